@@ -1,0 +1,56 @@
+import type { NexaConfig } from '@nexa/config';
+import { createTaskStore, type DatabaseHandle } from '@nexa/db';
+import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
+import { buildServer, type NexaServer } from './build-server';
+
+export type ServerConfig = Pick<
+  NexaConfig,
+  'HOST' | 'PORT' | 'LOG_LEVEL' | 'NEXA_REDIS_PREFIX' | 'JOB_ATTEMPTS' | 'JOB_BACKOFF_MS' | 'EVENTS_TTL_SECONDS' | 'SHUTDOWN_TIMEOUT_MS'
+>;
+
+export interface ServerRuntime extends NexaServer {
+  url: string;
+  /** Graceful stop: refuse new work, send WebSocket clients elsewhere, drain, close connections. */
+  close(): Promise<void>;
+}
+
+/** One server process: its Redis connections, the shared event subscriber, and the HTTP/WebSocket listener. */
+export async function startServerRuntime(config: ServerConfig, redisUrl: string, database: DatabaseHandle): Promise<ServerRuntime> {
+  const names = redisNames(config.NEXA_REDIS_PREFIX);
+  const commands = await connectRedis(redisUrl, 'commands', { name: config.NEXA_REDIS_PREFIX });
+  const subscriber = await connectRedis(redisUrl, 'subscriber', { name: config.NEXA_REDIS_PREFIX });
+  const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
+  const feed = createSharedEventFeed(subscriber, names);
+  const tasks = createTaskStore(database.db);
+
+  const server = await buildServer({
+    services: { tasks, events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), feed, queue },
+    readiness: [
+      { name: 'redis', check: () => commands.ping().then(() => undefined) },
+      { name: 'database', check: () => tasks.ping() },
+    ],
+    logLevel: config.LOG_LEVEL,
+  });
+  const address = await server.app.listen({ host: config.HOST, port: config.PORT });
+
+  let closing: Promise<void> | null = null;
+  return {
+    ...server,
+    url: address.replace('[::1]', 'localhost'),
+    close() {
+      closing ??= (async () => {
+        server.broadcastReconnect();
+        const timer = setTimeout(() => server.app.server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+        try {
+          await server.app.close();
+        } finally {
+          clearTimeout(timer);
+          await feed.close();
+          await queue.close().catch(() => {});
+          await commands.quit().catch(() => commands.disconnect());
+        }
+      })();
+      return closing;
+    },
+  };
+}

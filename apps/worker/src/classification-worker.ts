@@ -1,0 +1,57 @@
+import { type AiClassifier, type EventLog, type TaskStore } from '@nexa/contracts';
+import { CLASSIFICATION_QUEUE, type RedisNames } from '@nexa/queue';
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { createJobProcessor } from './process-classification-job';
+
+export interface ClassificationWorkerOptions {
+  connection: Redis;
+  names: RedisNames;
+  tasks: TaskStore;
+  events: EventLog;
+  classifier: AiClassifier;
+  concurrency: number;
+  attemptTimeoutMs: number;
+  shutdownTimeoutMs: number;
+  /** How often stalled jobs (from a worker that died) are looked for; BullMQ's default is 30 s. */
+  stalledIntervalMs?: number;
+  lockDurationMs?: number;
+  onError?(error: Error): void;
+}
+
+export interface ClassificationWorker {
+  worker: Worker;
+  /** Stops taking jobs, lets running ones finish within the shutdown bound, then returns the rest to the queue. */
+  close(): Promise<void>;
+}
+
+export function startClassificationWorker(options: ClassificationWorkerOptions): ClassificationWorker {
+  const worker = new Worker(CLASSIFICATION_QUEUE, createJobProcessor(options), {
+    connection: options.connection,
+    prefix: options.names.bullPrefix,
+    concurrency: options.concurrency,
+    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
+    ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+  });
+  worker.on('error', (error) => options.onError?.(error));
+
+  let closing: Promise<void> | null = null;
+  return {
+    worker,
+    close() {
+      closing ??= (async () => {
+        let timer: NodeJS.Timeout | undefined;
+        const gentle = worker.close();
+        const timedOut = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), options.shutdownTimeoutMs);
+        });
+        const outcome = await Promise.race([gentle.then(() => 'closed' as const), timedOut]);
+        clearTimeout(timer);
+        // Unfinished jobs keep their lock until it expires, then another worker picks them up.
+        if (outcome === 'timeout') await worker.close(true);
+        await options.classifier.close?.();
+      })();
+      return closing;
+    },
+  };
+}

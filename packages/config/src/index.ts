@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((value) => protocols.some((protocol) => value.startsWith(`${protocol}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: the embedded launcher starts a private redis-server. */
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+  /** Prefix of every Redis key and channel Nexa uses, so several deployments can share one Redis. */
+  NEXA_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default('nexa'),
+  /** Unset: the embedded PGlite database under NEXA_DATA_DIR. */
+  DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  NEXA_DATA_DIR: z.string().min(1).default('.nexa'),
+  JOB_ATTEMPTS: positiveInt.max(20).default(3),
+  JOB_BACKOFF_MS: positiveInt.default(1000),
+  WORKER_CONCURRENCY: positiveInt.max(256).default(8),
+  /** How long a task's event stream is kept after its last event. */
+  EVENTS_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
+  /** The longest one classification attempt may take before it is abandoned and retried. */
+  AI_TIMEOUT_MS: positiveInt.default(30_000),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(8000),
+});
+
+export type NexaConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from environment variables; empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): NexaConfig {
+  const present = Object.fromEntries(
+    Object.keys(configSchema.shape)
+      .map((key) => [key, env[key]] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`),
+    );
+  }
+  return parsed.data;
+}
+
+/** For process entry points: a bad value stops the process with a message naming the variable. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): NexaConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/index';
+
+describe('loadConfig', () => {
+  it('applies embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ HOST: '127.0.0.1', PORT: 3000, NEXA_DATA_DIR: '.nexa', JOB_ATTEMPTS: 3 });
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('coerces numbers and treats empty strings as unset', () => {
+    const config = loadConfig({ PORT: '8080', REDIS_URL: '' });
+    expect(config.PORT).toBe(8080);
+    expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it('names every bad variable', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', JOB_ATTEMPTS: '0' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const message = (caught as ConfigError).message;
+    expect(message).toContain('PORT');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('JOB_ATTEMPTS');
+  });
+});

@@ -1,0 +1,4 @@
+export * from './classification';
+export * from './task';
+export * from './events';
+export * from './ports';

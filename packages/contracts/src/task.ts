@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { classification, partInput } from './classification';
+
+export const taskStatus = z.enum(['queued', 'processing', 'done', 'failed', 'cancelled']);
+export type TaskStatus = z.infer<typeof taskStatus>;
+export const terminalTaskStatuses: readonly TaskStatus[] = ['done', 'failed', 'cancelled'];
+
+export const taskId = z.string({ error: 'taskId must be a string' }).uuid('taskId must be a UUID');
+
+export const submitInput = partInput.extend({
+  reclassify: z.boolean({ error: 'reclassify must be a boolean' }).optional().default(false),
+});
+export type SubmitInput = z.input<typeof submitInput>;
+
+export const submitOutput = z.object({
+  taskId,
+  status: taskStatus,
+  classifications: z.array(classification),
+});
+export type SubmitOutput = z.infer<typeof submitOutput>;
+
+export const task = z.object({
+  id: taskId,
+  status: taskStatus,
+  partnumber: z.string(),
+  description: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  supplier: z.string().nullable(),
+  reclassify: z.boolean(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type Task = z.infer<typeof task>;
+
+export const taskGetInput = z.object({ taskId });
+export const taskDetails = task.extend({ classifications: z.array(classification) });
+export type TaskDetails = z.infer<typeof taskDetails>;

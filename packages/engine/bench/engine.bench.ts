@@ -1,0 +1,70 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  createReferenceEngine,
+  defaultComexstatPath,
+  defaultEvalSetPath,
+  defaultNcmTablePath,
+  findRepoRoot,
+  loadComexstatFromFile,
+  loadNcmTableFromFile,
+} from '../src/index.js';
+import { groupByDescription, loadEvalRows } from '../src/evaluation.js';
+
+const BENCH_SECONDS = 3;
+
+function requirePath(found: string | null, what: string): string {
+  if (!found) throw new Error(`${what} not found under the shared data folder (set NEXA_SHARED_DATA_DIR)`);
+  return found;
+}
+
+function megabytes(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+const table = loadNcmTableFromFile(requirePath(defaultNcmTablePath(), 'ncm/ncm.json'));
+const comexstatPath = defaultComexstatPath();
+const standaloneDescriptions = comexstatPath ? loadComexstatFromFile(comexstatPath) : undefined;
+const descriptions = groupByDescription(loadEvalRows(requirePath(defaultEvalSetPath(), 'eval/cest_ncm.jsonl'))).map(
+  (evalCase) => evalCase.description,
+);
+
+const buildStarted = performance.now();
+const engine = createReferenceEngine({ table, ...(standaloneDescriptions ? { standaloneDescriptions } : {}) });
+const buildMs = performance.now() - buildStarted;
+
+// Warm-up pass so that the JIT settles before timing.
+for (const description of descriptions) engine.classify({ partnumber: 'WARMUP', description });
+
+let classifications = 0;
+const started = performance.now();
+const deadline = started + BENCH_SECONDS * 1000;
+while (performance.now() < deadline) {
+  for (const description of descriptions) {
+    engine.classify({ partnumber: `PN-${classifications}`, description });
+    classifications++;
+  }
+}
+const elapsedMs = performance.now() - started;
+const memory = process.memoryUsage();
+
+const result = {
+  engine: 'nexa-reference',
+  tableVersion: engine.tableVersion,
+  codesIndexed: engine.size,
+  buildMs: Math.round(buildMs),
+  classifications,
+  elapsedMs: Math.round(elapsedMs),
+  classificationsPerSecond: Math.round((classifications / elapsedMs) * 1000),
+  meanLatencyMs: Math.round((elapsedMs / classifications) * 1000) / 1000,
+  rssMb: megabytes(memory.rss),
+  heapUsedMb: megabytes(memory.heapUsed),
+  node: process.version,
+  date: new Date().toISOString(),
+};
+
+const resultsDir = path.join(findRepoRoot(), 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(path.join(resultsDir, 'engine.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(result, null, 2));

@@ -1,0 +1,388 @@
+import { Bm25fIndex, type FieldSpec, type FieldedDocument, type QueryTerm } from './retrieval.js';
+import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
+import { contentTerms, isQualifierWord, isStopWord, stem, stemAll, tokenize } from './text/normalize.js';
+import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
+import { matchSpecHints } from './hints.js';
+import { ClassificationMemory, type ApprovedClassification } from './memory.js';
+import { estimateConfidence, NEEDS_REVIEW_BELOW, MEMORY_EXACT_CONFIDENCE } from './confidence.js';
+
+export const ENGINE_NAME = 'nexa-reference';
+
+export interface ClassifyInput {
+  partnumber: string;
+  description?: string;
+  manufacturer?: string;
+  supplier?: string;
+}
+
+export interface Candidate {
+  /** 8 digits. */
+  code: string;
+  description: string;
+  /** Hierarchy path, chapter down to the code. */
+  path: string;
+  score: number;
+}
+
+export interface EngineResult {
+  /** Top 5, best first. */
+  candidates: Candidate[];
+  /** Calibrated 0..1. */
+  confidence: number;
+  needsReview: boolean;
+  justification: string;
+  engine: typeof ENGINE_NAME;
+  tableVersion: string;
+  source: 'memory' | 'retrieval';
+}
+
+export interface ReferenceEngine {
+  classify(input: ClassifyInput): EngineResult;
+  remember(approved: ApprovedClassification): void;
+  readonly tableVersion: string;
+  /** Number of classifiable (8-digit, in force) codes. */
+  readonly size: number;
+}
+
+export interface ReferenceEngineOptions {
+  table: NcmTable;
+  /** Standalone Portuguese descriptions per 8-digit code (Comex Stat), used to enrich documents. */
+  standaloneDescriptions?: ReadonlyMap<string, string>;
+  /** Approved classifications to start with. */
+  memory?: readonly ApprovedClassification[];
+  /** Codes must be in force on this date (default: today). */
+  onDate?: Date | string;
+  /** Scoring parameters; defaults are the tuned values. */
+  tuning?: Partial<ScoringTuning>;
+}
+
+export interface ScoringTuning {
+  fieldWeights: { leaf: number; standalone: number; inner: number; heading: number; chapter: number; phrase: number };
+  k1: number;
+  /** Query weight of alias and hint expansions relative to the user's own words. */
+  expansionWeight: number;
+  /** Query weight of words inside an exclusion clause ("exceto ..."). */
+  exclusionWeight: number;
+  /** Query weight of packaging/quantity qualifiers ("embalagens", "inferior", "1 kg"). */
+  qualifierWeight: number;
+  /** Extra weight of the first content words (the head noun of a Portuguese description), fading over a few words. */
+  leadingTermBoost: number;
+  /** Final score = retrieval × (coverageFloor + (1 − coverageFloor) × coverage^coverageExponent). */
+  coverageFloor: number;
+  coverageExponent: number;
+  /** Share of the best leaf score in the same heading / subheading added to each leaf. */
+  headingSmoothing: number;
+  subheadingSmoothing: number;
+  /** Weight of the heading-level index (heading text plus all its descendants). */
+  headingIndexWeight: number;
+  /** Bonus (as a share of the best score) for a code seen in a near memory match, times similarity. */
+  nearMemoryBoost: number;
+}
+
+export const DEFAULT_TUNING: ScoringTuning = {
+  fieldWeights: { leaf: 3, standalone: 2.5, inner: 2, heading: 1.2, chapter: 0.3, phrase: 1.5 },
+  k1: 1.2,
+  expansionWeight: 0.8,
+  exclusionWeight: 0.15,
+  qualifierWeight: 0.3,
+  leadingTermBoost: 0.5,
+  coverageFloor: 0.3,
+  coverageExponent: 1,
+  headingSmoothing: 0.2,
+  subheadingSmoothing: 0.1,
+  headingIndexWeight: 0.5,
+  nearMemoryBoost: 0.5,
+};
+
+const TOP_K = 5;
+const LEADING_TERM_SPAN = 4;
+const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase'] as const;
+const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'salvo']);
+
+interface LeafDocument {
+  entry: NcmEntry;
+  headingKey: string;
+  subheadingKey: string;
+}
+
+function bigrams(terms: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < terms.length; i++) pairs.push(`${terms[i]}_${terms[i + 1]}`);
+  return pairs;
+}
+
+function ancestorsOf(entry: NcmEntry, byCode: ReadonlyMap<string, NcmEntry>): NcmEntry[] {
+  const chain: NcmEntry[] = [];
+  let parentCode = entry.parent;
+  while (parentCode !== null) {
+    const parent = byCode.get(parentCode);
+    if (!parent) break;
+    chain.unshift(parent);
+    parentCode = parent.parent;
+  }
+  return chain;
+}
+
+interface WeightedQuery {
+  terms: QueryTerm[];
+  /** Unigram terms from the user's own words (for the justification). */
+  ownTerms: Set<string>;
+  expansions: string[];
+}
+
+export function createReferenceEngine(options: ReferenceEngineOptions): ReferenceEngine {
+  const tuning: ScoringTuning = {
+    ...DEFAULT_TUNING,
+    ...options.tuning,
+    fieldWeights: { ...DEFAULT_TUNING.fieldWeights, ...options.tuning?.fieldWeights },
+  };
+  const { table } = options;
+  const onDate = options.onDate ?? new Date();
+  const byCode = new Map<string, NcmEntry>(table.entries.map((entry) => [entry.code, entry]));
+
+  const leaves: LeafDocument[] = [];
+  const documents: FieldedDocument[] = [];
+  const headingTexts = new Map<string, string[]>();
+  for (const entry of table.entries) {
+    if (entry.code.length !== 8 || !isInForce(entry, onDate)) continue;
+    const ancestors = ancestorsOf(entry, byCode);
+    const leafTerms = contentTerms(entry.description);
+    const standalone = options.standaloneDescriptions?.get(entry.code) ?? '';
+    const standaloneTerms = contentTerms(standalone);
+    const innerAncestors = ancestors.filter((a) => a.code.length > 4);
+    const innerTermLists = innerAncestors.map((a) => contentTerms(a.description));
+    const heading = ancestors.find((a) => a.code.length === 4);
+    const headingTerms = heading ? contentTerms(heading.description) : [];
+    const chapter = ancestors.find((a) => a.code.length === 2);
+    const phraseTerms = [leafTerms, standaloneTerms, headingTerms, ...innerTermLists].flatMap(bigrams);
+    const fields: Record<(typeof FIELD_ORDER)[number], string[]> = {
+      leaf: leafTerms,
+      standalone: standaloneTerms,
+      inner: innerTermLists.flat(),
+      heading: headingTerms,
+      chapter: chapter ? contentTerms(chapter.description) : [],
+      phrase: phraseTerms,
+    };
+    documents.push(FIELD_ORDER.map((name) => fields[name]));
+    const headingKey = entry.code.slice(0, 4);
+    leaves.push({ entry, headingKey, subheadingKey: entry.code.slice(0, 6) });
+    let texts = headingTexts.get(headingKey);
+    if (!texts) {
+      texts = heading ? [heading.description] : [];
+      headingTexts.set(headingKey, texts);
+    }
+    texts.push(entry.description, ...innerAncestors.map((a) => a.description), standalone);
+  }
+
+  const fieldSpecs: FieldSpec[] = FIELD_ORDER.map((name) => ({
+    name,
+    weight: tuning.fieldWeights[name],
+    lengthNormalization: name === 'chapter' ? 0.3 : 0.6,
+  }));
+  const leafIndex = new Bm25fIndex(documents, fieldSpecs, { k1: tuning.k1 });
+
+  const headingKeys = [...headingTexts.keys()];
+  const headingIdByKey = new Map(headingKeys.map((key, id) => [key, id]));
+  const headingIndex = new Bm25fIndex(
+    headingKeys.map((key) => {
+      const unique = [...new Set(headingTexts.get(key))];
+      const terms = contentTerms(unique.join(' . '));
+      return [terms];
+    }),
+    [{ name: 'all', weight: 1, lengthNormalization: 0.5 }],
+    { k1: tuning.k1 },
+  );
+  const leafHeadingIds = Int32Array.from(leaves.map((leaf) => headingIdByKey.get(leaf.headingKey) ?? -1));
+  const docIdByCode = new Map(leaves.map((leaf, id) => [leaf.entry.code, id]));
+
+  const aliases: CompiledAlias[] = compileAliases();
+  const memory = new ClassificationMemory();
+
+  function remember(approved: ApprovedClassification): void {
+    const code = normalizeNcmCode(approved.ncm);
+    if (code === null) throw new Error(`Cannot remember "${approved.partnumber}": "${approved.ncm}" is not an 8-digit NCM code`);
+    if (!docIdByCode.has(code)) throw new Error(`Cannot remember "${approved.partnumber}": NCM ${code} is not in force in table ${table.version}`);
+    memory.remember(approved, code);
+  }
+  for (const approved of options.memory ?? []) remember(approved);
+
+  function buildQuery(input: ClassifyInput): WeightedQuery {
+    const description = input.description ?? '';
+    const weights = new Map<string, number>();
+    const ownTerms = new Set<string>();
+    const addTerm = (term: string, weight: number): void => {
+      weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    };
+
+    const own: string[] = [];
+    const ownWeights: number[] = [];
+    let excluded = false;
+    let position = 0;
+    for (const token of tokenize(description)) {
+      if (EXCLUSION_MARKERS.has(token)) excluded = true;
+      if (isStopWord(token)) continue;
+      const term = stem(token);
+      own.push(term);
+      ownTerms.add(term);
+      const qualifier = isQualifierWord(token);
+      const positional = qualifier ? 1 : 1 + tuning.leadingTermBoost * Math.max(0, 1 - position / LEADING_TERM_SPAN);
+      if (!qualifier) position++;
+      const base = excluded ? tuning.exclusionWeight : qualifier ? tuning.qualifierWeight : 1;
+      addTerm(term, base * positional);
+      ownWeights.push(base);
+    }
+    bigrams(own).forEach((pair, i) => addTerm(pair, Math.min(ownWeights[i] ?? 0, ownWeights[i + 1] ?? 0)));
+
+    const expansions = [
+      ...matchAliases(stemAll(description), aliases),
+      ...matchSpecHints(`${description} ${input.partnumber}`).map((hint) => hint.expansion),
+    ];
+    for (const expansion of expansions) {
+      const expansionTerms = contentTerms(expansion);
+      for (const term of expansionTerms) addTerm(term, tuning.expansionWeight);
+      for (const pair of bigrams(expansionTerms)) addTerm(pair, tuning.expansionWeight);
+    }
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), ownTerms, expansions };
+  }
+
+  const finalScores = new Float64Array(leaves.length);
+  const bestInHeading = new Map<string, number>();
+  const bestInSubheading = new Map<string, number>();
+
+  function rankLeaves(query: WeightedQuery, boosts: ReadonlyMap<number, number>): Array<{ doc: number; score: number }> {
+    const headingScores = headingIndex.search(query.terms);
+    const headingMax = maxOver(headingScores.scores, headingScores.touched, headingScores.touchedCount);
+    const headingRelative = new Float64Array(headingKeys.length);
+    for (let i = 0; i < headingScores.touchedCount; i++) {
+      const id = headingScores.touched[i]!;
+      headingRelative[id] = headingMax > 0 ? headingScores.scores[id]! / headingMax : 0;
+    }
+
+    const leafScores = leafIndex.search(query.terms);
+    const { scores, matchedIdf, touched, touchedCount, queryIdf } = leafScores;
+    const leafMax = maxOver(scores, touched, touchedCount);
+    bestInHeading.clear();
+    bestInSubheading.clear();
+    const ranked: Array<{ doc: number; score: number }> = [];
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
+      const coverage = queryIdf > 0 ? Math.min(1, matchedIdf[doc]! / queryIdf) : 0;
+      const covered = scores[doc]! * (tuning.coverageFloor + (1 - tuning.coverageFloor) * coverage ** tuning.coverageExponent);
+      const headingId = leafHeadingIds[doc]!;
+      const headingBonus = headingId >= 0 ? tuning.headingIndexWeight * leafMax * headingRelative[headingId]! : 0;
+      const score = covered + headingBonus + (boosts.get(doc) ?? 0) * leafMax;
+      finalScores[doc] = score;
+      const leaf = leaves[doc]!;
+      bestInHeading.set(leaf.headingKey, Math.max(bestInHeading.get(leaf.headingKey) ?? 0, score));
+      bestInSubheading.set(leaf.subheadingKey, Math.max(bestInSubheading.get(leaf.subheadingKey) ?? 0, score));
+      ranked.push({ doc, score });
+    }
+    for (const [doc, boost] of boosts) {
+      if (finalScores[doc] === 0 || !ranked.some((r) => r.doc === doc)) {
+        ranked.push({ doc, score: boost * Math.max(leafMax, 1) });
+      }
+    }
+    for (const item of ranked) {
+      const leaf = leaves[item.doc]!;
+      item.score +=
+        tuning.headingSmoothing * (bestInHeading.get(leaf.headingKey) ?? 0) +
+        tuning.subheadingSmoothing * (bestInSubheading.get(leaf.subheadingKey) ?? 0);
+    }
+    for (let i = 0; i < touchedCount; i++) finalScores[touched[i]!] = 0;
+    return topK(ranked, TOP_K);
+  }
+
+  function toCandidate(doc: number, score: number): Candidate {
+    const entry = leaves[doc]!.entry;
+    return { code: entry.code, description: entry.description, path: entry.pathText, score: round(score) };
+  }
+
+  function matchedTerms(doc: number, query: WeightedQuery): string[] {
+    const docTerms = new Set(documents[doc]!.flat());
+    return [...query.ownTerms].filter((term) => docTerms.has(term));
+  }
+
+  function classify(input: ClassifyInput): EngineResult {
+    const exact = memory.exact(input.partnumber);
+    const query = buildQuery(input);
+    const boosts = new Map<number, number>();
+    if (!exact) {
+      for (const near of memory.near(input.partnumber, input.description ?? '')) {
+        const doc = docIdByCode.get(near.code);
+        if (doc !== undefined) boosts.set(doc, tuning.nearMemoryBoost * near.similarity);
+      }
+    }
+    const ranked = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts) : [];
+
+    if (exact) {
+      const doc = docIdByCode.get(exact.code)!;
+      const topScore = ranked[0]?.score ?? 1;
+      const candidates = [
+        toCandidate(doc, Math.max(topScore, 1) * 1.5),
+        ...ranked.filter((r) => r.doc !== doc).slice(0, TOP_K - 1).map((r) => toCandidate(r.doc, r.score)),
+      ];
+      const entry = leaves[doc]!.entry;
+      return {
+        candidates,
+        confidence: MEMORY_EXACT_CONFIDENCE,
+        needsReview: MEMORY_EXACT_CONFIDENCE < NEEDS_REVIEW_BELOW,
+        justification: `Approved earlier for partnumber ${exact.partnumber}: ${entry.dotted} — ${entry.pathText}`,
+        engine: ENGINE_NAME,
+        tableVersion: table.version,
+        source: 'memory',
+      };
+    }
+
+    const candidates = ranked.map((r) => toCandidate(r.doc, r.score));
+    const top = ranked[0];
+    if (!top) {
+      return {
+        candidates: [],
+        confidence: 0,
+        needsReview: true,
+        justification: 'No term of the description matches the NCM table; manual classification needed.',
+        engine: ENGINE_NAME,
+        tableVersion: table.version,
+        source: 'retrieval',
+      };
+    }
+    const topLeaf = leaves[top.doc]!;
+    const confidence = estimateConfidence({
+      scores: ranked.map((r) => r.score),
+      sameHeadingShare: ranked.filter((r) => leaves[r.doc]!.headingKey === topLeaf.headingKey).length / ranked.length,
+      ownTermCount: query.ownTerms.size,
+      matchedOwnShare: query.ownTerms.size > 0 ? matchedTerms(top.doc, query).length / query.ownTerms.size : 0,
+    });
+    const matched = matchedTerms(top.doc, query);
+    const nearNote = boosts.has(top.doc) ? ' Boosted by a similar approved partnumber.' : '';
+    const expansionNote = query.expansions.length > 0 ? ` Vocabulary/spec hints: ${[...new Set(query.expansions)].join('; ')}.` : '';
+    return {
+      candidates,
+      confidence,
+      needsReview: confidence < NEEDS_REVIEW_BELOW,
+      justification:
+        `${topLeaf.entry.dotted}: ${topLeaf.entry.pathText}. Matched terms: ${matched.length > 0 ? matched.join(', ') : '(expansions only)'}.` +
+        expansionNote +
+        nearNote,
+      engine: ENGINE_NAME,
+      tableVersion: table.version,
+      source: 'retrieval',
+    };
+  }
+
+  return { classify, remember, tableVersion: table.version, size: leaves.length };
+}
+
+function maxOver(values: Float64Array, ids: Int32Array, count: number): number {
+  let max = 0;
+  for (let i = 0; i < count; i++) max = Math.max(max, values[ids[i]!]!);
+  return max;
+}
+
+function topK<T extends { score: number }>(items: T[], k: number): T[] {
+  return items.sort((a, b) => b.score - a.score).slice(0, k);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

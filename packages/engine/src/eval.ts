@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { loadDefaultEngine } from './default-engine.js';
+import { defaultEvalSetPath } from './paths.js';
+import { evaluateEngine, groupByDescription, loadEvalRows } from './evaluation.js';
+import type { ScoringTuning } from './engine.js';
+
+const { values } = parseArgs({
+  options: {
+    table: { type: 'string' },
+    comexstat: { type: 'string' },
+    eval: { type: 'string' },
+    tuning: { type: 'string' },
+    misses: { type: 'boolean', default: false },
+  },
+});
+
+const evalPath = values.eval ?? defaultEvalSetPath();
+if (!evalPath) {
+  console.error('Eval set not found: pass --eval <path> or set NEXA_SHARED_DATA_DIR');
+  process.exit(1);
+}
+
+const started = performance.now();
+const engine = loadDefaultEngine({
+  ...(values.table ? { tablePath: values.table } : {}),
+  ...(values.comexstat ? { comexstatPath: values.comexstat } : {}),
+  ...(values.tuning ? { tuning: JSON.parse(values.tuning) as Partial<ScoringTuning> } : {}),
+});
+const buildMs = Math.round(performance.now() - started);
+
+const rows = loadEvalRows(evalPath);
+const { report, misses } = evaluateEngine(engine, groupByDescription(rows), rows.length);
+console.log(JSON.stringify({ ...report, buildMs, tableVersion: engine.tableVersion, codesIndexed: engine.size }, null, 2));
+if (values.misses) {
+  for (const miss of misses) {
+    console.error(`${miss.expected.join(',')} <- ${miss.predicted.join(' ')} [${miss.confidence}] ${miss.description}`);
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * BM25F inverted index. Field-weighted, length-normalised term frequencies are
+ * saturated at build time, so a query is a sum over its terms of
+ * queryWeight × idf × precomputed posting weight.
+ */
+
+export interface FieldSpec {
+  name: string;
+  /** Multiplier of the field's term frequency. */
+  weight: number;
+  /** Length normalisation strength, 0..1. */
+  lengthNormalization: number;
+}
+
+/** One document: for each field (same order as the FieldSpec list), its terms. */
+export type FieldedDocument = ReadonlyArray<readonly string[]>;
+
+export interface Bm25Options {
+  k1: number;
+}
+
+interface Postings {
+  docs: Int32Array;
+  weights: Float32Array;
+}
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+}
+
+export interface ScoredDocuments {
+  scores: Float64Array;
+  /** IDF mass of the query matched by each document (for coverage). */
+  matchedIdf: Float64Array;
+  touched: Int32Array;
+  touchedCount: number;
+  queryIdf: number;
+}
+
+export class Bm25fIndex {
+  readonly documentCount: number;
+  private readonly termIds = new Map<string, number>();
+  private readonly postings: Postings[] = [];
+  private readonly idf: number[] = [];
+  private readonly scores: Float64Array;
+  private readonly matchedIdf: Float64Array;
+  private readonly touched: Int32Array;
+  private readonly touchedFlags: Uint8Array;
+
+  constructor(documents: readonly FieldedDocument[], fields: readonly FieldSpec[], options: Bm25Options = { k1: 1.2 }) {
+    this.documentCount = documents.length;
+    const averageLengths = fields.map((_, f) => {
+      let total = 0;
+      for (const doc of documents) total += doc[f]?.length ?? 0;
+      return Math.max(1, total / Math.max(1, documents.length));
+    });
+
+    const docLists: number[][] = [];
+    const weightLists: number[][] = [];
+    const pseudoFrequency = new Map<number, number>();
+    documents.forEach((doc, docId) => {
+      pseudoFrequency.clear();
+      fields.forEach((field, f) => {
+        const terms = doc[f] ?? [];
+        if (terms.length === 0) return;
+        const lengthFactor = 1 - field.lengthNormalization + field.lengthNormalization * (terms.length / (averageLengths[f] ?? 1));
+        const increment = field.weight / lengthFactor;
+        for (const term of terms) {
+          const id = this.termId(term, docLists, weightLists);
+          pseudoFrequency.set(id, (pseudoFrequency.get(id) ?? 0) + increment);
+        }
+      });
+      for (const [id, frequency] of pseudoFrequency) {
+        docLists[id]!.push(docId);
+        weightLists[id]!.push((frequency * (options.k1 + 1)) / (frequency + options.k1));
+      }
+    });
+
+    const n = documents.length;
+    for (let id = 0; id < docLists.length; id++) {
+      const docs = docLists[id]!;
+      this.postings.push({ docs: Int32Array.from(docs), weights: Float32Array.from(weightLists[id]!) });
+      const df = docs.length;
+      this.idf.push(Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    }
+    this.scores = new Float64Array(n);
+    this.matchedIdf = new Float64Array(n);
+    this.touched = new Int32Array(n);
+    this.touchedFlags = new Uint8Array(n);
+  }
+
+  private termId(term: string, docLists: number[][], weightLists: number[][]): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = docLists.length;
+      this.termIds.set(term, id);
+      docLists.push([]);
+      weightLists.push([]);
+    }
+    return id;
+  }
+
+  has(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
+  idfOf(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : (this.idf[id] ?? 0);
+  }
+
+  documentFrequency(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : (this.postings[id]?.docs.length ?? 0);
+  }
+
+  /**
+   * Scores all documents matching any query term. The returned arrays are reused
+   * by the next call: read them before searching again.
+   */
+  search(query: readonly QueryTerm[]): ScoredDocuments {
+    for (let i = 0; i < this.touchedCountLast; i++) {
+      const doc = this.touched[i]!;
+      this.scores[doc] = 0;
+      this.matchedIdf[doc] = 0;
+      this.touchedFlags[doc] = 0;
+    }
+    let touchedCount = 0;
+    let queryIdf = 0;
+    for (const { term, weight } of query) {
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const idf = this.idf[id]!;
+      const postings = this.postings[id]!;
+      const termWeight = weight * idf;
+      queryIdf += weight * idf;
+      const { docs, weights } = postings;
+      for (let p = 0; p < docs.length; p++) {
+        const doc = docs[p]!;
+        if (this.touchedFlags[doc] === 0) {
+          this.touchedFlags[doc] = 1;
+          this.touched[touchedCount++] = doc;
+        }
+        this.scores[doc]! += termWeight * weights[p]!;
+        this.matchedIdf[doc]! += weight * idf;
+      }
+    }
+    this.touchedCountLast = touchedCount;
+    return { scores: this.scores, matchedIdf: this.matchedIdf, touched: this.touched, touchedCount, queryIdf };
+  }
+
+  private touchedCountLast = 0;
+}

@@ -1,0 +1,78 @@
+import { stemPortuguese } from './stem.js';
+
+/** Lowercase and strip diacritics: "Condensadores Elétricos" → "condensadores eletricos". */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+const PORTUGUESE_STOP_WORDS = [
+  'a', 'o', 'as', 'os', 'um', 'uma', 'uns', 'umas', 'de', 'da', 'do', 'das', 'dos', 'e', 'ou', 'em', 'no', 'na',
+  'nos', 'nas', 'para', 'pra', 'por', 'pelo', 'pela', 'pelos', 'pelas', 'com', 'sem', 'ao', 'aos', 'que', 'se',
+  'seu', 'sua', 'seus', 'suas', 'mesmo', 'mesma', 'mesmos', 'mesmas', 'inclusive', 'incluindo', 'incluidos',
+  'incluidas', 'incluido', 'incluida', 'qualquer', 'quaisquer', 'cujo', 'cuja', 'cujos', 'cujas', 'ate', 'entre',
+  'sobre', 'sob', 'desde', 'outro', 'outra', 'outros', 'outras', 'tipo', 'tipos', 'etc', 'nao', 'exceto', 'ja',
+  'este', 'esta', 'estes', 'estas', 'esse', 'essa', 'isto', 'isso', 'ser', 'sao', 'seja', 'sejam', 'tal', 'tais',
+  'como', 'ainda', 'apenas', 'so', 'bem', 'assim', 'dele', 'dela', 'deles', 'delas', 'ex', 'n', 'nº', 'p',
+  'semelhante', 'semelhantes', 'similar', 'similares', 'analogo', 'analogos', 'analoga', 'analogas', 'forma', 'formas',
+  'partir', 'contendo', 'exclusivamente', 'principalmente', 'diverso', 'diversos', 'diversas', 'espec', 'especie',
+  'artigo', 'artigos', 'produto', 'produtos', 'the', 'of', 'and', 'for', 'with', 'in', 'to', 'an', 'or', 'by', 'on',
+];
+
+const STOP_WORDS: ReadonlySet<string> = new Set(PORTUGUESE_STOP_WORDS);
+
+export function isStopWord(token: string): boolean {
+  return STOP_WORDS.has(token);
+}
+
+/** Splits folded text into alphanumeric tokens (digits are kept: "6205", "100uf", "m8x30"). */
+export function tokenize(text: string): string[] {
+  return foldText(text).match(/[a-z0-9]+/g) ?? [];
+}
+
+const stemCache = new Map<string, string>();
+
+export function stem(token: string): string {
+  let cached = stemCache.get(token);
+  if (cached === undefined) {
+    cached = stemPortuguese(token);
+    if (stemCache.size < 200_000) stemCache.set(token, cached);
+  }
+  return cached;
+}
+
+/** Every token stemmed, stop words included (used to match multi-word aliases). */
+export function stemAll(text: string): string[] {
+  return tokenize(text).map(stem);
+}
+
+/** Content terms: tokens minus stop words, stemmed. */
+export function contentTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    if (!isStopWord(token)) terms.push(stem(token));
+  }
+  return terms;
+}
+
+/**
+ * Words that qualify packaging, quantity or comparison ("em embalagens de conteúdo
+ * inferior a 1 kg") rather than name the goods. They still count, but weakly.
+ */
+const QUALIFIER_WORDS = [
+  'embalagem', 'embalagens', 'recipiente', 'recipientes', 'conteudo', 'capacidade', 'inferior', 'superior',
+  'igual', 'iguais', 'acondicionado', 'acondicionados', 'acondicionada', 'acondicionadas', 'venda', 'retalho',
+  'varejo', 'imediata', 'imediatas', 'peso', 'volume', 'teor', 'kg', 'g', 'l', 'ml', 'litro', 'litros', 'cm',
+  'mm', 'm', 'cm3', 'unidade', 'unidades', 'maximo', 'minimo', 'maior', 'menor', 'acima', 'abaixo', 'ate', 'mais',
+  'menos', 'pronto', 'prontos', 'destinado', 'destinados', 'destinada', 'destinadas', 'proprio', 'proprios',
+  'propria', 'proprias', 'uso', 'usos', 'utilizado', 'utilizados', 'utilizada', 'utilizadas', 'especificado',
+  'especificados', 'especificadas', 'compreendido', 'compreendidos', 'compreendidas', 'posicao', 'posicoes',
+  'item', 'itens', 'descrito', 'descritos', 'descrita', 'descritas', 'neutra', 'neutro',
+];
+const QUALIFIERS: ReadonlySet<string> = new Set(QUALIFIER_WORDS);
+
+export function isQualifierWord(token: string): boolean {
+  return QUALIFIERS.has(token) || /^\d+(?:[.,]\d+)?$/.test(token);
+}

@@ -1,0 +1,62 @@
+/**
+ * Light Portuguese stemmer in the spirit of RSLP: plural reduction, adverb suffix,
+ * and removal of the final gender/thematic vowel. It works on lowercase text with
+ * accents already removed. Consistency (query and index share it) matters more than
+ * linguistic precision.
+ */
+
+const MIN_STEM_LENGTH = 3;
+
+interface SuffixRule {
+  suffix: string;
+  replacement: string;
+  /** The word must be longer than this for the rule to apply. */
+  minWordLength: number;
+  exceptions?: ReadonlySet<string>;
+}
+
+const PLURAL_RULES: readonly SuffixRule[] = [
+  { suffix: 'oes', replacement: 'ao', minWordLength: 4 },
+  { suffix: 'aes', replacement: 'ao', minWordLength: 4 },
+  { suffix: 'ais', replacement: 'al', minWordLength: 4, exceptions: new Set(['cais', 'mais', 'pais', 'demais']) },
+  { suffix: 'eis', replacement: 'el', minWordLength: 4, exceptions: new Set(['reis', 'seis']) },
+  { suffix: 'ois', replacement: 'ol', minWordLength: 4, exceptions: new Set(['dois', 'depois']) },
+  { suffix: 'res', replacement: 'r', minWordLength: 4 },
+  { suffix: 'zes', replacement: 'z', minWordLength: 4 },
+  { suffix: 'ses', replacement: 's', minWordLength: 4 },
+  { suffix: 'ns', replacement: 'm', minWordLength: 3 },
+];
+
+const SINGULAR_ENDINGS_IN_S = ['ss', 'us', 'is'];
+
+function applyFirstRule(word: string, rules: readonly SuffixRule[]): string | null {
+  for (const rule of rules) {
+    if (word.length > rule.minWordLength && word.endsWith(rule.suffix) && !rule.exceptions?.has(word)) {
+      return word.slice(0, word.length - rule.suffix.length) + rule.replacement;
+    }
+  }
+  return null;
+}
+
+function removePlural(word: string): string {
+  const ruled = applyFirstRule(word, PLURAL_RULES);
+  if (ruled !== null) return ruled;
+  if (word.length > 3 && word.endsWith('s') && !SINGULAR_ENDINGS_IN_S.some((ending) => word.endsWith(ending))) {
+    return word.slice(0, -1);
+  }
+  return word;
+}
+
+const ADVERB_SUFFIX = 'mente';
+const THEMATIC_VOWELS = new Set(['a', 'e', 'o']);
+
+export function stemPortuguese(word: string): string {
+  if (word.length <= MIN_STEM_LENGTH || /\d/.test(word)) return word;
+  let stem = removePlural(word);
+  if (stem.length > ADVERB_SUFFIX.length + 3 && stem.endsWith(ADVERB_SUFFIX)) {
+    stem = stem.slice(0, -ADVERB_SUFFIX.length);
+  }
+  if (stem.endsWith('ao') && stem.length > 4) stem = stem.slice(0, -2);
+  if (stem.length > 4 && THEMATIC_VOWELS.has(stem[stem.length - 1] ?? '')) stem = stem.slice(0, -1);
+  return stem;
+}

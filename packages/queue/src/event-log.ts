@@ -1,0 +1,53 @@
+import type { EventLog, NewTaskEvent, StoredTaskEvent, TaskEvent } from '@nexa/contracts';
+import { taskEvent } from '@nexa/contracts';
+import type { Redis } from 'ioredis';
+import type { RedisNames } from './keys';
+
+// Appends to the task's stream and publishes the same entry in one step, so a live listener
+// and a reader of the stream always see the same id for the same event.
+const APPEND_AND_PUBLISH = `
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'e', ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('PUBLISH', ARGV[2], id .. ' ' .. ARGV[1])
+return id`;
+
+export interface EventLogOptions {
+  ttlSeconds: number;
+  maxEventsPerTask?: number;
+}
+
+export function createEventLog(redis: Redis, names: RedisNames, options: EventLogOptions): EventLog {
+  const maxEvents = options.maxEventsPerTask ?? 100_000;
+  return {
+    async append(newEvent: NewTaskEvent): Promise<StoredTaskEvent> {
+      const event = taskEvent.parse({ ...newEvent, at: new Date().toISOString() });
+      const json = JSON.stringify(event);
+      const id = (await redis.eval(
+        APPEND_AND_PUBLISH,
+        1,
+        names.taskEvents(event.taskId),
+        json,
+        names.taskChannel(event.taskId),
+        String(maxEvents),
+        String(options.ttlSeconds),
+      )) as string;
+      return { id, event };
+    },
+
+    async read(taskId: string, afterId: string | null): Promise<StoredTaskEvent[]> {
+      const start = afterId ? `(${afterId}` : '-';
+      const entries = await redis.xrange(names.taskEvents(taskId), start, '+');
+      return entries.map(([id, fields]) => ({ id, event: parseEntry(fields) }));
+    },
+  };
+}
+
+function parseEntry(fields: string[]): TaskEvent {
+  const json = fields[fields.indexOf('e') + 1];
+  return taskEvent.parse(JSON.parse(json ?? 'null'));
+}
+
+export function parseLiveMessage(message: string): StoredTaskEvent {
+  const space = message.indexOf(' ');
+  return { id: message.slice(0, space), event: taskEvent.parse(JSON.parse(message.slice(space + 1))) };
+}

@@ -1,0 +1,11 @@
+export { CLASSIFICATION_QUEUE, redisNames, type RedisNames } from './keys';
+export {
+  classificationJobOptions,
+  classificationJobPayload,
+  createClassificationQueue,
+  type ClassificationQueue,
+  type RetryPolicy,
+} from './classification-queue';
+export { createEventLog, parseLiveMessage, type EventLogOptions } from './event-log';
+export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
+export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';

@@ -1,0 +1,19 @@
+/** Every Redis key, channel and queue name Nexa uses, derived from one prefix. */
+export interface RedisNames {
+  prefix: string;
+  /** BullMQ's own key prefix. */
+  bullPrefix: string;
+  taskEvents(taskId: string): string;
+  taskChannel(taskId: string): string;
+}
+
+export const CLASSIFICATION_QUEUE = 'classification';
+
+export function redisNames(prefix: string): RedisNames {
+  return {
+    prefix,
+    bullPrefix: `${prefix}:bull`,
+    taskEvents: (taskId) => `${prefix}:task:${taskId}:events`,
+    taskChannel: (taskId) => `${prefix}:task:${taskId}:live`,
+  };
+}

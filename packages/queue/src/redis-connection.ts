@@ -1,0 +1,50 @@
+import { Redis, type RedisOptions } from 'ioredis';
+
+/**
+ * - `commands`: requests from users; fails fast while Redis is unreachable instead of queueing.
+ * - `subscriber`: the one shared Pub/Sub connection of a process; resubscribes after reconnecting.
+ * - `worker`: BullMQ workers block on Redis and must retry forever.
+ */
+export type RedisRole = 'commands' | 'subscriber' | 'worker';
+
+const retryStrategy = (attempt: number) => Math.min(100 * 2 ** attempt, 2000) + Math.floor(Math.random() * 100);
+
+export function redisOptions(role: RedisRole): RedisOptions {
+  switch (role) {
+    case 'commands':
+      return { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy, connectTimeout: 5000 };
+    case 'subscriber':
+      return { maxRetriesPerRequest: null, retryStrategy, connectTimeout: 5000 };
+    case 'worker':
+      return { maxRetriesPerRequest: null, retryStrategy, connectTimeout: 5000 };
+  }
+}
+
+/** Connects and waits until Redis answers, or fails with a message saying where it looked. */
+export async function connectRedis(url: string, role: RedisRole, { name = 'nexa', timeoutMs = 10_000 } = {}): Promise<Redis> {
+  const redis = new Redis(url, { ...redisOptions(role), connectionName: `${name}:${role}` });
+  redis.on('error', () => {});
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Redis at ${redactUrl(url)} did not answer within ${timeoutMs} ms`)), timeoutMs);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  return redis;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(invalid URL)';
+  }
+}

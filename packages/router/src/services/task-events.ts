@@ -1,0 +1,63 @@
+import { compareEventIds, isTerminalEvent, terminalTaskStatuses, type StoredTaskEvent, type TaskDetails, type TaskEvent } from '@nexa/contracts';
+import type { NexaServices } from '../context';
+import { createInbox } from './inbox';
+
+/**
+ * A task's events for one subscriber: listens first, then replays what the log holds after
+ * `lastEventId`, then streams live events, dropping any already sent. Ends after the terminal event.
+ * When the log has lost events (expired, or Redis lost its data) the database's final state stands in.
+ */
+export async function* streamTaskEvents(
+  services: Pick<NexaServices, 'events' | 'feed' | 'tasks'>,
+  taskId: string,
+  lastEventId: string | null,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<StoredTaskEvent> {
+  const inbox = createInbox<StoredTaskEvent>();
+  const stopListening = await services.feed.listen(taskId, (event) => inbox.push(event));
+  try {
+    let lastSent = lastEventId;
+    const isNew = (stored: StoredTaskEvent) => lastSent === null || compareEventIds(stored.id, lastSent) > 0;
+
+    async function* replay() {
+      for (const stored of await services.events.read(taskId, lastSent)) {
+        if (!isNew(stored)) continue;
+        lastSent = stored.id;
+        yield stored;
+        if (isTerminalEvent(stored.event)) return true;
+      }
+      return false;
+    }
+
+    if (yield* replay()) return;
+
+    const task = await services.tasks.getTask(taskId);
+    if (!task) return;
+    if (terminalTaskStatuses.includes(task.status)) {
+      if (yield* replay()) return;
+      const final = finalEventFromDatabase(task);
+      if (final && isNew(final)) yield final;
+      return;
+    }
+
+    for await (const stored of inbox.drain(signal)) {
+      if (!isNew(stored)) continue;
+      lastSent = stored.id;
+      yield stored;
+      if (isTerminalEvent(stored.event)) return;
+    }
+  } finally {
+    await stopListening();
+  }
+}
+
+function finalEventFromDatabase(task: TaskDetails): StoredTaskEvent | null {
+  const finishedAt = task.finishedAt ?? task.updatedAt;
+  const id = `${Date.parse(finishedAt)}-0`;
+  const base = { taskId: task.id, at: finishedAt };
+  const [classification] = task.classifications;
+  let event: TaskEvent;
+  if (task.status === 'done' && classification) event = { type: 'result', ...base, classification };
+  else event = { type: 'failed', ...base, error: task.error ?? `task ${task.status}` };
+  return { id, event };
+}
