@@ -233,15 +233,17 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     }
     bigrams(own).forEach((pair, i) => addTerm(pair, Math.min(ownWeights[i] ?? 0, ownWeights[i + 1] ?? 0)));
 
-    const expansions = [
-      ...matchAliases(stemAll(description), aliases),
-      ...matchSpecHints(`${description} ${input.partnumber}`).map((hint) => hint.expansion),
+    const weightedExpansions = [
+      ...matchAliases(stemAll(description), aliases).map((expansion) => ({ expansion, strength: 1 })),
+      ...matchSpecHints(`${description} ${input.partnumber}`),
     ];
-    for (const expansion of expansions) {
+    for (const { expansion, strength } of weightedExpansions) {
       const expansionTerms = contentTerms(expansion);
-      for (const term of expansionTerms) addTerm(term, tuning.expansionWeight);
-      for (const pair of bigrams(expansionTerms)) addTerm(pair, tuning.expansionWeight);
+      const weight = tuning.expansionWeight * strength;
+      for (const term of expansionTerms) addTerm(term, weight);
+      for (const pair of bigrams(expansionTerms)) addTerm(pair, weight);
     }
+    const expansions = weightedExpansions.map((item) => item.expansion);
     return { terms: [...weights].map(([term, weight]) => ({ term, weight })), ownTerms, expansions };
   }
 

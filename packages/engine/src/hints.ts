@@ -8,6 +8,8 @@ export interface SpecHint {
   pattern: RegExp;
   /** Nomenclature wording added to the query when the pattern matches. */
   expansion: string;
+  /** How telling the hint is: 1 names the kind of goods, lower values only qualify it (a voltage rating). */
+  strength: number;
 }
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
@@ -16,116 +18,139 @@ export const SPEC_HINTS: readonly SpecHint[] = [
   {
     name: 'metric-thread',
     pattern: new RegExp(String.raw`(?:^|[^a-z0-9])m\d{1,2}(?:[.,]\d+)?\s*[x×*]\s*${NUMBER}`, 'i'),
+    strength: 1,
     expansion: 'parafusos roscados',
   },
   {
     name: 'fastener-standard',
     pattern: /\b(?:din|iso)\s*-?\s*(?:912|931|933|7985|7991|965|963|4762|4017|4014|7380|10642|1207|84|85)\b/i,
+    strength: 1,
     expansion: 'parafusos roscados',
   },
   {
     name: 'nut-standard',
     pattern: /\b(?:din|iso)\s*-?\s*(?:934|985|982|936|439|4032|4035|7040|10511|6923)\b/i,
+    strength: 1,
     expansion: 'porcas roscadas',
   },
   {
     name: 'washer-standard',
     pattern: /\b(?:din|iso)\s*-?\s*(?:125|127|9021|7089|7090|6798|7093)\b/i,
+    strength: 1,
     expansion: 'arruelas',
   },
   {
     name: 'retaining-ring-standard',
     pattern: /\bdin\s*-?\s*(?:471|472|6799)\b/i,
+    strength: 1,
     expansion: 'anéis de retenção',
   },
   {
     name: 'ball-bearing-series',
     pattern: /\b(?:6[0-4]\d{2}|16\d{3}|6[0-4]\d{3}|62\d{3}|63\d{3}|[1-3]\d{3}|7[0-3]\d{2}[a-z]?)\s*[-/]?\s*(?:2rs[a-z0-9]*|rs[a-z0-9]*|2z[a-z0-9]*|zz[a-z0-9]*|z|llu|ddu|2rsh|2rsr|c3|nr)\b/i,
+    strength: 1,
     expansion: 'rolamentos de esferas',
   },
   {
     name: 'roller-bearing-series',
     pattern: /\b(?:nu|nj|nup|na|nk|hk|rna)\d{3,5}\b|\b(?:3[0-3]\d{3}|22[2-3]\d{2})\s*(?:cc|ca|e|ek|cck|w33)\b/i,
+    strength: 1,
     expansion: 'rolamentos de roletes',
   },
   {
     name: 'capacitance',
     pattern: new RegExp(String.raw`${NUMBER}\s*(?:µ|μ|u|n|p)f\b|\b(?:uf|µf|μf|nf|pf)\b`, 'i'),
+    strength: 1,
     expansion: 'condensadores elétricos',
   },
   {
     name: 'electrolytic-capacitor',
     pattern: /eletrol[ií]tico|electrolytic/i,
+    strength: 1,
     expansion: 'condensadores eletrolíticos',
   },
   {
     name: 'conductor-cross-section',
     pattern: new RegExp(String.raw`${NUMBER}\s*mm(?:²|2|\^2|\s?sq)|\b\d{1,2}\s*awg\b|\bawg\s*\d{1,2}\b`, 'i'),
+    strength: 1,
     expansion: 'fios cabos condutores elétricos isolados',
   },
   {
     name: 'resistance',
     pattern: new RegExp(String.raw`${NUMBER}\s*[kKmM]?\s*(?:Ω|ω|ohms?)(?![a-z])`, 'i'),
+    strength: 1,
     expansion: 'resistências elétricas',
   },
   {
     name: 'inductance',
     pattern: new RegExp(String.raw`${NUMBER}\s*(?:µ|μ|u|m|n)h\b`, 'i'),
+    strength: 1,
     expansion: 'indutâncias bobinas',
   },
   {
     name: 'battery-capacity',
     pattern: new RegExp(String.raw`${NUMBER}\s*m?ah\b`, 'i'),
+    strength: 1,
     expansion: 'acumuladores elétricos baterias',
   },
   {
     name: 'voltage-rating',
     pattern: new RegExp(String.raw`${NUMBER}\s*(?:k?v|vac|vdc|vca|vcc)\b`, 'i'),
+    strength: 0.3,
     expansion: 'elétricos tensão',
   },
   {
     name: 'current-rating',
     pattern: new RegExp(String.raw`${NUMBER}\s*m?a\b(?!\s*\d)`, 'i'),
+    strength: 0.3,
     expansion: 'elétricos corrente',
   },
   {
     name: 'power-rating',
     pattern: new RegExp(String.raw`${NUMBER}\s*(?:k|m)?w\b`, 'i'),
+    strength: 0.3,
     expansion: 'elétricos potência',
   },
   {
     name: 'rotation-speed',
     pattern: new RegExp(String.raw`${NUMBER}\s*rpm\b`, 'i'),
+    strength: 0.3,
     expansion: 'motores',
   },
   {
     name: 'pressure-rating',
     pattern: new RegExp(String.raw`${NUMBER}\s*(?:bar|psi|kpa|mpa|kgf\/cm2)\b`, 'i'),
+    strength: 0.3,
     expansion: 'pressão',
   },
   {
     name: 'pipe-thread',
     pattern: /\b(?:npt|bsp|bspt|bspp)\b/i,
+    strength: 1,
     expansion: 'acessórios para tubos roscados',
   },
   {
     name: 'logic-ic-partnumber',
     pattern: /\b(?:74(?:hc|hct|ls|ac|act|lvc)\d{2,4}|lm\d{3,4}[a-z]*|ne555|atmega\d+\w*|attiny\d+\w*|stm32\w+|pic\d{2}[a-z]\w*|esp32\w*|esp8266|tl\d{3}[a-z]*|max\d{3,5}\w*|ad\d{3,4}\w*|cd4\d{3}\w*)\b/i,
+    strength: 1,
     expansion: 'circuitos integrados eletrônicos',
   },
   {
     name: 'transistor-partnumber',
     pattern: /\b(?:2n\d{4}|2sc\d{3,4}|2sa\d{3,4}|bc\d{3}[a-c]?|bd\d{3}|tip\d{2,3}[a-z]?|irf[a-z]?\d{3,4}\w*|irlz?\d{2,4}\w*)\b/i,
+    strength: 1,
     expansion: 'transistores',
   },
   {
     name: 'diode-partnumber',
     pattern: /\b(?:1n\d{3,4}[a-z]?|bzx\w+|bav\d+\w*|smbj\w+|p6ke\w+)\b/i,
+    strength: 1,
     expansion: 'diodos',
   },
   {
     name: 'o-ring-size',
     pattern: /\bas\s*-?\s*568\s*-?\s*\d{3}\b|\b\d+(?:[.,]\d+)?\s*[x×]\s*\d+(?:[.,]\d+)?\s*(?:nbr|fkm|epdm|viton)\b/i,
+    strength: 1,
     expansion: 'juntas vedação borracha vulcanizada',
   },
 ];
@@ -133,12 +158,13 @@ export const SPEC_HINTS: readonly SpecHint[] = [
 export interface MatchedHint {
   name: string;
   expansion: string;
+  strength: number;
 }
 
 export function matchSpecHints(text: string, hints: readonly SpecHint[] = SPEC_HINTS): MatchedHint[] {
   const matched: MatchedHint[] = [];
   for (const hint of hints) {
-    if (hint.pattern.test(text)) matched.push({ name: hint.name, expansion: hint.expansion });
+    if (hint.pattern.test(text)) matched.push({ name: hint.name, expansion: hint.expansion, strength: hint.strength });
   }
   return matched;
 }

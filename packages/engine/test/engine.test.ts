@@ -1,0 +1,97 @@
+import { describe, it, expect } from 'vitest';
+import { createReferenceEngine, isInForce, normalizePartnumber, parseNcmTable, type EngineResult } from '../src/index.js';
+import { cloneSmallTable } from './fixtures/small-table.js';
+
+const table = parseNcmTable(cloneSmallTable());
+const inForceCodes = new Set(table.entries.filter((e) => e.code.length === 8 && isInForce(e)).map((e) => e.code));
+
+function codes(result: EngineResult): string[] {
+  return result.candidates.map((candidate) => candidate.code);
+}
+
+describe('reference engine on a small table', () => {
+  const engine = createReferenceEngine({ table });
+
+  it('indexes only 8-digit codes in force', () => {
+    expect(engine.size).toBe(inForceCodes.size);
+    expect(engine.tableVersion).toBe('Vigente em 01/01/2025');
+  });
+
+  it('finds codes whose leaf says only "Outros" through the ancestor path', () => {
+    const result = engine.classify({ partnumber: 'A1', description: 'rolamentos de roletes cônicos' });
+    expect(codes(result)[0]?.slice(0, 6)).toBe('848220');
+    expect(result.engine).toBe('nexa-reference');
+    expect(result.source).toBe('retrieval');
+    expect(result.justification).toContain('Rolamentos de roletes cônicos');
+  });
+
+  it('returns at most five candidates, best first, with a confidence in 0..1', () => {
+    const result = engine.classify({ partnumber: 'A2', description: 'parafusos porcas arruelas de aço' });
+    expect(result.candidates.length).toBeGreaterThan(0);
+    expect(result.candidates.length).toBeLessThanOrEqual(5);
+    const scores = result.candidates.map((c) => c.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(result.confidence).toBeGreaterThanOrEqual(0);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+    expect(result.needsReview).toBe(result.confidence < 0.6);
+  });
+
+  it('never returns a code that is not in force', () => {
+    const result = engine.classify({ partnumber: 'A3', description: 'fios cabos condutores isolados códigos extintos de teste' });
+    expect(codes(result)).toContain('85444900');
+    expect(codes(result)).not.toContain('85449900');
+    for (const code of codes(result)) expect(inForceCodes.has(code)).toBe(true);
+  });
+
+  it('uses trade aliases: "capacitor" (absent from the table) reaches condensadores', () => {
+    expect(engine.classify({ partnumber: 'A4', description: 'capacitor' }).candidates[0]?.code.slice(0, 4)).toBe('8532');
+    expect(engine.classify({ partnumber: 'A5', description: 'relay 12V' }).candidates[0]?.code.slice(0, 5)).toBe('85364');
+    expect(engine.classify({ partnumber: 'A6', description: 'ball bearing' }).candidates[0]?.code.slice(0, 4)).toBe('8482');
+  });
+
+  it('uses spec hints from the description and the partnumber', () => {
+    expect(engine.classify({ partnumber: 'B1', description: 'M8x30 zincado' }).candidates[0]?.code.slice(0, 4)).toBe('7318');
+    expect(engine.classify({ partnumber: '6205-2RS', description: '' }).candidates[0]?.code.slice(0, 6)).toBe('848210');
+    expect(engine.classify({ partnumber: 'B3', description: '470uF 25V' }).candidates[0]?.code.slice(0, 4)).toBe('8532');
+  });
+
+  it('returns an empty, needs-review result when nothing matches', () => {
+    const result = engine.classify({ partnumber: 'ZZ-0', description: 'xyzzy' });
+    expect(result.candidates).toEqual([]);
+    expect(result.confidence).toBe(0);
+    expect(result.needsReview).toBe(true);
+  });
+});
+
+describe('memory of approved classifications', () => {
+  it('answers an exact partnumber match (normalised) from memory with high confidence', () => {
+    const engine = createReferenceEngine({ table });
+    engine.remember({ partnumber: 'ABC-123.4', ncm: '8536.41.00', description: 'relé 12V' });
+    const result = engine.classify({ partnumber: ' abc 1234 ', description: 'parafuso' });
+    expect(result.source).toBe('memory');
+    expect(result.candidates[0]?.code).toBe('85364100');
+    expect(result.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(result.needsReview).toBe(false);
+  });
+
+  it('boosts the code of a near partnumber', () => {
+    const description = 'relé';
+    const withoutMemory = createReferenceEngine({ table }).classify({ partnumber: 'XYZ-100-B', description });
+    expect(codes(withoutMemory)).not.toContain('85322200');
+
+    const engine = createReferenceEngine({ table, memory: [{ partnumber: 'XYZ-100-A', ncm: '85322200' }] });
+    const result = engine.classify({ partnumber: 'XYZ-100-B', description });
+    expect(result.source).toBe('retrieval');
+    expect(codes(result)).toContain('85322200');
+  });
+
+  it('refuses to remember codes that are malformed or not in force', () => {
+    const engine = createReferenceEngine({ table });
+    expect(() => engine.remember({ partnumber: 'P1', ncm: '8544' })).toThrow(/8-digit/);
+    expect(() => engine.remember({ partnumber: 'P2', ncm: '8544.99.00' })).toThrow(/not in force/);
+  });
+
+  it('normalises partnumbers', () => {
+    expect(normalizePartnumber(' 6205-2rs.z ')).toBe('62052RSZ');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, it, expect } from 'vitest';
+import { defaultNcmTablePath, isInForce, loadDefaultEngine, loadNcmTableFromFile } from '../src/index.js';
+
+function requireSharedTable(): string {
+  const tablePath = defaultNcmTablePath();
+  if (!tablePath) {
+    throw new Error('Shared NCM table missing: expected ../shared/data/ncm/ncm.json beside the repository (or set NEXA_SHARED_DATA_DIR)');
+  }
+  return tablePath;
+}
+
+describe('engine on the real NCM table', () => {
+  const tablePath = requireSharedTable();
+  const table = loadNcmTableFromFile(tablePath);
+  const engine = loadDefaultEngine({ tablePath });
+  const inForce = new Set(table.entries.filter((e) => e.code.length === 8 && isInForce(e)).map((e) => e.code));
+
+  it('parses the whole table', () => {
+    expect(table.entries.length).toBeGreaterThan(15_000);
+    expect(table.entries.filter((e) => e.code.length === 8)).toHaveLength(10_504);
+    expect(engine.size).toBe(inForce.size);
+  });
+
+  it.each([
+    ['capacitor eletrolítico 100uF', '8532'],
+    ['rolamento 6205-2RS', '8482'],
+    ['parafuso sextavado M8x30 aço zincado', '7318'],
+    ['cabo flexível 2,5mm² 750V', '8544'],
+  ])('classifies "%s" into heading %s', (description, heading) => {
+    const result = engine.classify({ partnumber: 'REAL-1', description });
+    expect(result.candidates).toHaveLength(5);
+    expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
+    expect(result.confidence).toBeGreaterThanOrEqual(0);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+    for (const candidate of result.candidates) {
+      expect(inForce.has(candidate.code)).toBe(true);
+      expect(candidate.path.length).toBeGreaterThan(candidate.description.length);
+    }
+  });
+});

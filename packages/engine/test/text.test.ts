@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import { contentTerms, foldText, isStopWord, stemPortuguese, tokenize } from '../src/index.js';
+
+describe('text normalisation', () => {
+  it('lowercases and strips accents', () => {
+    expect(foldText('Condensadores Elétricos, AÇÚCAR')).toBe('condensadores eletricos, acucar');
+  });
+
+  it('keeps tokens with digits', () => {
+    expect(tokenize('Rolamento 6205-2RS, parafuso M8x30')).toEqual(['rolamento', '6205', '2rs', 'parafuso', 'm8x30']);
+  });
+
+  it('removes stop words', () => {
+    expect(isStopWord('de')).toBe(true);
+    expect(contentTerms('Fios de cobre para uso elétrico')).not.toContain('de');
+  });
+});
+
+describe('stemPortuguese', () => {
+  it('conflates singular and plural forms', () => {
+    expect(stemPortuguese('condensadores')).toBe(stemPortuguese('condensador'));
+    expect(stemPortuguese('parafusos')).toBe(stemPortuguese('parafuso'));
+    expect(stemPortuguese('papeis')).toBe(stemPortuguese('papel'));
+    expect(stemPortuguese('metais')).toBe(stemPortuguese('metal'));
+    expect(stemPortuguese('transmissoes')).toBe(stemPortuguese('transmissao'));
+    expect(stemPortuguese('luzes')).toBe(stemPortuguese('luz'));
+  });
+
+  it('conflates gender variants', () => {
+    expect(stemPortuguese('eletricos')).toBe(stemPortuguese('eletrica'));
+    expect(stemPortuguese('plasticas')).toBe(stemPortuguese('plastico'));
+  });
+
+  it('leaves short words and words with digits alone', () => {
+    expect(stemPortuguese('aco')).toBe('aco');
+    expect(stemPortuguese('6205zz')).toBe('6205zz');
+  });
+});
