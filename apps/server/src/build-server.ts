@@ -1,7 +1,7 @@
 import websocket from '@fastify/websocket';
 import { appRouter, createContextFactory, type NexaServices } from '@nexa/router';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 
 export interface ReadinessCheck {
@@ -29,7 +29,9 @@ export async function buildServer({ services, readiness, logLevel = 'info' }: Bu
     // Server-sent event streams never go idle; on close they are cut and clients resume with lastEventId.
     forceCloseConnections: true,
     return503OnClosing: true,
-    disableRequestLogging: true,
+    // A batched tRPC call names every procedure in the path.
+    routerOptions: { maxParamLength: 5000 },
+    logController: new LogController({ disableRequestLogging: true }),
   });
 
   const sockets = new Set<WebSocket>();

@@ -1,0 +1,66 @@
+import { compareEventIds, type StoredTaskEvent } from '@nexa/contracts';
+import { createTestRedis, waitFor } from '@nexa/testing';
+import { describe, expect, it } from 'vitest';
+import { createEventLog, createSharedEventFeed, redisNames } from '../src/index';
+
+const taskId = '11111111-1111-4111-8111-111111111111';
+const otherTaskId = '22222222-2222-4222-8222-222222222222';
+
+describe('event log', () => {
+  it('appends ordered events and reads after a given id', async () => {
+    await using redis = createTestRedis();
+    const log = createEventLog(redis.connect(), redisNames(redis.prefix), { ttlSeconds: 60 });
+    const queued = await log.append({ type: 'queued', taskId });
+    const progress = await log.append({ type: 'progress', taskId, current: 1, total: 2, message: 'half' });
+    expect(compareEventIds(progress.id, queued.id)).toBe(1);
+    expect((await log.read(taskId, null)).map((e) => e.event.type)).toEqual(['queued', 'progress']);
+    expect(await log.read(taskId, queued.id)).toEqual([progress]);
+    expect(await log.read(taskId, progress.id)).toEqual([]);
+    const ttl = await redis.connect().ttl(redisNames(redis.prefix).taskEvents(taskId));
+    expect(ttl).toBeGreaterThan(0);
+  });
+
+  it('refuses an event that does not match its schema', async () => {
+    await using redis = createTestRedis();
+    const log = createEventLog(redis.connect(), redisNames(redis.prefix), { ttlSeconds: 60 });
+    await expect(log.append({ type: 'progress', taskId, current: -1, total: 0, message: 'x' })).rejects.toThrow();
+    expect(await log.read(taskId, null)).toEqual([]);
+  });
+});
+
+describe('shared event feed', () => {
+  it('fans one Redis subscription out to every listener of a task, and unsubscribes after the last leaves', async () => {
+    await using redis = createTestRedis();
+    const names = redisNames(redis.prefix);
+    const feed = createSharedEventFeed(redis.connect(), names);
+    const log = createEventLog(redis.connect(), names, { ttlSeconds: 60 });
+    const admin = redis.connect();
+    const received: StoredTaskEvent[][] = [[], [], []];
+
+    const releases = await Promise.all(received.map((inbox) => feed.listen(taskId, (event) => inbox.push(event))));
+    const otherRelease = await feed.listen(otherTaskId, () => {});
+    expect(feed.stats()).toEqual({ channels: 2, listeners: 4 });
+    expect(await admin.pubsub('NUMSUB', names.taskChannel(taskId))).toEqual([names.taskChannel(taskId), 1]);
+
+    const appended = await log.append({ type: 'queued', taskId });
+    await waitFor(() => (received.every((inbox) => inbox.length === 1) ? true : undefined));
+    for (const inbox of received) expect(inbox).toEqual([appended]);
+
+    await Promise.all(releases.map((release) => release()));
+    expect(feed.stats()).toEqual({ channels: 1, listeners: 1 });
+    expect(await admin.pubsub('NUMSUB', names.taskChannel(taskId))).toEqual([names.taskChannel(taskId), 0]);
+    await otherRelease();
+    await otherRelease();
+    expect(feed.stats()).toEqual({ channels: 0, listeners: 0 });
+    await feed.close();
+  });
+});
+
+describe('compareEventIds', () => {
+  it('orders by time, then sequence, numerically', () => {
+    expect(compareEventIds('1700000000000-0', '1700000000000-1')).toBe(-1);
+    expect(compareEventIds('1700000000001-0', '1700000000000-9')).toBe(1);
+    expect(compareEventIds('999-10', '999-9')).toBe(1);
+    expect(compareEventIds('5-5', '5-5')).toBe(0);
+  });
+});

@@ -1,0 +1,61 @@
+import { TRPCClientError } from '@trpc/client';
+import { tables } from '@nexa/db';
+import { describe, expect, it } from 'vitest';
+import { collect, startTestNexa } from '../src/index';
+
+async function errorOf(work: Promise<unknown>) {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof TRPCClientError) return error as TRPCClientError<any>;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('bad input', () => {
+  it('gets a typed BAD_REQUEST naming the field, and writes nothing', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const submit = client.classification.submit.mutate as (input: unknown) => Promise<unknown>;
+
+    const cases: Array<[unknown, string]> = [
+      [{ partnumber: '' }, 'partnumber'],
+      [{ partnumber: '  ab  ' }, 'partnumber'],
+      [{ partnumber: 'X'.repeat(65) }, 'partnumber'],
+      [{ partnumber: 12345 }, 'partnumber'],
+      [{}, 'partnumber'],
+      [{ partnumber: 'ABC-1', description: 42 }, 'description'],
+      [{ partnumber: 'ABC-1', manufacturer: 'M'.repeat(201) }, 'manufacturer'],
+      [{ partnumber: 'ABC-1', reclassify: 'yes' }, 'reclassify'],
+      [null, 'input'],
+    ];
+    for (const [input, field] of cases) {
+      const error = await errorOf(submit(input));
+      expect(error.data?.code, JSON.stringify(input)).toBe('BAD_REQUEST');
+      expect(error.message).toContain(field);
+      expect(error.data?.httpStatus).toBe(400);
+    }
+    expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(0);
+  });
+
+  it('answers NOT_FOUND for an unknown task, on queries and subscriptions', async () => {
+    await using nexa = await startTestNexa();
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const query = await errorOf(nexa.client().task.get.query({ taskId: unknown }));
+    expect(query.data?.code).toBe('NOT_FOUND');
+    for (const transport of ['ws', 'sse'] as const) {
+      const subscription = await errorOf(collect(nexa.client(transport).watch(unknown)));
+      expect(subscription.data?.code ?? subscription.message).toMatch(/NOT_FOUND|not found/);
+    }
+  });
+
+  it('rejects a malformed task id or lastEventId with BAD_REQUEST', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    expect((await errorOf(client.task.get.query({ taskId: 'not-a-uuid' }))).data?.code).toBe('BAD_REQUEST');
+    const { taskId } = await client.classification.submit.mutate({ partnumber: 'GOOD-1' });
+    const error = await errorOf(collect(client.watch(taskId, { lastEventId: 'yesterday' })));
+    expect(error.message).toContain('lastEventId');
+  });
+});
