@@ -24,6 +24,6 @@ export function estimateConfidence(features: ConfidenceFeatures): number {
   const [first = 0, second = 0] = features.scores;
   if (first <= 0) return 0;
   const margin = (first - second) / first;
-  const z = -2.2 + 9 * margin + 1.5 * features.matchedOwnShare + 1.2 * features.sameHeadingShare;
+  const z = -2.7 + 9 * margin + 1.5 * features.matchedOwnShare + 1.2 * features.sameHeadingShare;
   return Math.round(logistic(z) * 1000) / 1000;
 }

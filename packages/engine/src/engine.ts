@@ -73,6 +73,8 @@ export interface ScoringTuning {
   /** Share of the best leaf score in the same heading / subheading added to each leaf. */
   headingSmoothing: number;
   subheadingSmoothing: number;
+  /** Multiplier for documents that lack the head noun (first content word) of the description. */
+  headTermMissPenalty: number;
   /** Weight of the heading-level index (heading text plus all its descendants). */
   headingIndexWeight: number;
   /** Bonus (as a share of the best score) for a code seen in a near memory match, times similarity. */
@@ -80,17 +82,18 @@ export interface ScoringTuning {
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
-  fieldWeights: { leaf: 3, standalone: 2.5, inner: 2, heading: 1.2, chapter: 0.3, phrase: 1.5 },
+  fieldWeights: { leaf: 3, standalone: 2, inner: 3, heading: 0.8, chapter: 0.8, phrase: 1.5 },
   k1: 1.2,
   expansionWeight: 0.8,
   exclusionWeight: 0.15,
-  qualifierWeight: 0.3,
-  leadingTermBoost: 0.5,
-  coverageFloor: 0.3,
+  qualifierWeight: 0.05,
+  leadingTermBoost: 1,
+  coverageFloor: 0.4,
   coverageExponent: 1,
-  headingSmoothing: 0.2,
+  headTermMissPenalty: 0.85,
+  headingSmoothing: 0,
   subheadingSmoothing: 0.1,
-  headingIndexWeight: 0.5,
+  headingIndexWeight: 0.3,
   nearMemoryBoost: 0.5,
 };
 
@@ -125,6 +128,8 @@ function ancestorsOf(entry: NcmEntry, byCode: ReadonlyMap<string, NcmEntry>): Nc
 
 interface WeightedQuery {
   terms: QueryTerm[];
+  /** First content word of the description: in Portuguese product names, the head noun. */
+  headTerm: string | null;
   /** Unigram terms from the user's own words (for the justification). */
   ownTerms: Set<string>;
   expansions: string[];
@@ -216,6 +221,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
 
     const own: string[] = [];
     const ownWeights: number[] = [];
+    let headTerm: string | null = null;
     let excluded = false;
     let position = 0;
     for (const token of tokenize(description)) {
@@ -225,6 +231,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       own.push(term);
       ownTerms.add(term);
       const qualifier = isQualifierWord(token);
+      if (headTerm === null && !qualifier && !excluded && leafIndex.has(term)) headTerm = term;
       const positional = qualifier ? 1 : 1 + tuning.leadingTermBoost * Math.max(0, 1 - position / LEADING_TERM_SPAN);
       if (!qualifier) position++;
       const base = excluded ? tuning.exclusionWeight : qualifier ? tuning.qualifierWeight : 1;
@@ -244,10 +251,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       for (const pair of bigrams(expansionTerms)) addTerm(pair, weight);
     }
     const expansions = weightedExpansions.map((item) => item.expansion);
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), ownTerms, expansions };
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, ownTerms, expansions };
   }
 
   const finalScores = new Float64Array(leaves.length);
+  const headTermFlags = new Uint8Array(leaves.length);
   const bestInHeading = new Map<string, number>();
   const bestInSubheading = new Map<string, number>();
 
@@ -260,6 +268,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       headingRelative[id] = headingMax > 0 ? headingScores.scores[id]! / headingMax : 0;
     }
 
+    headTermFlags.fill(0);
+    const requireHead = query.headTerm !== null && leafIndex.markDocumentsWith(query.headTerm, headTermFlags) > 0;
     const leafScores = leafIndex.search(query.terms);
     const { scores, matchedIdf, touched, touchedCount, queryIdf } = leafScores;
     const leafMax = maxOver(scores, touched, touchedCount);
@@ -269,10 +279,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const coverage = queryIdf > 0 ? Math.min(1, matchedIdf[doc]! / queryIdf) : 0;
+      const headFactor = requireHead && headTermFlags[doc] === 0 ? tuning.headTermMissPenalty : 1;
       const covered = scores[doc]! * (tuning.coverageFloor + (1 - tuning.coverageFloor) * coverage ** tuning.coverageExponent);
       const headingId = leafHeadingIds[doc]!;
       const headingBonus = headingId >= 0 ? tuning.headingIndexWeight * leafMax * headingRelative[headingId]! : 0;
-      const score = covered + headingBonus + (boosts.get(doc) ?? 0) * leafMax;
+      const score = headFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
       finalScores[doc] = score;
       const leaf = leaves[doc]!;
       bestInHeading.set(leaf.headingKey, Math.max(bestInHeading.get(leaf.headingKey) ?? 0, score));

@@ -78,7 +78,6 @@ export function evaluateEngine(
   engine: ReferenceEngine,
   cases: readonly EvalCase[],
   rowCount: number,
-  reviewThreshold = 0.6,
 ): { report: EvalReport; misses: EvalMiss[] } {
   const top1Hits: Record<DigitLevel, number> = { 2: 0, 4: 0, 6: 0, 8: 0 };
   const top5Hits: Record<DigitLevel, number> = { 2: 0, 4: 0, 6: 0, 8: 0 };
@@ -112,7 +111,6 @@ export function evaluateEngine(
     8: round(hits[8] / n),
   });
   const notReviewed = cases.length - reviewed;
-  void reviewThreshold;
   return {
     report: {
       rows: rowCount,

@@ -101,6 +101,15 @@ export class Bm25fIndex {
     return id;
   }
 
+  /** Marks in `flags` (one byte per document) the documents containing `term`; returns how many. */
+  markDocumentsWith(term: string, flags: Uint8Array): number {
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    const { docs } = this.postings[id]!;
+    for (let p = 0; p < docs.length; p++) flags[docs[p]!] = 1;
+    return docs.length;
+  }
+
   has(term: string): boolean {
     return this.termIds.has(term);
   }
