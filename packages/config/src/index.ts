@@ -30,6 +30,8 @@ export const configSchema = z.object({
   /** The longest one classification attempt may take before it is abandoned and retried. */
   AI_TIMEOUT_MS: positiveInt.default(30_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(8000),
+  /** The built web app the server serves at `/`. Unset: `apps/web/dist` of this checkout, when it exists. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
 export type NexaConfig = z.infer<typeof configSchema>;
