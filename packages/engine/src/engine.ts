@@ -3,6 +3,7 @@ import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './tab
 import { contentTerms, isQualifierWord, isStopWord, stem, stemAll, tokenize } from './text/normalize.js';
 import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
+import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
 import { estimateConfidence, NEEDS_REVIEW_BELOW, MEMORY_EXACT_CONFIDENCE } from './confidence.js';
 
@@ -79,6 +80,11 @@ export interface ScoringTuning {
   headingIndexWeight: number;
   /** Bonus (as a share of the best score) for a code seen in a near memory match, times similarity. */
   nearMemoryBoost: number;
+  /**
+   * Residual-code prior: multiplier, per level below the heading, for a node that has an "Outros"/"Outras"
+   * sibling while the query names none of the node's distinguishing words (1 = off).
+   */
+  residualPenalty: number;
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
@@ -95,6 +101,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   subheadingSmoothing: 0.1,
   headingIndexWeight: 0.3,
   nearMemoryBoost: 0.5,
+  residualPenalty: 0.85,
 };
 
 const TOP_K = 5;
@@ -148,9 +155,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const leaves: LeafDocument[] = [];
   const documents: FieldedDocument[] = [];
   const headingTexts = new Map<string, string[]>();
+  const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
     if (entry.code.length !== 8 || !isInForce(entry, onDate)) continue;
     const ancestors = ancestorsOf(entry, byCode);
+    leafPaths.push([...ancestors, entry]);
     const leafTerms = contentTerms(entry.description);
     const standalone = options.standaloneDescriptions?.get(entry.code) ?? '';
     const standaloneTerms = contentTerms(standalone);
@@ -200,6 +209,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const leafHeadingIds = Int32Array.from(leaves.map((leaf) => headingIdByKey.get(leaf.headingKey) ?? -1));
   const docIdByCode = new Map(leaves.map((leaf, id) => [leaf.entry.code, id]));
 
+  const residualPrior = new ResidualPrior(leafPaths);
   const aliases: CompiledAlias[] = compileAliases();
   const memory = new ClassificationMemory();
 
@@ -273,6 +283,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const leafScores = leafIndex.search(query.terms);
     const { scores, matchedIdf, touched, touchedCount, queryIdf } = leafScores;
     const leafMax = maxOver(scores, touched, touchedCount);
+    const useResidualPrior = tuning.residualPenalty < 1;
+    if (useResidualPrior) residualPrior.begin(new Set(query.terms.map((t) => t.term)));
     bestInHeading.clear();
     bestInSubheading.clear();
     const ranked: Array<{ doc: number; score: number }> = [];
@@ -283,7 +295,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const covered = scores[doc]! * (tuning.coverageFloor + (1 - tuning.coverageFloor) * coverage ** tuning.coverageExponent);
       const headingId = leafHeadingIds[doc]!;
       const headingBonus = headingId >= 0 ? tuning.headingIndexWeight * leafMax * headingRelative[headingId]! : 0;
-      const score = headFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
+      const residualFactor = useResidualPrior ? tuning.residualPenalty ** residualPrior.unmatchedLevels(doc) : 1;
+      const score = headFactor * residualFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
       finalScores[doc] = score;
       const leaf = leaves[doc]!;
       bestInHeading.set(leaf.headingKey, Math.max(bestInHeading.get(leaf.headingKey) ?? 0, score));
