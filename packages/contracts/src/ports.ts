@@ -16,10 +16,28 @@ export interface NewSingleTask {
   part: PartInput;
   reclassify: boolean;
   status: Extract<TaskStatus, 'queued' | 'done'>;
+  idempotencyKey?: string | undefined;
+}
+
+export interface ExistingTask {
+  taskId: string;
+  status: TaskStatus;
+  partnumber: string;
+}
+
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly existing: ExistingTask) {
+    super('idempotency key already used');
+    this.name = 'IdempotencyKeyReusedError';
+  }
 }
 
 export interface TaskStore {
+  /** Throws IdempotencyKeyReusedError when the key already names a task. */
   createSingleTask(task: NewSingleTask): Promise<TaskItemRef>;
+  findTaskByIdempotencyKey(key: string): Promise<ExistingTask | null>;
+  /** A single task for this partnumber still queued or running, if any. */
+  findInFlightTask(partnumber: string): Promise<ExistingTask | null>;
   getTask(taskId: string): Promise<TaskDetails | null>;
   deleteTask(taskId: string): Promise<void>;
   /** Classifications in force for a partnumber (ACTIVE or APPROVED), newest first. */
