@@ -119,3 +119,20 @@ describe('residual-code prior', () => {
     expect(isResidual('De carga radial')).toBe(false);
   });
 });
+
+describe('exclusion clauses and unknown words', () => {
+  it('demotes codes whose own text names a word of an "exceto" clause', () => {
+    const description = 'condensadores fixos, exceto eletrolíticos';
+    const result = createReferenceEngine({ table }).classify({ partnumber: 'E1', description });
+    expect(codes(result)[0]).not.toBe('85322200');
+    const plain = createReferenceEngine({ table, tuning: { exclusionPenalty: 1 } }).classify({ partnumber: 'E1', description });
+    expect(codes(plain)[0]).toBe('85322200');
+  });
+
+  it('reads a compound the table never uses through its known head ("minirrolamentos" → rolamentos)', () => {
+    const result = createReferenceEngine({ table }).classify({ partnumber: 'U1', description: 'minirrolamentos' });
+    expect(codes(result)[0]?.slice(0, 4)).toBe('8482');
+    const plain = createReferenceEngine({ table, tuning: { unknownWordWeight: 0 } }).classify({ partnumber: 'U1', description: 'minirrolamentos' });
+    expect(plain.candidates).toEqual([]);
+  });
+});
