@@ -1,5 +1,6 @@
 import {
   IdempotencyKeyReusedError,
+  reportingUnavailability,
   type Classification,
   type ClassifierOutcome,
   type ExistingTask,
@@ -8,8 +9,9 @@ import {
   type TaskItemRef,
   type TaskStore,
 } from '@nexa/contracts';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { pingDatabase, type NexaDatabase } from './client';
+import { isDatabaseConnectivityError } from './connectivity';
 import { classifications, taskItems, tasks } from './schema';
 
 type ClassificationRow = typeof classifications.$inferSelect;
@@ -35,6 +37,10 @@ export function toClassification(row: ClassificationRow): Classification {
 }
 
 export function createTaskStore(db: NexaDatabase): TaskStore {
+  return reportingUnavailability(createRawTaskStore(db), 'database', isDatabaseConnectivityError);
+}
+
+function createRawTaskStore(db: NexaDatabase): TaskStore {
   async function knownClassifications(partnumber: string): Promise<Classification[]> {
     const rows = await db
       .select()
@@ -190,6 +196,15 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
           .returning({ taskId: taskItems.taskId });
         if (item) await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
       });
+    },
+
+    async findStaleUnfinishedItems(before: Date, limit: number): Promise<TaskItemRef[]> {
+      return db
+        .select({ taskId: taskItems.taskId, itemId: taskItems.id })
+        .from(taskItems)
+        .where(and(inArray(taskItems.status, ['queued', 'processing']), lt(taskItems.updatedAt, before)))
+        .orderBy(taskItems.updatedAt)
+        .limit(limit);
     },
 
     ping: () => pingDatabase(db),

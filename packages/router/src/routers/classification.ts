@@ -11,7 +11,7 @@ import { tracked, TRPCError } from '@trpc/server';
 import type { NexaContext } from '../context';
 import { requireTask } from '../services/require-task';
 import { streamTaskEvents } from '../services/task-events';
-import { createTRPCRouter, publicProcedure } from '../trpc';
+import { createTRPCRouter, publicProcedure, toTRPCError } from '../trpc';
 
 export const classificationRouter = createTRPCRouter({
   submit: publicProcedure
@@ -49,9 +49,13 @@ export const classificationRouter = createTRPCRouter({
     }),
 
   events: publicProcedure.input(eventsInput).subscription(async function* ({ ctx, input, signal }) {
-    await requireTask(ctx, input.taskId);
-    for await (const stored of streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal)) {
-      yield tracked(stored.id, stored.event);
+    try {
+      await requireTask(ctx, input.taskId);
+      for await (const stored of streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal)) {
+        yield tracked(stored.id, stored.event);
+      }
+    } catch (error) {
+      throw toTRPCError(error);
     }
   }),
 });
