@@ -49,6 +49,10 @@ export interface ReferenceEngineOptions {
   table: NcmTable;
   /** Standalone Portuguese descriptions per 8-digit code (Comex Stat), used to enrich documents. */
   standaloneDescriptions?: ReadonlyMap<string, string>;
+  /** English and Spanish descriptions per 8-digit code (Comex Stat), so English/Spanish descriptions match. */
+  translatedDescriptions?: ReadonlyMap<string, string>;
+  /** HS 2022 English text per HS code (2, 4 or 6 digits), attached to the NCM codes below it. */
+  hsDescriptions?: ReadonlyMap<string, string>;
   /** Approved classifications to start with. */
   memory?: readonly ApprovedClassification[];
   /** Codes must be in force on this date (default: today). */
@@ -58,7 +62,7 @@ export interface ReferenceEngineOptions {
 }
 
 export interface ScoringTuning {
-  fieldWeights: { leaf: number; standalone: number; inner: number; heading: number; chapter: number; phrase: number };
+  fieldWeights: { leaf: number; standalone: number; inner: number; heading: number; chapter: number; phrase: number; foreign: number };
   k1: number;
   /** Query weight of alias and hint expansions relative to the user's own words. */
   expansionWeight: number;
@@ -92,7 +96,7 @@ export interface ScoringTuning {
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
-  fieldWeights: { leaf: 3, standalone: 2, inner: 3, heading: 0.8, chapter: 0.8, phrase: 1.5 },
+  fieldWeights: { leaf: 3, standalone: 2, inner: 3, heading: 0.8, chapter: 0.8, phrase: 1.5, foreign: 1 },
   k1: 1.2,
   expansionWeight: 0.8,
   exclusionWeight: 0.15,
@@ -112,7 +116,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
 
 const TOP_K = 5;
 const LEADING_TERM_SPAN = 4;
-const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase'] as const;
+const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase', 'foreign'] as const;
 const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'salvo']);
 /** Words that point at other parts of the nomenclature ("exceto os classificados na subposição 9504.30"). */
 const REFERENCE_WORDS = new Set([
@@ -172,6 +176,21 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const onDate = options.onDate ?? new Date();
   const byCode = new Map<string, NcmEntry>(table.entries.map((entry) => [entry.code, entry]));
 
+  // Ancestor texts repeat across thousands of leaves: tokenise each distinct text once.
+  const termCache = new Map<string, string[]>();
+  const termsOf = (text: string): string[] => {
+    let terms = termCache.get(text);
+    if (terms === undefined) termCache.set(text, (terms = contentTerms(text)));
+    return terms;
+  };
+
+  const bigramCache = new Map<string, string[]>();
+  const bigramsOf = (text: string): string[] => {
+    let pairs = bigramCache.get(text);
+    if (pairs === undefined) bigramCache.set(text, (pairs = bigrams(termsOf(text))));
+    return pairs;
+  };
+
   const leaves: LeafDocument[] = [];
   const documents: FieldedDocument[] = [];
   const headingTexts = new Map<string, string[]>();
@@ -180,22 +199,27 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (entry.code.length !== 8 || !isInForce(entry, onDate)) continue;
     const ancestors = ancestorsOf(entry, byCode);
     leafPaths.push([...ancestors, entry]);
-    const leafTerms = contentTerms(entry.description);
+    const leafTerms = termsOf(entry.description);
     const standalone = options.standaloneDescriptions?.get(entry.code) ?? '';
-    const standaloneTerms = contentTerms(standalone);
+    const standaloneTerms = termsOf(standalone);
     const innerAncestors = ancestors.filter((a) => a.code.length > 4);
-    const innerTermLists = innerAncestors.map((a) => contentTerms(a.description));
+    const innerTermLists = innerAncestors.map((a) => termsOf(a.description));
     const heading = ancestors.find((a) => a.code.length === 4);
-    const headingTerms = heading ? contentTerms(heading.description) : [];
+    const headingTerms = heading ? termsOf(heading.description) : [];
     const chapter = ancestors.find((a) => a.code.length === 2);
-    const phraseTerms = [leafTerms, standaloneTerms, headingTerms, ...innerTermLists].flatMap(bigrams);
+    const hsSubheading = options.hsDescriptions?.get(entry.code.slice(0, 6)) ?? '';
+    const hsHeading = options.hsDescriptions?.get(entry.code.slice(0, 4)) ?? '';
+    const translatedTexts = [options.translatedDescriptions?.get(entry.code) ?? '', hsSubheading, hsHeading];
+    const translatedTermLists = translatedTexts.map(termsOf);
+    const phraseTerms = [entry.description, standalone, heading?.description ?? '', ...innerAncestors.map((a) => a.description), ...translatedTexts].flatMap(bigramsOf);
     const fields: Record<(typeof FIELD_ORDER)[number], string[]> = {
       leaf: leafTerms,
       standalone: standaloneTerms,
       inner: innerTermLists.flat(),
       heading: headingTerms,
-      chapter: chapter ? contentTerms(chapter.description) : [],
+      chapter: chapter ? termsOf(chapter.description) : [],
       phrase: phraseTerms,
+      foreign: translatedTermLists.flat(),
     };
     documents.push(FIELD_ORDER.map((name) => fields[name]));
     const headingKey = entry.code.slice(0, 4);
@@ -205,7 +229,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       texts = heading ? [heading.description] : [];
       headingTexts.set(headingKey, texts);
     }
-    texts.push(entry.description, ...innerAncestors.map((a) => a.description), standalone);
+    texts.push(entry.description, ...innerAncestors.map((a) => a.description), standalone, hsHeading, hsSubheading);
   }
 
   const fieldSpecs: FieldSpec[] = FIELD_ORDER.map((name) => ({
@@ -229,11 +253,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const leafHeadingIds = Int32Array.from(leaves.map((leaf) => headingIdByKey.get(leaf.headingKey) ?? -1));
   const docIdByCode = new Map(leaves.map((leaf, id) => [leaf.entry.code, id]));
 
-  const residualPrior = new ResidualPrior(leafPaths);
+  const residualPrior = new ResidualPrior(leafPaths, termsOf);
   /** Documents whose own text below the heading (leaf and subheadings) contains a term. */
   const belowHeadingDocs = new Map<string, number[]>();
   leafPaths.forEach((path, doc) => {
-    const terms = new Set(path.filter((node) => node.code.length > 4).flatMap((node) => contentTerms(positiveText(node.description))));
+    const terms = new Set(path.filter((node) => node.code.length > 4).flatMap((node) => termsOf(positiveText(node.description))));
     for (const term of terms) {
       let docs = belowHeadingDocs.get(term);
       if (!docs) belowHeadingDocs.set(term, (docs = []));

@@ -23,17 +23,18 @@ export class ResidualPrior {
   private queryTerms: ReadonlySet<string> = new Set();
 
   /** `paths[doc]` lists the leaf's ancestors (chapter first) followed by the leaf itself. */
-  constructor(paths: ReadonlyArray<readonly NcmEntry[]>) {
+  constructor(paths: ReadonlyArray<readonly NcmEntry[]>, termsOf: (text: string) => string[] = contentTerms) {
     const children = new Map<string, Set<string>>();
     const entries = new Map<string, NcmEntry>();
     const ancestorTerms = new Map<string, Set<string>>();
     for (const path of paths) {
-      const seen = new Set<string>();
       path.forEach((node, depth) => {
+        if (entries.has(node.code)) return;
         entries.set(node.code, node);
-        if (!ancestorTerms.has(node.code)) ancestorTerms.set(node.code, new Set(seen));
-        for (const term of contentTerms(node.description)) seen.add(term);
         const parent = path[depth - 1];
+        const above = new Set(parent ? ancestorTerms.get(parent.code) : undefined);
+        if (parent) for (const term of termsOf(parent.description)) above.add(term);
+        ancestorTerms.set(node.code, above);
         if (parent) {
           let set = children.get(parent.code);
           if (!set) children.set(parent.code, (set = new Set()));
@@ -41,10 +42,15 @@ export class ResidualPrior {
         }
       });
     }
+    const hasResidualSibling = new Map<string, boolean>();
+    for (const [parent, codes] of children) {
+      const residual = [...codes].filter((code) => isResidual(entries.get(code)?.description ?? ''));
+      for (const code of codes) hasResidualSibling.set(code, residual.some((other) => other !== code));
+    }
 
     const distinguishing = new Map<string, Set<string>>();
     for (const [code, entry] of entries) {
-      const own = contentTerms(entry.description);
+      const own = termsOf(entry.description);
       const above = ancestorTerms.get(code) ?? new Set<string>();
       const specific = own.filter((term) => !above.has(term));
       distinguishing.set(code, new Set(specific.length > 0 ? specific : own));
@@ -63,10 +69,7 @@ export class ResidualPrior {
     this.leafNodes = paths.map((path) => {
       const ids: number[] = [];
       path.forEach((node, depth) => {
-        const parent = path[depth - 1];
-        if (node.code.length <= 4 || !parent || isResidual(node.description)) return;
-        const siblings = children.get(parent.code) ?? new Set<string>();
-        if (![...siblings].some((sibling) => sibling !== node.code && isResidual(entries.get(sibling)?.description ?? ''))) return;
+        if (node.code.length <= 4 || depth === 0 || isResidual(node.description) || hasResidualSibling.get(node.code) !== true) return;
         let id = nodeIds.get(node.code);
         if (id === undefined) {
           id = this.nodeTerms.length;
