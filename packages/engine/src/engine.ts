@@ -370,13 +370,31 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
 
   const finalScores = new Float64Array(leaves.length);
   const headTermFlags = new Uint8Array(leaves.length);
-  const bestInHeading = new Map<string, number>();
-  const bestInSubheading = new Map<string, number>();
+  const subheadingKeys = [...new Set(leaves.map((leaf) => leaf.subheadingKey))];
+  const subheadingIdByKey = new Map(subheadingKeys.map((key, id) => [key, id]));
+  const leafSubheadingIds = Int32Array.from(leaves.map((leaf) => subheadingIdByKey.get(leaf.subheadingKey)!));
+  const bestInHeading = new Float64Array(headingKeys.length);
+  const bestInSubheading = new Float64Array(subheadingKeys.length);
+  const headingRelative = new Float64Array(headingKeys.length);
 
-  function rankLeaves(query: WeightedQuery, boosts: ReadonlyMap<number, number>): Array<{ doc: number; score: number }> {
+  /** Best `size` documents by score, best first (insertion into a short sorted list). */
+  function selectTop(docs: Int32Array | number[], count: number, scoreOf: (doc: number) => number, size: number): Array<{ doc: number; score: number }> {
+    const top: Array<{ doc: number; score: number }> = [];
+    for (let i = 0; i < count; i++) {
+      const doc = docs[i]!;
+      const score = scoreOf(doc);
+      if (top.length === size && score <= top[size - 1]!.score) continue;
+      let at = top.length === size ? size - 1 : top.length;
+      if (top.length === size) top.pop();
+      while (at > 0 && top[at - 1]!.score < score) at--;
+      top.splice(at, 0, { doc, score });
+    }
+    return top;
+  }
+
+  function rankLeaves(query: WeightedQuery, boosts: ReadonlyMap<number, number>, size: number): Array<{ doc: number; score: number }> {
     const headingScores = headingIndex.search(query.terms);
     const headingMax = maxOver(headingScores.scores, headingScores.touched, headingScores.touchedCount);
-    const headingRelative = new Float64Array(headingKeys.length);
     for (let i = 0; i < headingScores.touchedCount; i++) {
       const id = headingScores.touched[i]!;
       headingRelative[id] = headingMax > 0 ? headingScores.scores[id]! / headingMax : 0;
@@ -388,7 +406,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const { scores, matchedIdf, touched, touchedCount, queryIdf } = leafScores;
     const leafMax = maxOver(scores, touched, touchedCount);
     const useResidualPrior = tuning.residualPenalty < 1;
-    if (useResidualPrior) residualPrior.begin(new Set(query.terms.map((t) => t.term)));
+    if (useResidualPrior) residualPrior.begin(query.terms.map((t) => t.term));
     const excludedDocs: number[] = [];
     if (tuning.exclusionPenalty < 1) {
       for (const term of query.excludedTerms) {
@@ -398,9 +416,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         }
       }
     }
-    bestInHeading.clear();
-    bestInSubheading.clear();
-    const ranked: Array<{ doc: number; score: number }> = [];
+    const docs: number[] = [];
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const coverage = queryIdf > 0 ? Math.min(1, matchedIdf[doc]! / queryIdf) : 0;
@@ -410,27 +426,43 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const headingBonus = headingId >= 0 ? tuning.headingIndexWeight * leafMax * headingRelative[headingId]! : 0;
       const residualFactor = useResidualPrior ? tuning.residualPenalty ** residualPrior.unmatchedLevels(doc) : 1;
       const exclusionFactor = excludedFlags[doc] === 1 ? tuning.exclusionPenalty : 1;
-      const score = headFactor * residualFactor * exclusionFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
-      finalScores[doc] = score;
-      const leaf = leaves[doc]!;
-      bestInHeading.set(leaf.headingKey, Math.max(bestInHeading.get(leaf.headingKey) ?? 0, score));
-      bestInSubheading.set(leaf.subheadingKey, Math.max(bestInSubheading.get(leaf.subheadingKey) ?? 0, score));
-      ranked.push({ doc, score });
+      finalScores[doc] = headFactor * residualFactor * exclusionFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
+      docs.push(doc);
     }
     for (const [doc, boost] of boosts) {
-      if (finalScores[doc] === 0 || !ranked.some((r) => r.doc === doc)) {
-        ranked.push({ doc, score: boost * Math.max(leafMax, 1) });
+      if (finalScores[doc] === 0) {
+        finalScores[doc] = boost * Math.max(leafMax, 1);
+        docs.push(doc);
       }
     }
-    for (const item of ranked) {
-      const leaf = leaves[item.doc]!;
-      item.score +=
-        tuning.headingSmoothing * (bestInHeading.get(leaf.headingKey) ?? 0) +
-        tuning.subheadingSmoothing * (bestInSubheading.get(leaf.subheadingKey) ?? 0);
+    for (const doc of docs) {
+      const headingId = leafHeadingIds[doc]!;
+      if (headingId >= 0) bestInHeading[headingId] = Math.max(bestInHeading[headingId]!, finalScores[doc]!);
+      const subheadingId = leafSubheadingIds[doc]!;
+      bestInSubheading[subheadingId] = Math.max(bestInSubheading[subheadingId]!, finalScores[doc]!);
     }
-    for (let i = 0; i < touchedCount; i++) finalScores[touched[i]!] = 0;
+    const ranked = selectTop(
+      docs,
+      docs.length,
+      (doc) => {
+        const headingId = leafHeadingIds[doc]!;
+        return (
+          finalScores[doc]! +
+          (headingId >= 0 ? tuning.headingSmoothing * bestInHeading[headingId]! : 0) +
+          tuning.subheadingSmoothing * bestInSubheading[leafSubheadingIds[doc]!]!
+        );
+      },
+      size,
+    );
+    for (const doc of docs) {
+      finalScores[doc] = 0;
+      const headingId = leafHeadingIds[doc]!;
+      if (headingId >= 0) bestInHeading[headingId] = 0;
+      bestInSubheading[leafSubheadingIds[doc]!] = 0;
+    }
+    for (let i = 0; i < headingScores.touchedCount; i++) headingRelative[headingScores.touched[i]!] = 0;
     for (const doc of excludedDocs) excludedFlags[doc] = 0;
-    return topK(ranked, TOP_K);
+    return ranked;
   }
 
   function toCandidate(doc: number, score: number): Candidate {
@@ -453,7 +485,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         if (doc !== undefined) boosts.set(doc, tuning.nearMemoryBoost * near.similarity);
       }
     }
-    const ranked = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts) : [];
+    const ranked = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts, TOP_K) : [];
 
     if (exact) {
       const doc = docIdByCode.get(exact.code)!;
@@ -518,10 +550,6 @@ function maxOver(values: Float64Array, ids: Int32Array, count: number): number {
   let max = 0;
   for (let i = 0; i < count; i++) max = Math.max(max, values[ids[i]!]!);
   return max;
-}
-
-function topK<T extends { score: number }>(items: T[], k: number): T[] {
-  return items.sort((a, b) => b.score - a.score).slice(0, k);
 }
 
 function round(value: number): number {

@@ -17,10 +17,10 @@ export class ResidualPrior {
   /** Per leaf (document id), ids of its penalisable path nodes. */
   private readonly leafNodes: Int32Array[];
   private readonly nodeTerms: Array<ReadonlySet<string>> = [];
+  /** Term → penalisable nodes whose distinguishing terms contain it. */
+  private readonly nodesByTerm = new Map<string, number[]>();
   private readonly matchStamp: Int32Array;
-  private readonly matchValue: Uint8Array;
   private generation = 0;
-  private queryTerms: ReadonlySet<string> = new Set();
 
   /** `paths[doc]` lists the leaf's ancestors (chapter first) followed by the leaf itself. */
   constructor(paths: ReadonlyArray<readonly NcmEntry[]>, termsOf: (text: string) => string[] = contentTerms) {
@@ -81,13 +81,22 @@ export class ResidualPrior {
       return Int32Array.from(ids);
     });
     this.matchStamp = new Int32Array(this.nodeTerms.length);
-    this.matchValue = new Uint8Array(this.nodeTerms.length);
+    this.nodeTerms.forEach((terms, id) => {
+      for (const term of terms) {
+        if (/^\d+$/.test(term)) continue;
+        let nodes = this.nodesByTerm.get(term);
+        if (!nodes) this.nodesByTerm.set(term, (nodes = []));
+        nodes.push(id);
+      }
+    });
   }
 
-  /** Starts a query: `terms` are all query terms (own words and expansions). */
-  begin(terms: ReadonlySet<string>): void {
+  /** Starts a query: `terms` are all query terms (own words and expansions); marks the nodes they match. */
+  begin(terms: Iterable<string>): void {
     this.generation++;
-    this.queryTerms = terms;
+    for (const term of terms) {
+      for (const id of this.nodesByTerm.get(term) ?? []) this.matchStamp[id] = this.generation;
+    }
   }
 
   /** Number of penalisable nodes on the leaf's path whose distinguishing words the query misses. */
@@ -95,21 +104,8 @@ export class ResidualPrior {
     const ids = this.leafNodes[doc];
     if (!ids) return 0;
     let unmatched = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      if (this.matchStamp[id] !== this.generation) {
-        this.matchStamp[id] = this.generation;
-        this.matchValue[id] = this.matches(id) ? 1 : 0;
-      }
-      if (this.matchValue[id] === 0) unmatched++;
-    }
+    for (let i = 0; i < ids.length; i++) if (this.matchStamp[ids[i]!] !== this.generation) unmatched++;
     return unmatched;
-  }
-
-  private matches(id: number): boolean {
-    const terms = this.nodeTerms[id]!;
-    for (const term of this.queryTerms) if (!/^\d+$/.test(term) && terms.has(term)) return true;
-    return false;
   }
 }
 
