@@ -27,6 +27,13 @@ describe('classifying one partnumber in the browser', () => {
     expect(await card.textContent()).toContain('LM358DR');
     expect(await page.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
     await browser.screenshot('classify-result');
+
+    for (const [name, viewport] of [['tablet', { width: 820, height: 1180 }], ['phone', { width: 390, height: 844 }]] as const) {
+      await page.setViewportSize(viewport);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `horizontal scroll on ${name}`).toBeLessThanOrEqual(0);
+      await browser.screenshot(`classify-result-${name}`);
+    }
   });
 
   test('reloading while the task runs resumes the live progress and then shows the result', async () => {
