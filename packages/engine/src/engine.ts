@@ -1,4 +1,4 @@
-import { Bm25fIndex, type FieldSpec, type FieldedDocument, type QueryTerm } from './retrieval.js';
+import { Bm25fIndex, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
 import { contentTerms, isQualifierWord, isStopWord, stem, stemAll, tokenize } from './text/normalize.js';
 import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
@@ -207,7 +207,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   };
 
   const leaves: LeafDocument[] = [];
-  const documents: FieldedDocument[] = [];
+  const documents: string[][][] = [];
   const headingTexts = new Map<string, string[]>();
   const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
@@ -253,6 +253,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     lengthNormalization: name === 'chapter' ? 0.3 : 0.6,
   }));
   const leafIndex = new Bm25fIndex(documents, fieldSpecs, { k1: tuning.k1 });
+  // Only unigram fields are read after indexing (justification); free the phrase pairs.
+  const phraseField = FIELD_ORDER.indexOf('phrase');
+  for (const doc of documents) doc[phraseField] = [];
 
   const headingKeys = [...headingTexts.keys()];
   const headingIdByKey = new Map(headingKeys.map((key, id) => [key, id]));
