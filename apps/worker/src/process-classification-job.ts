@@ -1,5 +1,6 @@
-import { classifierOutcome, type AiClassifier, type EventLog, type TaskStore } from '@nexa/contracts';
+import { classifierOutcome, type AiClassifier, type Classification, type EventLog, type StoredItem, type TaskEnding, type TaskStore } from '@nexa/contracts';
 import { classificationJobPayload } from '@nexa/queue';
+import type { BatchProgressReporter } from './batch-progress';
 import { UnrecoverableError, type Job } from 'bullmq';
 
 export interface JobProcessorDeps {
@@ -8,6 +9,8 @@ export interface JobProcessorDeps {
   classifier: AiClassifier;
   /** The longest one attempt may take. */
   attemptTimeoutMs: number;
+  /** Writes a batch's aggregate progress at most once per interval. */
+  batchProgress: BatchProgressReporter;
 }
 
 export class AttemptTimeoutError extends Error {
@@ -20,7 +23,22 @@ export class AttemptTimeoutError extends Error {
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Runs one classification job: idempotent, bounded in time, and final failures are recorded and announced. */
-export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs }: JobProcessorDeps) {
+export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs, batchProgress }: JobProcessorDeps) {
+  /** A batch's items announce `item_result` / `item_failed`, then its end or (throttled) its progress. */
+  async function announceBatchItem(
+    itemId: string,
+    item: StoredItem,
+    outcome: { type: 'item_result'; classification: Classification } | { type: 'item_failed'; error: string },
+    ending: TaskEnding | null,
+  ) {
+    const ref = { taskId: item.taskId, itemId, seq: item.seq, partnumber: item.partnumber };
+    await events.append({ ...ref, ...outcome });
+    if (ending) {
+      const { total, done, failed, cancelled } = ending.counts;
+      await events.append({ type: 'batch_finished', taskId: item.taskId, status: ending.status, total, done, failed, cancelled });
+    }
+  }
+
   return async function processClassificationJob(job: Job, _token?: string, shutdownSignal?: AbortSignal): Promise<string> {
     const parsed = classificationJobPayload.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`malformed job payload: ${parsed.error.message}`);
@@ -28,17 +46,20 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
 
     const item = await tasks.getItem(itemId);
     if (!item) return 'task deleted';
+    const isBatch = item.taskKind === 'batch';
     if (item.status === 'done') {
       // Stored by an earlier attempt that died before announcing it.
       const classification = await tasks.classificationOfItem(itemId);
-      if (classification) await events.append({ type: 'result', taskId, classification });
+      if (classification && isBatch) await events.append({ type: 'item_result', taskId, itemId, seq: item.seq, partnumber: item.partnumber, classification });
+      else if (classification) await events.append({ type: 'result', taskId, classification });
       return 'already done';
     }
     if (item.status === 'failed' || item.status === 'cancelled') return `already ${item.status}`;
 
     const attempt = job.attemptsMade + 1;
     const maxAttempts = job.opts.attempts ?? 1;
-    await tasks.markItemProcessing(itemId);
+    // A batch cancelled since the job was queued: its item is no longer ours to process.
+    if (!(await tasks.markItemProcessing(itemId))) return 'cancelled';
 
     const timeout = AbortSignal.timeout(attemptTimeoutMs);
     const signal = shutdownSignal ? AbortSignal.any([timeout, shutdownSignal]) : timeout;
@@ -47,7 +68,8 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
         classifier.classify(item, {
           signal,
           onProgress: async (progress) => {
-            if (!signal.aborted) await events.append({ type: 'progress', taskId, ...progress });
+            // A batch reports aggregate progress instead of every item's steps.
+            if (!signal.aborted && !isBatch) await events.append({ type: 'progress', taskId, ...progress });
           },
         }),
         signal,
@@ -55,16 +77,27 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
       );
       const checked = classifierOutcome.safeParse(outcome);
       if (!checked.success) throw new Error(`the AI classifier answered with an invalid result: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      const classification = await tasks.completeItem(itemId, checked.data);
+      if (isBatch) {
+        const { classification, ending } = await tasks.completeItem(itemId, checked.data, ({ classification, ending }) =>
+          announceBatchItem(itemId, item, { type: 'item_result', classification }, ending),
+        );
+        // Outside the transaction: it reads the database, which an embedded PGlite would not allow inside.
+        if (!ending) await batchProgress.maybeReport(taskId);
+        return classification.id;
+      }
+      const { classification } = await tasks.completeItem(itemId, checked.data);
       await events.append({ type: 'result', taskId, classification });
       return classification.id;
     } catch (error) {
       const reason = reasonOf(error);
       const final = attempt >= maxAttempts || error instanceof UnrecoverableError;
-      if (final) {
+      if (final && isBatch) {
+        const { ending } = await tasks.failItem(itemId, reason, (ending) => announceBatchItem(itemId, item, { type: 'item_failed', error: reason }, ending));
+        if (!ending) await batchProgress.maybeReport(taskId).catch(() => {});
+      } else if (final) {
         await tasks.failItem(itemId, reason);
         await events.append({ type: 'failed', taskId, error: reason });
-      } else {
+      } else if (!isBatch) {
         await events.append({ type: 'progress', taskId, current: 0, total: 1, message: `Attempt ${attempt} of ${maxAttempts} failed (${reason}); retrying` });
       }
       throw error;

@@ -1,13 +1,13 @@
 import type { AiClassifier } from '@nexa/contracts';
 import type { NexaConfig } from '@nexa/config';
 import { createTaskStore, type DatabaseHandle } from '@nexa/db';
-import { connectRedis, createEventLog, redisNames } from '@nexa/queue';
+import { connectRedis, createEventLog, createThrottle, redisNames } from '@nexa/queue';
 import { startClassificationWorker, type ClassificationWorker } from './classification-worker';
 import { createDeterministicClassifier } from './classifiers/deterministic';
 
 export type WorkerConfig = Pick<
   NexaConfig,
-  'NEXA_REDIS_PREFIX' | 'WORKER_CONCURRENCY' | 'AI_TIMEOUT_MS' | 'SHUTDOWN_TIMEOUT_MS' | 'EVENTS_TTL_SECONDS'
+  'NEXA_REDIS_PREFIX' | 'WORKER_CONCURRENCY' | 'AI_TIMEOUT_MS' | 'SHUTDOWN_TIMEOUT_MS' | 'EVENTS_TTL_SECONDS' | 'BATCH_PROGRESS_INTERVAL_MS'
 >;
 
 export interface WorkerRuntimeOptions {
@@ -35,6 +35,8 @@ export async function startWorkerRuntime(
     tasks: createTaskStore(database.db),
     events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }),
     classifier: options.classifier ?? createDeterministicClassifier(),
+    throttle: createThrottle(commands, config.BATCH_PROGRESS_INTERVAL_MS),
+    batchProgressIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS,
     concurrency: config.WORKER_CONCURRENCY,
     attemptTimeoutMs: config.AI_TIMEOUT_MS,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,

@@ -1,9 +1,30 @@
-import type { Classification, ClassifierOutcome, NewSingleTask, TaskDetails, TaskItemRef, TaskStore } from '@nexa/contracts';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type {
+  BatchCounts,
+  CancelOutcome,
+  Classification,
+  ClassifierOutcome,
+  CreatedBatch,
+  NewBatchTask,
+  NewSingleTask,
+  TaskDetails,
+  TaskEnding,
+  TaskItem,
+  TaskItemRef,
+  TaskItemsPage,
+  TaskStore,
+} from '@nexa/contracts';
+import { aliasedTable, and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { pingDatabase, type NexaDatabase } from './client';
 import { classifications, taskItems, tasks } from './schema';
 
 type ClassificationRow = typeof classifications.$inferSelect;
+
+/** Rows per multi-row INSERT: 8 parameters a row stays far below PostgreSQL's 65,535. */
+const INSERT_CHUNK = 1000;
+const producedBy = aliasedTable(classifications, 'produced_by');
+const answeredWith = aliasedTable(classifications, 'answered_with');
+
+const emptyCounts = (): BatchCounts => ({ total: 0, queued: 0, processing: 0, done: 0, failed: 0, cancelled: 0 });
 
 const inForce = inArray(classifications.status, ['ACTIVE', 'APPROVED']);
 
@@ -35,15 +56,53 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
     return rows.map(toClassification);
   }
 
-  async function finishTaskIfAllItemsEnded(tx: NexaDatabase, taskId: string) {
-    // A single statement, so two items finishing at once cannot both miss the last one.
-    await tx.execute(sql`
-      UPDATE ${tasks} SET
-        status = CASE WHEN EXISTS (SELECT 1 FROM ${taskItems} WHERE task_id = ${taskId} AND status = 'done') THEN 'done'::task_status ELSE 'failed'::task_status END,
-        error = (SELECT error FROM ${taskItems} WHERE task_id = ${taskId} AND status = 'failed' ORDER BY seq LIMIT 1),
-        finished_at = now(), updated_at = now()
-      WHERE id = ${taskId} AND status IN ('queued', 'processing')
-        AND NOT EXISTS (SELECT 1 FROM ${taskItems} WHERE task_id = ${taskId} AND status IN ('queued', 'processing'))`);
+  async function countItems(taskId: string, on: NexaDatabase = db): Promise<BatchCounts> {
+    const rows = await on
+      .select({ status: taskItems.status, count: sql<number>`count(*)::int` })
+      .from(taskItems)
+      .where(eq(taskItems.taskId, taskId))
+      .groupBy(taskItems.status);
+    const counts = emptyCounts();
+    for (const row of rows) {
+      counts[row.status] = Number(row.count);
+      counts.total += Number(row.count);
+    }
+    return counts;
+  }
+
+  async function taskOfItem(itemId: string): Promise<string | null> {
+    const [item] = await db.select({ taskId: taskItems.taskId }).from(taskItems).where(eq(taskItems.id, itemId));
+    return item?.taskId ?? null;
+  }
+
+  /**
+   * Items of one task end one transaction at a time: under READ COMMITTED two items ending at once
+   * would each still see the other unfinished, and the task would never end.
+   */
+  async function lockTask(tx: NexaDatabase, taskId: string) {
+    await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, taskId)).for('update');
+  }
+
+  async function finishTaskIfAllItemsEnded(tx: NexaDatabase, taskId: string): Promise<TaskEnding | null> {
+    // A single statement, so two items finishing at once cannot both miss the last one, and only one of them sees it end.
+    const [ended] = await tx
+      .update(tasks)
+      .set({
+        status: sql`CASE WHEN EXISTS (SELECT 1 FROM ${taskItems} WHERE task_id = ${taskId} AND status = 'done') THEN 'done'::task_status ELSE 'failed'::task_status END`,
+        error: sql`(SELECT error FROM ${taskItems} WHERE task_id = ${taskId} AND status = 'failed' ORDER BY seq LIMIT 1)`,
+        finishedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(tasks.id, taskId),
+          inArray(tasks.status, ['queued', 'processing']),
+          sql`NOT EXISTS (SELECT 1 FROM ${taskItems} WHERE task_id = ${taskId} AND status IN ('queued', 'processing'))`,
+        ),
+      )
+      .returning({ status: tasks.status });
+    if (!ended) return null;
+    return { status: ended.status === 'done' ? 'done' : 'failed', counts: await countItems(taskId, tx) };
   }
 
   return {
@@ -59,18 +118,124 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
       });
     },
 
+    async createBatchTask({ items, reclassify, known }: NewBatchTask): Promise<CreatedBatch> {
+      return db.transaction(async (tx) => {
+        const allKnown = items.every((item) => known.has(item.partnumber));
+        const status = allKnown ? 'done' : 'queued';
+        const [task] = await tx
+          .insert(tasks)
+          .values({ kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null })
+          .returning({ id: tasks.id });
+        const taskId = task!.id;
+        const created: CreatedBatch = { taskId, status, queued: [], answered: [] };
+        for (let start = 0; start < items.length; start += INSERT_CHUNK) {
+          const rows = items.slice(start, start + INSERT_CHUNK).map((item, index) => {
+            const answer = known.get(item.partnumber);
+            return {
+              taskId,
+              seq: start + index + 1,
+              partnumber: item.partnumber,
+              description: item.description ?? null,
+              manufacturer: item.manufacturer ?? null,
+              supplier: item.supplier ?? null,
+              quantity: item.quantity ?? null,
+              status: answer ? ('done' as const) : ('queued' as const),
+              knownClassificationId: answer?.id ?? null,
+            };
+          });
+          const inserted = await tx.insert(taskItems).values(rows).returning({ id: taskItems.id, seq: taskItems.seq, partnumber: taskItems.partnumber });
+          for (const row of inserted) {
+            const answer = known.get(row.partnumber);
+            if (answer) created.answered.push({ itemId: row.id, seq: row.seq, partnumber: row.partnumber, classification: answer });
+            else created.queued.push({ taskId, itemId: row.id });
+          }
+        }
+        return created;
+      });
+    },
+
+    async latestKnownClassifications(partnumbers: readonly string[]) {
+      const latest = new Map<string, Classification>();
+      for (let start = 0; start < partnumbers.length; start += INSERT_CHUNK * 5) {
+        const chunk = partnumbers.slice(start, start + INSERT_CHUNK * 5);
+        const rows = await db
+          .selectDistinctOn([classifications.partnumber])
+          .from(classifications)
+          .where(and(inArray(classifications.partnumber, chunk), inForce))
+          .orderBy(classifications.partnumber, desc(classifications.createdAt));
+        for (const row of rows) latest.set(row.partnumber, toClassification(row));
+      }
+      return latest;
+    },
+
+    countItems: (taskId: string) => countItems(taskId),
+
+    async listItems(taskId: string, afterSeq: number | null, limit: number): Promise<TaskItemsPage> {
+      const rows = await db
+        .select({ item: taskItems, produced: producedBy, answered: answeredWith })
+        .from(taskItems)
+        .leftJoin(producedBy, eq(producedBy.taskItemId, taskItems.id))
+        .leftJoin(answeredWith, eq(answeredWith.id, taskItems.knownClassificationId))
+        .where(and(eq(taskItems.taskId, taskId), afterSeq === null ? undefined : gt(taskItems.seq, afterSeq)))
+        .orderBy(asc(taskItems.seq))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
+      const items: TaskItem[] = page.map(({ item, produced, answered }) => {
+        const linked = produced ?? answered;
+        return {
+          id: item.id,
+          seq: item.seq,
+          partnumber: item.partnumber,
+          description: item.description,
+          manufacturer: item.manufacturer,
+          supplier: item.supplier,
+          quantity: item.quantity,
+          status: item.status,
+          error: item.error,
+          classification: linked ? toClassification(linked) : null,
+        };
+      });
+      return { items, nextCursor: rows.length > limit ? page.at(-1)!.item.seq : null };
+    },
+
+    async cancelTask(taskId: string, announce): Promise<CancelOutcome | null> {
+      return db.transaction(async (tx) => {
+        const [task] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, taskId)).for('update');
+        if (!task) return null;
+        if (task.status !== 'queued' && task.status !== 'processing') {
+          return { cancelled: false, status: task.status, counts: await countItems(taskId, tx as unknown as NexaDatabase), cancelledItemIds: [] };
+        }
+        const cancelledItems = await tx
+          .update(taskItems)
+          .set({ status: 'cancelled', updatedAt: new Date() })
+          .where(and(eq(taskItems.taskId, taskId), eq(taskItems.status, 'queued')))
+          .returning({ id: taskItems.id });
+        await tx.update(tasks).set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() }).where(eq(tasks.id, taskId));
+        const outcome: CancelOutcome = {
+          cancelled: true,
+          status: 'cancelled',
+          counts: await countItems(taskId, tx as unknown as NexaDatabase),
+          cancelledItemIds: cancelledItems.map((item) => item.id),
+        };
+        await announce?.(outcome);
+        return outcome;
+      });
+    },
+
     async getTask(taskId: string): Promise<TaskDetails | null> {
       const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
       if (!task) return null;
       const [item] = await db.select().from(taskItems).where(eq(taskItems.taskId, taskId)).orderBy(taskItems.seq).limit(1);
-      const produced = await db
-        .select()
-        .from(classifications)
-        .where(eq(classifications.taskId, taskId))
-        .orderBy(desc(classifications.createdAt));
-      const answeredFromHistory = produced.length === 0 && task.status === 'done' && item;
+      // A batch's classifications travel with its items (task.items); a single task lists its own here.
+      const produced =
+        task.kind === 'batch'
+          ? []
+          : await db.select().from(classifications).where(eq(classifications.taskId, taskId)).orderBy(desc(classifications.createdAt));
+      const answeredFromHistory = task.kind === 'single' && produced.length === 0 && task.status === 'done' && item;
       return {
         id: task.id,
+        kind: task.kind,
+        counts: await countItems(taskId),
         status: task.status,
         partnumber: item?.partnumber ?? '',
         description: item?.description ?? null,
@@ -94,8 +259,11 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
     async getItem(itemId: string) {
       const [item] = await db.select().from(taskItems).where(eq(taskItems.id, itemId));
       if (!item) return null;
+      const [task] = await db.select({ kind: tasks.kind }).from(tasks).where(eq(tasks.id, item.taskId));
       return {
         taskId: item.taskId,
+        taskKind: task?.kind ?? 'single',
+        seq: item.seq,
         status: item.status,
         error: item.error,
         partnumber: item.partnumber,
@@ -106,33 +274,38 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
     },
 
     async markItemProcessing(itemId: string) {
-      await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const [item] = await tx
           .update(taskItems)
           .set({ status: 'processing', attempts: sql`${taskItems.attempts} + 1`, updatedAt: new Date() })
           .where(and(eq(taskItems.id, itemId), inArray(taskItems.status, ['queued', 'processing'])))
           .returning({ taskId: taskItems.taskId });
-        if (!item) return;
+        if (!item) return false;
         await tx
           .update(tasks)
           .set({ status: 'processing', updatedAt: new Date() })
           .where(and(eq(tasks.id, item.taskId), eq(tasks.status, 'queued')));
+        return true;
       });
     },
 
-    async completeItem(itemId: string, outcome: ClassifierOutcome): Promise<Classification> {
+    async completeItem(itemId, outcome: ClassifierOutcome, announce) {
+      const taskId = await taskOfItem(itemId);
+      if (!taskId) throw new Error(`task item ${itemId} does not exist`);
       return db.transaction(async (tx) => {
+        await lockTask(tx as unknown as NexaDatabase, taskId);
         const [item] = await tx.select().from(taskItems).where(eq(taskItems.id, itemId)).for('update');
         if (!item) throw new Error(`task item ${itemId} does not exist`);
         const [existing] = await tx.select().from(classifications).where(eq(classifications.taskItemId, itemId));
-        if (existing) return toClassification(existing);
+        if (existing) return { classification: toClassification(existing), ending: null };
         const [row] = await tx
           .insert(classifications)
           .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, status: 'ACTIVE' })
           .returning();
         await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(eq(taskItems.id, itemId));
-        await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
-        return toClassification(row!);
+        const stored = { classification: toClassification(row!), ending: await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId) };
+        await announce?.(stored);
+        return stored;
       });
     },
 
@@ -141,14 +314,20 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
       return row ? toClassification(row) : null;
     },
 
-    async failItem(itemId: string, reason: string) {
-      await db.transaction(async (tx) => {
+    async failItem(itemId: string, reason: string, announce) {
+      const taskId = await taskOfItem(itemId);
+      if (!taskId) return { ending: null };
+      return db.transaction(async (tx) => {
+        await lockTask(tx as unknown as NexaDatabase, taskId);
         const [item] = await tx
           .update(taskItems)
           .set({ status: 'failed', error: reason, updatedAt: new Date() })
           .where(and(eq(taskItems.id, itemId), inArray(taskItems.status, ['queued', 'processing'])))
           .returning({ taskId: taskItems.taskId });
-        if (item) await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
+        if (!item) return { ending: null };
+        const ending = await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
+        await announce?.(ending);
+        return { ending };
       });
     },
 

@@ -6,6 +6,9 @@ import { CLASSIFICATION_QUEUE, type RedisNames } from './keys';
 
 export const classificationJobPayload = z.object({ taskId: z.string().uuid(), itemId: z.string().uuid() });
 
+/** Jobs per `addBulk` call: one MULTI each, big enough to be fast, small enough not to block Redis. */
+const BULK_CHUNK = 1000;
+
 export interface RetryPolicy {
   attempts: number;
   backoffMs: number;
@@ -43,6 +46,21 @@ export function createClassificationQueue(connection: Redis, names: RedisNames, 
       const payload = classificationJobPayload.parse(job);
       // The item id as job id makes enqueueing idempotent: adding the same item twice is a no-op.
       await queue.add('classify', payload, { jobId: payload.itemId });
+    },
+    async enqueueMany(jobs: readonly ClassificationJob[]) {
+      for (let start = 0; start < jobs.length; start += BULK_CHUNK) {
+        const chunk = jobs.slice(start, start + BULK_CHUNK).map((job) => {
+          const payload = classificationJobPayload.parse(job);
+          return { name: 'classify', data: payload, opts: { jobId: payload.itemId } };
+        });
+        await queue.addBulk(chunk);
+      }
+    },
+    async removeJobs(itemIds: readonly string[]) {
+      // Best effort: a job that is running is locked and stays; the worker skips cancelled items anyway.
+      for (let start = 0; start < itemIds.length; start += BULK_CHUNK) {
+        await Promise.all(itemIds.slice(start, start + BULK_CHUNK).map((id) => queue.remove(id).catch(() => 0)));
+      }
     },
     async ping() {
       await connection.ping();

@@ -4,7 +4,8 @@ import { createInbox } from './inbox';
 
 /**
  * A task's events for one subscriber: listens first, then replays what the log holds after
- * `lastEventId`, then streams live events, dropping any already sent. Ends after the terminal event.
+ * `lastEventId`, then streams live events, dropping any already sent. Ends after the terminal event
+ * (`result` / `failed` for a single task, `batch_finished` for a batch, `cancelled` for either).
  * When the log has lost events (expired, or Redis lost its data) the database's final state stands in.
  */
 export async function* streamTaskEvents(
@@ -55,9 +56,12 @@ function finalEventFromDatabase(task: TaskDetails): StoredTaskEvent | null {
   const finishedAt = task.finishedAt ?? task.updatedAt;
   const id = `${Date.parse(finishedAt)}-0`;
   const base = { taskId: task.id, at: finishedAt };
+  const { total, done, failed, cancelled } = task.counts;
   const [classification] = task.classifications;
   let event: TaskEvent;
-  if (task.status === 'done' && classification) event = { type: 'result', ...base, classification };
+  if (task.status === 'cancelled') event = { type: 'cancelled', ...base, total, done, failed, cancelled };
+  else if (task.kind === 'batch') event = { type: 'batch_finished', ...base, status: task.status === 'done' ? 'done' : 'failed', total, done, failed, cancelled };
+  else if (task.status === 'done' && classification) event = { type: 'result', ...base, classification };
   else event = { type: 'failed', ...base, error: task.error ?? `task ${task.status}` };
   return { id, event };
 }
