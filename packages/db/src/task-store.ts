@@ -70,17 +70,15 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
     return counts;
   }
 
-  async function taskOfItem(itemId: string): Promise<string | null> {
-    const [item] = await db.select({ taskId: taskItems.taskId }).from(taskItems).where(eq(taskItems.id, itemId));
-    return item?.taskId ?? null;
-  }
-
   /**
-   * Items of one task end one transaction at a time: under READ COMMITTED two items ending at once
-   * would each still see the other unfinished, and the task would never end.
+   * Taken after the item's own row changed: the end-of-task check then runs one item at a time and
+   * sees every item that ended before it (under READ COMMITTED two items ending at once would each
+   * still see the other unfinished, and the task would never end). Events announced while it is held
+   * are appended in the order the items ended.
    */
   async function lockTask(tx: NexaDatabase, taskId: string) {
-    await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, taskId)).for('update');
+    // NO KEY UPDATE: the classification just inserted holds a KEY SHARE lock on this row (its foreign key), which FOR UPDATE would wait on.
+    await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, taskId)).for('no key update');
   }
 
   async function finishTaskIfAllItemsEnded(tx: NexaDatabase, taskId: string): Promise<TaskEnding | null> {
@@ -200,7 +198,7 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
 
     async cancelTask(taskId: string, announce): Promise<CancelOutcome | null> {
       return db.transaction(async (tx) => {
-        const [task] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, taskId)).for('update');
+        const [task] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, taskId)).for('no key update');
         if (!task) return null;
         if (task.status !== 'queued' && task.status !== 'processing') {
           return { cancelled: false, status: task.status, counts: await countItems(taskId, tx as unknown as NexaDatabase), cancelledItemIds: [] };
@@ -290,10 +288,7 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
     },
 
     async completeItem(itemId, outcome: ClassifierOutcome, announce) {
-      const taskId = await taskOfItem(itemId);
-      if (!taskId) throw new Error(`task item ${itemId} does not exist`);
       return db.transaction(async (tx) => {
-        await lockTask(tx as unknown as NexaDatabase, taskId);
         const [item] = await tx.select().from(taskItems).where(eq(taskItems.id, itemId)).for('update');
         if (!item) throw new Error(`task item ${itemId} does not exist`);
         const [existing] = await tx.select().from(classifications).where(eq(classifications.taskItemId, itemId));
@@ -303,6 +298,7 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
           .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, status: 'ACTIVE' })
           .returning();
         await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(eq(taskItems.id, itemId));
+        await lockTask(tx as unknown as NexaDatabase, item.taskId);
         const stored = { classification: toClassification(row!), ending: await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId) };
         await announce?.(stored);
         return stored;
@@ -315,16 +311,14 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
     },
 
     async failItem(itemId: string, reason: string, announce) {
-      const taskId = await taskOfItem(itemId);
-      if (!taskId) return { ending: null };
       return db.transaction(async (tx) => {
-        await lockTask(tx as unknown as NexaDatabase, taskId);
         const [item] = await tx
           .update(taskItems)
           .set({ status: 'failed', error: reason, updatedAt: new Date() })
           .where(and(eq(taskItems.id, itemId), inArray(taskItems.status, ['queued', 'processing'])))
           .returning({ taskId: taskItems.taskId });
         if (!item) return { ending: null };
+        await lockTask(tx as unknown as NexaDatabase, item.taskId);
         const ending = await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
         await announce?.(ending);
         return { ending };
