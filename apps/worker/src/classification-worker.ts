@@ -1,4 +1,4 @@
-import { type AiClassifier, type EventLog, type TaskStore } from '@nexa/contracts';
+import { type AiClassifier, type EventLog, type JobQueue, type TaskStore } from '@nexa/contracts';
 import { CLASSIFICATION_QUEUE, type RedisNames, type Throttle } from '@nexa/queue';
 import { createBatchProgressReporter } from './batch-progress';
 import { Worker } from 'bullmq';
@@ -11,6 +11,8 @@ export interface ClassificationWorkerOptions {
   tasks: TaskStore;
   events: EventLog;
   classifier: AiClassifier;
+  /** Producer for the item jobs a batch's fan-out job queues. */
+  queue: Pick<JobQueue, 'enqueueMany'>;
   /** Shared (Redis-side) throttle of batch progress events. */
   throttle: Throttle;
   /** Shortest time between two `batch_progress` events of one task. */

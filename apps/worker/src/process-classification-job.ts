@@ -1,5 +1,5 @@
-import { classifierOutcome, type AiClassifier, type Classification, type EventLog, type StoredItem, type TaskEnding, type TaskStore } from '@nexa/contracts';
-import { classificationJobPayload } from '@nexa/queue';
+import { classifierOutcome, type AiClassifier, type Classification, type EventLog, type JobQueue, type StoredItem, type TaskEnding, type TaskStore } from '@nexa/contracts';
+import { classificationJobPayload, FAN_OUT_JOB, fanOutJobPayload } from '@nexa/queue';
 import type { BatchProgressReporter } from './batch-progress';
 import { UnrecoverableError, type Job } from 'bullmq';
 
@@ -11,6 +11,8 @@ export interface JobProcessorDeps {
   attemptTimeoutMs: number;
   /** Writes a batch's aggregate progress at most once per interval. */
   batchProgress: BatchProgressReporter;
+  /** Where a batch's fan-out job queues the item jobs. */
+  queue: Pick<JobQueue, 'enqueueMany'>;
 }
 
 export class AttemptTimeoutError extends Error {
@@ -23,7 +25,17 @@ export class AttemptTimeoutError extends Error {
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Runs one classification job: idempotent, bounded in time, and final failures are recorded and announced. */
-export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs, batchProgress }: JobProcessorDeps) {
+export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs, batchProgress, queue }: JobProcessorDeps) {
+  /** Queues a job per item still queued (none after a cancel); retried safely, as item job ids are the item ids. */
+  async function fanOut(job: Job): Promise<string> {
+    const parsed = fanOutJobPayload.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`malformed fan-out payload: ${parsed.error.message}`);
+    const { taskId } = parsed.data;
+    const itemIds = await tasks.queuedItemIds(taskId);
+    await queue.enqueueMany(itemIds.map((itemId) => ({ taskId, itemId })));
+    return `queued ${itemIds.length} items`;
+  }
+
   /** A batch's items announce `item_result` / `item_failed`, then its end or (throttled) its progress. */
   async function announceBatchItem(
     itemId: string,
@@ -40,6 +52,7 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
   }
 
   return async function processClassificationJob(job: Job, _token?: string, shutdownSignal?: AbortSignal): Promise<string> {
+    if (job.name === FAN_OUT_JOB) return fanOut(job);
     const parsed = classificationJobPayload.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`malformed job payload: ${parsed.error.message}`);
     const { taskId, itemId } = parsed.data;

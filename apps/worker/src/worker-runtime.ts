@@ -1,13 +1,20 @@
 import type { AiClassifier } from '@nexa/contracts';
 import type { NexaConfig } from '@nexa/config';
 import { createTaskStore, type DatabaseHandle } from '@nexa/db';
-import { connectRedis, createEventLog, createThrottle, redisNames } from '@nexa/queue';
+import { connectRedis, createClassificationQueue, createEventLog, createThrottle, redisNames } from '@nexa/queue';
 import { startClassificationWorker, type ClassificationWorker } from './classification-worker';
 import { createDeterministicClassifier } from './classifiers/deterministic';
 
 export type WorkerConfig = Pick<
   NexaConfig,
-  'NEXA_REDIS_PREFIX' | 'WORKER_CONCURRENCY' | 'AI_TIMEOUT_MS' | 'SHUTDOWN_TIMEOUT_MS' | 'EVENTS_TTL_SECONDS' | 'BATCH_PROGRESS_INTERVAL_MS'
+  | 'NEXA_REDIS_PREFIX'
+  | 'WORKER_CONCURRENCY'
+  | 'AI_TIMEOUT_MS'
+  | 'SHUTDOWN_TIMEOUT_MS'
+  | 'EVENTS_TTL_SECONDS'
+  | 'BATCH_PROGRESS_INTERVAL_MS'
+  | 'JOB_ATTEMPTS'
+  | 'JOB_BACKOFF_MS'
 >;
 
 export interface WorkerRuntimeOptions {
@@ -29,7 +36,9 @@ export async function startWorkerRuntime(
   const names = redisNames(config.NEXA_REDIS_PREFIX);
   const blocking = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const commands = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
+  const producer = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   const worker = startClassificationWorker({
+    queue: producer,
     connection: blocking,
     names,
     tasks: createTaskStore(database.db),
@@ -49,6 +58,7 @@ export async function startWorkerRuntime(
     ...worker,
     async close() {
       await worker.close();
+      await producer.close().catch(() => {});
       await Promise.all([blocking, commands].map((redis) => redis.quit().catch(() => redis.disconnect())));
     },
   };

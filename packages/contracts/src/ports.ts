@@ -72,6 +72,8 @@ export interface TaskStore {
   createSingleTask(task: NewSingleTask): Promise<TaskItemRef>;
   /** One task with N items, written with multi-row inserts in one transaction. */
   createBatchTask(task: NewBatchTask): Promise<CreatedBatch>;
+  /** A batch's items still waiting, in `seq` order (the fan-out job queues one job for each). */
+  queuedItemIds(taskId: string): Promise<string[]>;
   /** For each partnumber with a classification in force, the newest one. */
   latestKnownClassifications(partnumbers: readonly string[]): Promise<Map<string, Classification>>;
   countItems(taskId: string): Promise<BatchCounts>;
@@ -122,6 +124,8 @@ export interface ClassificationJob {
 
 export interface JobQueue {
   enqueue(job: ClassificationJob): Promise<void>;
+  /** Queues a batch's fan-out job (job id = task id), which queues one job per item in bulk. */
+  enqueueFanOut(taskId: string): Promise<void>;
   /** Adds many jobs in bulk; all or nothing as far as the caller is concerned (it deletes the task on failure). */
   enqueueMany(jobs: readonly ClassificationJob[]): Promise<void>;
   /** Removes waiting jobs of these items, best effort (a job already running finishes). */

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type {
   BatchCounts,
+  BatchItemInput,
   CancelOutcome,
   Classification,
   ClassifierOutcome,
@@ -19,8 +21,8 @@ import { classifications, taskItems, tasks } from './schema';
 
 type ClassificationRow = typeof classifications.$inferSelect;
 
-/** Rows per multi-row INSERT: 8 parameters a row stays far below PostgreSQL's 65,535. */
-const INSERT_CHUNK = 1000;
+/** Rows per multi-row INSERT (one array parameter per column). */
+const INSERT_CHUNK = 5000;
 const producedBy = aliasedTable(classifications, 'produced_by');
 const answeredWith = aliasedTable(classifications, 'answered_with');
 
@@ -126,40 +128,49 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
           .returning({ id: tasks.id });
         const taskId = task!.id;
         const created: CreatedBatch = { taskId, status, queued: [], answered: [] };
+        // One INSERT … SELECT FROM unnest(arrays) per chunk: a handful of parameters instead of one per cell,
+        // and ids made here so nothing has to come back.
         for (let start = 0; start < items.length; start += INSERT_CHUNK) {
-          const rows = items.slice(start, start + INSERT_CHUNK).map((item, index) => {
+          const chunk = items.slice(start, start + INSERT_CHUNK);
+          const ids = chunk.map(() => randomUUID());
+          const column = <T>(pick: (item: BatchItemInput, index: number) => T) => sql.param(chunk.map(pick));
+          await tx.execute(sql`
+            INSERT INTO ${taskItems} (id, task_id, seq, partnumber, description, manufacturer, supplier, quantity, status, known_classification_id)
+            SELECT id, ${taskId}::uuid, seq, partnumber, description, manufacturer, supplier, quantity, status::task_status, known
+            FROM unnest(
+              ${sql.param(ids)}::uuid[], ${column((_, index) => start + index + 1)}::int[], ${column((item) => item.partnumber)}::text[],
+              ${column((item) => item.description ?? null)}::text[], ${column((item) => item.manufacturer ?? null)}::text[],
+              ${column((item) => item.supplier ?? null)}::text[], ${column((item) => item.quantity ?? null)}::real[],
+              ${column((item) => (known.has(item.partnumber) ? 'done' : 'queued'))}::text[], ${column((item) => known.get(item.partnumber)?.id ?? null)}::uuid[]
+            ) AS input(id, seq, partnumber, description, manufacturer, supplier, quantity, status, known)`);
+          chunk.forEach((item, index) => {
             const answer = known.get(item.partnumber);
-            return {
-              taskId,
-              seq: start + index + 1,
-              partnumber: item.partnumber,
-              description: item.description ?? null,
-              manufacturer: item.manufacturer ?? null,
-              supplier: item.supplier ?? null,
-              quantity: item.quantity ?? null,
-              status: answer ? ('done' as const) : ('queued' as const),
-              knownClassificationId: answer?.id ?? null,
-            };
+            const itemId = ids[index]!;
+            if (answer) created.answered.push({ itemId, seq: start + index + 1, partnumber: item.partnumber, classification: answer });
+            else created.queued.push({ taskId, itemId });
           });
-          const inserted = await tx.insert(taskItems).values(rows).returning({ id: taskItems.id, seq: taskItems.seq, partnumber: taskItems.partnumber });
-          for (const row of inserted) {
-            const answer = known.get(row.partnumber);
-            if (answer) created.answered.push({ itemId: row.id, seq: row.seq, partnumber: row.partnumber, classification: answer });
-            else created.queued.push({ taskId, itemId: row.id });
-          }
         }
         return created;
       });
     },
 
+    async queuedItemIds(taskId: string) {
+      const rows = await db
+        .select({ id: taskItems.id })
+        .from(taskItems)
+        .where(and(eq(taskItems.taskId, taskId), eq(taskItems.status, 'queued')))
+        .orderBy(asc(taskItems.seq));
+      return rows.map((row) => row.id);
+    },
+
     async latestKnownClassifications(partnumbers: readonly string[]) {
       const latest = new Map<string, Classification>();
-      for (let start = 0; start < partnumbers.length; start += INSERT_CHUNK * 5) {
-        const chunk = partnumbers.slice(start, start + INSERT_CHUNK * 5);
+      for (let start = 0; start < partnumbers.length; start += INSERT_CHUNK) {
+        const chunk = partnumbers.slice(start, start + INSERT_CHUNK);
         const rows = await db
           .selectDistinctOn([classifications.partnumber])
           .from(classifications)
-          .where(and(inArray(classifications.partnumber, chunk), inForce))
+          .where(and(sql`${classifications.partnumber} = ANY(${sql.param(chunk)}::text[])`, inForce))
           .orderBy(classifications.partnumber, desc(classifications.createdAt));
         for (const row of rows) latest.set(row.partnumber, toClassification(row));
       }

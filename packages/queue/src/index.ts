@@ -2,7 +2,11 @@ export { CLASSIFICATION_QUEUE, redisNames, type RedisNames } from './keys';
 export {
   classificationJobOptions,
   classificationJobPayload,
+  CLASSIFY_JOB,
   createClassificationQueue,
+  FAN_OUT_JOB,
+  fanOutJobId,
+  fanOutJobPayload,
   type ClassificationQueue,
   type RetryPolicy,
 } from './classification-queue';

@@ -16,7 +16,7 @@ export function collapseDuplicates(items: readonly BatchItemInput[]): { unique: 
 
 /**
  * Records one task with an item per distinct partnumber, answers known partnumbers from history
- * (unless `reclassify`), and queues one job per remaining item in bulk. If the queue refuses,
+ * (unless `reclassify`), and queues a fan-out job that queues one job per remaining item in bulk. If the queue refuses,
  * the task is deleted and the caller gets SERVICE_UNAVAILABLE: nothing is half-written.
  */
 export async function submitBatch(ctx: NexaContext, items: readonly BatchItemInput[], reclassify: boolean): Promise<SubmitBatchOutput> {
@@ -35,8 +35,9 @@ export async function submitBatch(ctx: NexaContext, items: readonly BatchItemInp
       { type: 'queued', taskId: batch.taskId },
       ...batch.answered.map((answered) => ({ type: 'item_result' as const, taskId: batch.taskId, ...answered })),
     ]);
+    // One job that fans out to a job per item (in bulk) in the worker: accepting 10,000 items stays one Redis write.
     if (batch.queued.length > 0) {
-      await ctx.queue.enqueueMany(batch.queued);
+      await ctx.queue.enqueueFanOut(batch.taskId);
     } else {
       await ctx.events.append({
         type: 'batch_finished',
@@ -49,7 +50,6 @@ export async function submitBatch(ctx: NexaContext, items: readonly BatchItemInp
       });
     }
   } catch (cause) {
-    await ctx.queue.removeJobs(batch.queued.map((ref) => ref.itemId)).catch(() => {});
     await ctx.tasks.deleteTask(batch.taskId).catch(() => {});
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'the job queue is unavailable; nothing was recorded, try again', cause });
   }
