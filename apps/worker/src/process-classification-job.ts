@@ -1,6 +1,7 @@
-import { classifierOutcome, type AiClassifier, type Classification, type EventLog, type JobQueue, type StoredItem, type TaskEnding, type TaskStore } from '@nexa/contracts';
+import { classifierOutcome, type AiClassifier, type EventLog, type JobQueue, type TaskStore } from '@nexa/contracts';
 import { classificationJobPayload, FAN_OUT_JOB, fanOutJobPayload } from '@nexa/queue';
 import type { BatchProgressReporter } from './batch-progress';
+import { announceBatchItemEnd } from './batch-item-events';
 import { UnrecoverableError, type Job } from 'bullmq';
 
 export interface JobProcessorDeps {
@@ -34,21 +35,6 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
     const itemIds = await tasks.queuedItemIds(taskId);
     await queue.enqueueMany(itemIds.map((itemId) => ({ taskId, itemId })));
     return `queued ${itemIds.length} items`;
-  }
-
-  /** A batch's items announce `item_result` / `item_failed`, then its end or (throttled) its progress. */
-  async function announceBatchItem(
-    itemId: string,
-    item: StoredItem,
-    outcome: { type: 'item_result'; classification: Classification } | { type: 'item_failed'; error: string },
-    ending: TaskEnding | null,
-  ) {
-    const ref = { taskId: item.taskId, itemId, seq: item.seq, partnumber: item.partnumber };
-    await events.append({ ...ref, ...outcome });
-    if (ending) {
-      const { total, done, failed, cancelled } = ending.counts;
-      await events.append({ type: 'batch_finished', taskId: item.taskId, status: ending.status, total, done, failed, cancelled });
-    }
   }
 
   return async function processClassificationJob(job: Job, _token?: string, shutdownSignal?: AbortSignal): Promise<string> {
@@ -92,7 +78,7 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
       if (!checked.success) throw new Error(`the AI classifier answered with an invalid result: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       if (isBatch) {
         const { classification, ending } = await tasks.completeItem(itemId, checked.data, ({ classification, ending }) =>
-          announceBatchItem(itemId, item, { type: 'item_result', classification }, ending),
+          announceBatchItemEnd(events, itemId, item, { type: 'item_result', classification }, ending),
         );
         // Outside the transaction: it reads the database, which an embedded PGlite would not allow inside.
         if (!ending) await batchProgress.maybeReport(taskId);
@@ -105,7 +91,7 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
       const reason = reasonOf(error);
       const final = attempt >= maxAttempts || error instanceof UnrecoverableError;
       if (final && isBatch) {
-        const { ending } = await tasks.failItem(itemId, reason, (ending) => announceBatchItem(itemId, item, { type: 'item_failed', error: reason }, ending));
+        const { ending } = await tasks.failItem(itemId, reason, (ending) => announceBatchItemEnd(events, itemId, item, { type: 'item_failed', error: reason }, ending));
         if (!ending) await batchProgress.maybeReport(taskId).catch(() => {});
       } else if (final) {
         await tasks.failItem(itemId, reason);

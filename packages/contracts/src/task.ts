@@ -6,8 +6,16 @@ import { taskId, taskStatus } from './task-status';
 
 export { taskId, taskStatus, terminalTaskStatuses, type TaskStatus } from './task-status';
 
+export const idempotencyKey = z
+  .string({ error: 'idempotencyKey must be a string' })
+  .trim()
+  .min(8, 'idempotencyKey must have at least 8 characters')
+  .max(128, 'idempotencyKey must have at most 128 characters');
+
 export const submitInput = partInput.extend({
   reclassify: z.boolean({ error: 'reclassify must be a boolean' }).optional().default(false),
+  /** Resubmitting with the same key returns the task the first submission created. */
+  idempotencyKey: idempotencyKey.optional(),
 });
 export type SubmitInput = z.input<typeof submitInput>;
 

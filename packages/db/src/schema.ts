@@ -16,9 +16,10 @@ export const tasks = pgTable('tasks', {
   status: taskStatusEnum('status').notNull(),
   reclassify: boolean('reclassify').notNull().default(false),
   error: text('error'),
+  idempotencyKey: text('idempotency_key'),
   ...timestamps,
   finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
-});
+}, (table) => [uniqueIndex('tasks_idempotency_key').on(table.idempotencyKey)]);
 
 export const taskItems = pgTable(
   'task_items',
@@ -43,6 +44,7 @@ export const taskItems = pgTable(
   (table) => [
     uniqueIndex('task_items_task_seq').on(table.taskId, table.seq),
     index('task_items_task_status').on(table.taskId, table.status),
+    index('task_items_partnumber_status').on(table.partnumber, table.status),
   ],
 );
 

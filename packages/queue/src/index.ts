@@ -14,3 +14,4 @@ export { createEventLog, parseLiveMessage, type EventLogOptions } from './event-
 export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
 export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';
 export { createThrottle, type Throttle } from './throttle';
+export { isRedisConnectivityError } from './connectivity';

@@ -1,29 +1,51 @@
-import { eventsInput, submitBatchInput, submitBatchOutput, submitInput, submitOutput, type SubmitOutput, type TaskMessage } from '@nexa/contracts';
+import {
+  eventsInput,
+  IdempotencyKeyReusedError,
+  submitBatchInput,
+  submitBatchOutput,
+  submitInput,
+  submitOutput,
+  type ExistingTask,
+  type NewSingleTask,
+  type SubmitOutput,
+  type TaskMessage,
+} from '@nexa/contracts';
 import { tracked, TRPCError } from '@trpc/server';
+import type { NexaContext } from '../context';
 import { coalesceEvents } from '../services/coalesce-events';
 import { requireTask } from '../services/require-task';
 import { submitBatch } from '../services/submit-batch';
 import { streamTaskEvents } from '../services/task-events';
+import { createTRPCRouter, publicProcedure, toTRPCError } from '../trpc';
 
 /** Most events one coalesced message of a batch holds. */
 const MAX_EVENTS_PER_MESSAGE = 1000;
-import { createTRPCRouter, publicProcedure } from '../trpc';
 
 export const classificationRouter = createTRPCRouter({
   submit: publicProcedure
     .input(submitInput)
     .output(submitOutput)
     .mutation(async ({ ctx, input }): Promise<SubmitOutput> => {
-      const { reclassify, ...part } = input;
+      const { reclassify, idempotencyKey, ...part } = input;
+      if (idempotencyKey) {
+        const existing = await ctx.tasks.findTaskByIdempotencyKey(idempotencyKey);
+        if (existing) return answerWithExisting(ctx, existing, part.partnumber);
+      }
       const known = await ctx.tasks.knownClassifications(part.partnumber);
 
       if (known.length > 0 && !reclassify) {
-        const ref = await ctx.tasks.createSingleTask({ part, reclassify, status: 'done' });
+        const ref = await createOrReuse(ctx, { part, reclassify, status: 'done', idempotencyKey });
+        if ('existing' in ref) return ref.existing;
         await ctx.events.append({ type: 'result', taskId: ref.taskId, classification: known[0]! });
         return { taskId: ref.taskId, status: 'done', classifications: known };
       }
 
-      const ref = await ctx.tasks.createSingleTask({ part, reclassify, status: 'queued' });
+      // The same partnumber already on its way: one job, and everyone watches the same task.
+      const inFlight = await ctx.tasks.findInFlightTask(part.partnumber);
+      if (inFlight && !idempotencyKey) return { taskId: inFlight.taskId, status: inFlight.status, classifications: known };
+
+      const ref = await createOrReuse(ctx, { part, reclassify, status: 'queued', idempotencyKey });
+      if ('existing' in ref) return ref.existing;
       try {
         await ctx.events.append({ type: 'queued', taskId: ref.taskId });
         await ctx.queue.enqueue(ref);
@@ -40,13 +62,34 @@ export const classificationRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => submitBatch(ctx, input.items, input.reclassify)),
 
   events: publicProcedure.input(eventsInput).subscription(async function* ({ ctx, input, signal }) {
-    const task = await requireTask(ctx, input.taskId);
-    const events = streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal);
-    if (task.kind === 'single') {
-      for await (const stored of events) yield tracked(stored.id, stored.event as TaskMessage);
-      return;
+    try {
+      const task = await requireTask(ctx, input.taskId);
+      const events = streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal);
+      if (task.kind === 'single') {
+        for await (const stored of events) yield tracked(stored.id, stored.event as TaskMessage);
+        return;
+      }
+      const messages = coalesceEvents(events, { intervalMs: ctx.batch.messageIntervalMs, maxGroupSize: MAX_EVENTS_PER_MESSAGE, signal });
+      for await (const { id, message } of messages) yield tracked(id, message);
+    } catch (error) {
+      throw toTRPCError(error);
     }
-    const messages = coalesceEvents(events, { intervalMs: ctx.batch.messageIntervalMs, maxGroupSize: MAX_EVENTS_PER_MESSAGE, signal });
-    for await (const { id, message } of messages) yield tracked(id, message);
   }),
 });
+
+async function answerWithExisting(ctx: NexaContext, existing: ExistingTask, partnumber: string): Promise<SubmitOutput> {
+  if (existing.partnumber !== partnumber) {
+    throw new TRPCError({ code: 'CONFLICT', message: `idempotencyKey was already used for partnumber ${existing.partnumber}` });
+  }
+  return { taskId: existing.taskId, status: existing.status, classifications: await ctx.tasks.knownClassifications(partnumber) };
+}
+
+/** Creates the task, or — when a concurrent request with the same idempotency key won — answers with that one. */
+async function createOrReuse(ctx: NexaContext, task: NewSingleTask) {
+  try {
+    return await ctx.tasks.createSingleTask(task);
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReusedError) return { existing: await answerWithExisting(ctx, error.existing, task.part.partnumber) };
+    throw error;
+  }
+}

@@ -1,6 +1,17 @@
-import { compareEventIds, isTerminalEvent, terminalTaskStatuses, type StoredTaskEvent, type TaskDetails, type TaskEvent } from '@nexa/contracts';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  compareEventIds,
+  isTerminalEvent,
+  ServiceUnavailableError,
+  terminalTaskStatuses,
+  type StoredTaskEvent,
+  type TaskDetails,
+  type TaskEvent,
+} from '@nexa/contracts';
 import type { NexaServices } from '../context';
 import { createInbox } from './inbox';
+
+const GAP = Symbol('missed live events');
 
 /**
  * A task's events for one subscriber: listens first, then replays what the log holds after
@@ -14,8 +25,12 @@ export async function* streamTaskEvents(
   lastEventId: string | null,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<StoredTaskEvent> {
-  const inbox = createInbox<StoredTaskEvent>();
-  const stopListening = await services.feed.listen(taskId, (event) => inbox.push(event));
+  const inbox = createInbox<StoredTaskEvent | typeof GAP>();
+  const stopListening = await services.feed.listen(
+    taskId,
+    (event) => inbox.push(event),
+    () => inbox.push(GAP),
+  );
   try {
     let lastSent = lastEventId;
     const isNew = (stored: StoredTaskEvent) => lastSent === null || compareEventIds(stored.id, lastSent) > 0;
@@ -32,9 +47,14 @@ export async function* streamTaskEvents(
 
     if (yield* replay()) return;
 
-    const task = await services.tasks.getTask(taskId);
-    if (!task) return;
-    if (terminalTaskStatuses.includes(task.status)) {
+    // The database only tells whether a task whose log was lost has ended; while it is unreachable
+    // the live feed (and the replay after a gap) still brings the terminal event.
+    const task = await services.tasks.getTask(taskId).catch((error: unknown) => {
+      if (error instanceof ServiceUnavailableError) return undefined;
+      throw error;
+    });
+    if (task === null) return;
+    if (task && terminalTaskStatuses.includes(task.status)) {
       if (yield* replay()) return;
       const final = finalEventFromDatabase(task);
       if (final && isNew(final)) yield final;
@@ -42,6 +62,19 @@ export async function* streamTaskEvents(
     }
 
     for await (const stored of inbox.drain(signal)) {
+      if (stored === GAP) {
+        // The live connection just came back; the log may still be reconnecting, so keep trying.
+        for (let attempt = 0; ; attempt += 1) {
+          try {
+            if (yield* replay()) return;
+            break;
+          } catch (error) {
+            if (!(error instanceof ServiceUnavailableError) || signal?.aborted) throw error;
+            await delay(Math.min(2000, 100 * 2 ** attempt), undefined, signal ? { signal } : {}).catch(() => {});
+          }
+        }
+        continue;
+      }
       if (!isNew(stored)) continue;
       lastSent = stored.id;
       yield stored;

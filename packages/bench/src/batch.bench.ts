@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { eventsOfMessage } from '@nexa/contracts';
-import { startTestNexa, type TestNexa } from '../src/index';
+import { startTestNexa, type TestNexa } from '@nexa/tests';
+import { writeResult } from './results';
+
+// A 10,000-item batch on real Redis and PostgreSQL: how long accepting it takes, and items per second
+// end to end with the in-process deterministic classifier, as one subscriber sees it.
 
 const ITEMS = Number(process.env.BENCH_BATCH_ITEMS ?? 10_000);
 const CONCURRENCY = process.env.BENCH_WORKER_CONCURRENCY ?? '16';
@@ -30,10 +31,7 @@ const nexa = await startTestNexa({ env: { WORKER_CONCURRENCY: CONCURRENCY } });
 try {
   await runBatch(nexa, 'WARMUP', 200);
   const run = await runBatch(nexa, 'BENCH', ITEMS);
-  const result = {
-    benchmark: 'batch',
-    at: new Date().toISOString(),
-    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  await writeResult('batch', {
     items: ITEMS,
     workerConcurrency: Number(CONCURRENCY),
     classifier: 'deterministic (in-process)',
@@ -45,11 +43,7 @@ try {
     subscriberMessages: run.messages,
     subscriberMessagesPerSecond: Math.round((run.messages / run.totalMs) * 1000 * 10) / 10,
     finished: run.finished,
-  };
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  writeFileSync(path.join(root, 'bench/results/batch.json'), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(JSON.stringify(result, null, 2));
+  });
 } finally {
   await nexa[Symbol.asyncDispose]();
 }
