@@ -1,9 +1,12 @@
 import websocket from '@fastify/websocket';
 import { appRouter, createContextFactory, type NexaServices } from '@nexa/router';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { serveWebApp } from './web-app';
+import { correlationIdFromHeaders, createLogger, type Logger, type NexaMetrics } from '@nexa/observability';
+import { serveMetrics } from './observability/metrics-endpoint';
+import { correlateRequests } from './observability/request-correlation';
 import { apiCallerFactory } from './http/api-caller';
 import { exportRoutes } from './http/exports';
 import { uploadRoutes } from './http/uploads';
@@ -21,6 +24,11 @@ export interface BuildServerOptions {
   webDistDir?: string | null;
   /** Largest upload and largest request body (`UPLOAD_MAX_BYTES`). */
   uploadMaxBytes?: number;
+  /** The process's pino logger; one is made from `logLevel` when absent. */
+  logger?: Logger;
+  /** Prometheus metrics served at `/metrics` (bearer `metricsToken` when set); none when absent. */
+  metrics?: NexaMetrics;
+  metricsToken?: string | undefined;
 }
 
 const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
@@ -39,19 +47,26 @@ export async function buildServer({
   logLevel = 'info',
   webDistDir = null,
   uploadMaxBytes = DEFAULT_UPLOAD_MAX_BYTES,
+  logger,
+  metrics,
+  metricsToken,
 }: BuildServerOptions): Promise<NexaServer> {
   const app = Fastify({
     // A batch of 10,000 parts as JSON is larger than Fastify's 1 MiB default.
     bodyLimit: Math.max(uploadMaxBytes, 1024 * 1024),
-    logger: { level: logLevel, redact: ['req.headers.authorization'] },
+    // Typed as Fastify's base logger so the instance keeps the plain FastifyInstance type.
+    loggerInstance: (logger ?? createLogger({ level: logLevel })) as FastifyBaseLogger,
+    genReqId: (request) => correlationIdFromHeaders(request.headers),
     // Server-sent event streams never go idle; on close they are cut and clients resume with lastEventId.
     forceCloseConnections: true,
     return503OnClosing: true,
     // A batched tRPC call names every procedure in the path.
     routerOptions: { maxParamLength: 5000 },
-    logController: new LogController({ disableRequestLogging: true }),
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlationId' }),
   });
 
+  correlateRequests(app);
+  if (metrics) serveMetrics(app, { metrics, token: metricsToken });
   const sockets = new Set<WebSocket>();
   await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
   app.get('/healthz', async () => ({ status: 'ok' }));

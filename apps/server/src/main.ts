@@ -9,7 +9,7 @@ if (!config.REDIS_URL || !config.DATABASE_URL) {
   process.exit(78);
 }
 
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL });
+const database = await openDatabase({ databaseUrl: config.DATABASE_URL, migrationsFolder: config.NEXA_MIGRATIONS_DIR });
 const server = await startServerRuntime(config, config.REDIS_URL, database);
 process.stdout.write(`Nexa server listening at ${server.url}\n`);
 

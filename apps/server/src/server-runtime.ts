@@ -1,6 +1,7 @@
 import type { NexaConfig } from '@nexa/config';
 import { createTaskStore, type DatabaseHandle } from '@nexa/db';
 import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
+import { createLogger, createMetrics, instrumentEventFeed, instrumentEventLog, QUEUE_STATES, type Logger, type NexaMetrics } from '@nexa/observability';
 import { buildServer, type NexaServer } from './build-server';
 import { DEFAULT_WEB_DIST_DIR } from './web-app';
 
@@ -18,7 +19,13 @@ export type ServerConfig = Pick<
   | 'BATCH_PROGRESS_INTERVAL_MS'
   | 'UPLOAD_MAX_BYTES'
 > &
-  Partial<Pick<NexaConfig, 'WEB_DIST_DIR'>>;
+  Partial<Pick<NexaConfig, 'WEB_DIST_DIR' | 'METRICS_TOKEN'>>;
+
+export interface ServerRuntimeOptions {
+  logger?: Logger;
+  /** Shared with an in-process worker so one `/metrics` shows both; a server of its own makes one. */
+  metrics?: NexaMetrics;
+}
 
 export interface ServerRuntime extends NexaServer {
   url: string;
@@ -29,18 +36,24 @@ export interface ServerRuntime extends NexaServer {
 }
 
 /** One server process: its Redis connections, the shared event subscriber, and the HTTP/WebSocket listener. */
-export async function startServerRuntime(config: ServerConfig, redisUrl: string, database: DatabaseHandle): Promise<ServerRuntime> {
+export async function startServerRuntime(
+  config: ServerConfig,
+  redisUrl: string,
+  database: DatabaseHandle,
+  { logger = createLogger({ level: config.LOG_LEVEL, base: { process: 'server' } }), metrics = createMetrics() }: ServerRuntimeOptions = {},
+): Promise<ServerRuntime> {
   const names = redisNames(config.NEXA_REDIS_PREFIX);
   const commands = await connectRedis(redisUrl, 'commands', { name: config.NEXA_REDIS_PREFIX });
   const subscriber = await connectRedis(redisUrl, 'subscriber', { name: config.NEXA_REDIS_PREFIX });
   const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
-  const feed = createSharedEventFeed(subscriber, names);
+  const feed = instrumentEventFeed(createSharedEventFeed(subscriber, names), metrics);
+  metrics.watchQueue(() => queue.queue.getJobCounts(...QUEUE_STATES));
   const tasks = createTaskStore(database.db);
 
   const server = await buildServer({
     services: {
       tasks,
-      events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }),
+      events: instrumentEventLog(createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), metrics),
       feed,
       queue,
       batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
@@ -51,6 +64,9 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
       { name: 'database', check: () => tasks.ping() },
     ],
     logLevel: config.LOG_LEVEL,
+    logger,
+    metrics,
+    metricsToken: config.METRICS_TOKEN,
     webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR,
   });
   const address = await server.app.listen({ host: config.HOST, port: config.PORT });

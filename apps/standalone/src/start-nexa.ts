@@ -3,6 +3,7 @@ import type { NexaConfig } from '@nexa/config';
 import { openDatabase, type DatabaseHandle } from '@nexa/db';
 import { startServerRuntime, type ServerRuntime } from '@nexa/server';
 import { startWorkerRuntime, type WorkerRuntime } from '@nexa/worker';
+import { createLogger, createMetrics, type Logger, type NexaMetrics } from '@nexa/observability';
 import path from 'node:path';
 import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis';
 
@@ -14,6 +15,10 @@ export interface StartNexaOptions {
   /** Run the server only (e.g. for a second instance in tests). */
   withWorker?: boolean;
   log?(message: string): void;
+  /** The pino logger of the server and the worker (one from LOG_LEVEL when absent). */
+  logger?: Logger;
+  /** Shared by the server and the worker, so the one `/metrics` shows both. */
+  metrics?: NexaMetrics;
 }
 
 export interface RunningNexa {
@@ -29,7 +34,15 @@ export interface RunningNexa {
  * The whole product in one process: server and worker share one database handle, which is what
  * makes the embedded PGlite default possible (PGlite admits a single process).
  */
-export async function startNexa({ config, database, classifier, withWorker = true, log = () => {} }: StartNexaOptions): Promise<RunningNexa> {
+export async function startNexa({
+  config,
+  database,
+  classifier,
+  withWorker = true,
+  log = () => {},
+  logger = createLogger({ level: config.LOG_LEVEL }),
+  metrics = createMetrics(),
+}: StartNexaOptions): Promise<RunningNexa> {
   let embeddedRedis: EmbeddedRedis | null = null;
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
@@ -40,11 +53,13 @@ export async function startNexa({ config, database, classifier, withWorker = tru
   const ownsDatabase = !database;
   const db =
     database ??
-    (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.resolve(config.NEXA_DATA_DIR, 'pglite') }));
+    (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.resolve(config.NEXA_DATA_DIR, 'pglite'), migrationsFolder: config.NEXA_MIGRATIONS_DIR }));
   if (ownsDatabase) log(db.kind === 'pglite' ? `Using the embedded PGlite database in ${path.resolve(config.NEXA_DATA_DIR, 'pglite')}` : 'Using PostgreSQL from DATABASE_URL');
 
-  const worker = withWorker ? await startWorkerRuntime(config, redisUrl, db, classifier ? { classifier } : {}) : null;
-  const server = await startServerRuntime(config, redisUrl, db);
+  const worker = withWorker
+    ? await startWorkerRuntime(config, redisUrl, db, { logger: logger.child({ process: 'worker' }), metrics, ...(classifier ? { classifier } : {}) })
+    : null;
+  const server = await startServerRuntime(config, redisUrl, db, { logger: logger.child({ process: 'server' }), metrics });
 
   let closing: Promise<void> | null = null;
   return {

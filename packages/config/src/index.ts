@@ -48,6 +48,12 @@ export const configSchema = z.object({
   UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
   /** Shortest time between two aggregate progress events of one batch, and between two messages a batch subscriber receives. */
   BATCH_PROGRESS_INTERVAL_MS: positiveInt.min(10).default(100),
+  /** When set, `/metrics` (server and worker) answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
+  /** A worker process on its own serves its `/metrics` on this port (on HOST); unset: no worker metrics endpoint. */
+  WORKER_METRICS_PORT: port.optional(),
+  /** Where `openDatabase` reads the SQL migrations; unset: `packages/db/migrations`, or `migrations/` beside a bundle. */
+  NEXA_MIGRATIONS_DIR: z.string().min(1).optional(),
 });
 
 export type NexaConfig = z.infer<typeof configSchema>;

@@ -17,6 +17,8 @@ export const tasks = pgTable('tasks', {
   reclassify: boolean('reclassify').notNull().default(false),
   error: text('error'),
   idempotencyKey: text('idempotency_key'),
+  /** The id that ties the request, jobs, AI calls, events and log lines of this task together. */
+  correlationId: text('correlation_id'),
   ...timestamps,
   finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
 }, (table) => [uniqueIndex('tasks_idempotency_key').on(table.idempotencyKey)]);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentCorrelationId } from '@nexa/observability';
 import {
   IdempotencyKeyReusedError,
   reportingUnavailability,
@@ -128,7 +129,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         const finishedAt = status === 'done' ? new Date() : null;
         const [task] = await tx
           .insert(tasks)
-          .values({ status, reclassify, finishedAt, idempotencyKey: idempotencyKey ?? null })
+          .values({ status, reclassify, finishedAt, idempotencyKey: idempotencyKey ?? null, correlationId: currentCorrelationId() ?? null })
           .onConflictDoNothing({ target: tasks.idempotencyKey })
           .returning({ id: tasks.id });
         if (!task) return null;
@@ -163,7 +164,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         const status = allKnown ? 'done' : 'queued';
         const [task] = await tx
           .insert(tasks)
-          .values({ kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null })
+          .values({ kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null, correlationId: currentCorrelationId() ?? null })
           .returning({ id: tasks.id });
         const taskId = task!.id;
         const created: CreatedBatch = { taskId, status, queued: [], answered: [] };

@@ -2,6 +2,7 @@ import { createNexaClient, type NexaClient, type Transport } from '@nexa/client'
 import { loadConfig, type NexaConfig } from '@nexa/config';
 import { eventsOfMessage, type AiClassifier, type TaskEvent, type TaskMessage } from '@nexa/contracts';
 import { openDatabase, type DatabaseHandle } from '@nexa/db';
+import type { Logger } from '@nexa/observability';
 import { startNexa, type RunningNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, createTestRedis, type TestRedis } from '@nexa/testing';
 import { EventSource } from 'eventsource';
@@ -13,6 +14,8 @@ export interface TestNexaOptions {
   database?: DatabaseKind;
   classifier?: AiClassifier;
   env?: Record<string, string>;
+  /** Where the server's and worker's log lines go (e.g. a pino logger writing into a test stream). */
+  logger?: Logger;
 }
 
 export interface TestNexa {
@@ -41,7 +44,12 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     SHUTDOWN_TIMEOUT_MS: '3000',
     ...options.env,
   });
-  const nexa = await startNexa({ config, database, ...(options.classifier ? { classifier: options.classifier } : {}) });
+  const nexa = await startNexa({
+    config,
+    database,
+    ...(options.classifier ? { classifier: options.classifier } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const clients: NexaClient[] = [];
   const extraServers: RunningNexa[] = [];
 

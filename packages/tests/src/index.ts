@@ -2,3 +2,4 @@ export * from './harness';
 export * from './classifiers';
 export * from './tcp-proxy';
 export * from './processes';
+export { captureLogs, type CapturedLogs } from './log-capture';
