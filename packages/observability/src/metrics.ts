@@ -31,7 +31,7 @@ export interface NexaMetrics {
 
 export function createMetrics({ defaultMetrics = true }: { defaultMetrics?: boolean } = {}): NexaMetrics {
   const registry = new Registry();
-  if (defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'nexa_process_' });
+  if (defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'nexa_' });
   let queueSource: QueueDepthSource | null = null;
 
   new Gauge({
