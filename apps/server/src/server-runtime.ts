@@ -1,5 +1,5 @@
 import type { NexaConfig } from '@nexa/config';
-import { createTaskStore, type DatabaseHandle } from '@nexa/db';
+import { createNcmCatalog, createTaskStore, type DatabaseHandle } from '@nexa/db';
 import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
 import { buildServer, type NexaServer } from './build-server';
 
@@ -24,7 +24,7 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
   const tasks = createTaskStore(database.db);
 
   const server = await buildServer({
-    services: { tasks, events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), feed, queue },
+    services: { tasks, events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), feed, queue, ncm: createNcmCatalog(database.db) },
     readiness: [
       { name: 'redis', check: () => commands.ping().then(() => undefined) },
       { name: 'database', check: () => tasks.ping() },

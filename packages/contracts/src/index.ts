@@ -2,3 +2,5 @@ export * from './classification';
 export * from './task';
 export * from './events';
 export * from './ports';
+export * from './ncm';
+export * from './ai-protocol';

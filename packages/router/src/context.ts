@@ -1,4 +1,4 @@
-import type { EventFeed, EventLog, JobQueue, TaskStore } from '@nexa/contracts';
+import type { EventFeed, EventLog, JobQueue, NcmCatalog, TaskStore } from '@nexa/contracts';
 
 /** Infrastructure the procedures reach, passed in by whoever hosts the router. */
 export interface NexaServices {
@@ -6,6 +6,7 @@ export interface NexaServices {
   events: EventLog;
   feed: EventFeed;
   queue: JobQueue;
+  ncm: NcmCatalog;
 }
 
 export interface NexaContext extends NexaServices {}
