@@ -19,14 +19,15 @@ describe.each(['postgres', 'pglite'] as const)('ncm procedures on %s', (database
     await rm(dir, { recursive: true, force: true });
   });
 
-  const errorOf = (promise: Promise<unknown>) =>
+  type ClientError = Error & { data: { code: string; httpStatus: number } };
+  const errorOf = (promise: Promise<unknown>): Promise<ClientError> =>
     promise.then(
       () => {
         throw new Error('expected the call to fail');
       },
       (error: unknown) => {
         expect(error).toBeInstanceOf(TRPCClientError);
-        return error as TRPCClientError<never> & { data: { code: string; httpStatus: number } };
+        return error as ClientError;
       },
     );
 
