@@ -96,7 +96,7 @@ describe('the reference AI server over HTTP and Redis', () => {
   });
 
   it('answers 401 with a JSON error without the bearer token, or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }] as Array<Record<string, string>>) {
       const response = await post('/process/single_partnumber', { progress_channel: 'x', partnumber: 'ABC' }, headers);
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
