@@ -3,15 +3,20 @@ import type { NexaConfig } from '@nexa/config';
 import { createTaskStore, type DatabaseHandle } from '@nexa/db';
 import { connectRedis, createEventLog, redisNames } from '@nexa/queue';
 import { startClassificationWorker, type ClassificationWorker } from './classification-worker';
-import { createDeterministicClassifier } from './classifiers/deterministic';
+import { createClassifier, type ClassifierConfig } from './classifiers/create-classifier';
+import type { NcmReference } from './classifiers/ncm-reference';
 
 export type WorkerConfig = Pick<
   NexaConfig,
   'NEXA_REDIS_PREFIX' | 'WORKER_CONCURRENCY' | 'AI_TIMEOUT_MS' | 'SHUTDOWN_TIMEOUT_MS' | 'EVENTS_TTL_SECONDS'
->;
+> &
+  ClassifierConfig;
 
 export interface WorkerRuntimeOptions {
+  /** Overrides the classifier AI_PROVIDER names. */
   classifier?: AiClassifier;
+  /** The engine and table the `reference` and `openai` providers use, when already loaded. */
+  reference?: NcmReference;
   stalledIntervalMs?: number;
   lockDurationMs?: number;
   onError?(error: Error): void;
@@ -27,6 +32,8 @@ export async function startWorkerRuntime(
   options: WorkerRuntimeOptions = {},
 ): Promise<WorkerRuntime> {
   const names = redisNames(config.NEXA_REDIS_PREFIX);
+  const classifier =
+    options.classifier ?? (await createClassifier(config, { redisUrl, ...(options.reference ? { reference: options.reference } : {}) }));
   const blocking = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const commands = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const worker = startClassificationWorker({
@@ -34,7 +41,7 @@ export async function startWorkerRuntime(
     names,
     tasks: createTaskStore(database.db),
     events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }),
-    classifier: options.classifier ?? createDeterministicClassifier(),
+    classifier,
     concurrency: config.WORKER_CONCURRENCY,
     attemptTimeoutMs: config.AI_TIMEOUT_MS,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
