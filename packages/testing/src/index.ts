@@ -77,3 +77,4 @@ export async function waitFor<T>(check: () => Promise<T | undefined> | T | undef
   }
 }
 export { firstEdition, secondEdition, comexstatCsv } from './ncm-fixtures';
+export { startFakeServer, closedPortUrl, type FakeServer } from './fake-http-server';
