@@ -23,7 +23,7 @@ try {
     port: config.AI_SERVER_PORT,
     token: config.AI_SERVER_TOKEN,
     logLevel: config.LOG_LEVEL,
-    redisName: `${config.NEXA_REDIS_PREFIX}-ai`,
+    redisName: `${config.NEXA_REDIS_PREFIX}:ai`,
   });
   log(`Nexa reference AI server at ${server.url} (NCM table ${engine.tableVersion}, ${engine.size} codes${config.AI_SERVER_TOKEN ? ', bearer token required' : ''})`);
   const stop = () => {

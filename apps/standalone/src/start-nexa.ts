@@ -74,7 +74,7 @@ export async function startNexa({ config, database, classifier, withWorker = tru
           port: 0,
           token,
           logLevel: config.LOG_LEVEL,
-          redisName: `${config.NEXA_REDIS_PREFIX}-ai`,
+          redisName: `${config.NEXA_REDIS_PREFIX}:ai`,
         });
         workerConfig = { ...config, AI_SERVER_URL: aiServer.url, AI_SERVER_TOKEN: token };
         log(`Started the reference AI server at ${aiServer.url} (NCM table ${reference.engine.tableVersion}, ${reference.engine.size} codes)`);
