@@ -7,3 +7,4 @@ export { createOpenAiClassifier, type OpenAiClassifierOptions } from './classifi
 export { createNcmReference, loadNcmReference, resolveNcmFiles, NcmTableMissingError, type NcmReference, type NcmReferenceFiles } from './classifiers/ncm-reference';
 export { createClassifier, type ClassifierConfig, type CreateClassifierOptions } from './classifiers/create-classifier';
 export { startWorkerRuntime, type WorkerConfig, type WorkerRuntime, type WorkerRuntimeOptions } from './worker-runtime';
+export { reconcileUnfinishedItems, startReconciler, type ReconcileDeps, type ReconcileReport } from './reconcile-unfinished-items';

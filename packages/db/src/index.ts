@@ -2,3 +2,4 @@ export { openDatabase, pingDatabase, type DatabaseHandle, type NexaDatabase, typ
 export { createTaskStore, toClassification } from './task-store';
 export * as tables from './schema';
 export { createNcmCatalog } from './ncm-catalog';
+export { isDatabaseConnectivityError } from './connectivity';

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import {
   NcmImportError,
+  reportingUnavailability,
   type NcmCatalog,
   type NcmEntryView,
   type NcmImportInput,
@@ -10,6 +11,7 @@ import {
 import { contentTerms, NcmTableError, parseComexstatCsv, parseNcmTable, type NcmTable } from '@nexa/engine';
 import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { NexaDatabase } from './client';
+import { isDatabaseConnectivityError } from './connectivity';
 import { ncmEntries, ncmTables } from './schema';
 
 type EntryRow = typeof ncmEntries.$inferSelect;
@@ -71,7 +73,12 @@ function chunks<T>(items: T[], size: number): T[][] {
   return result;
 }
 
+/** An unreachable database surfaces as ServiceUnavailableError (SERVICE_UNAVAILABLE). */
 export function createNcmCatalog(db: NexaDatabase): NcmCatalog {
+  return reportingUnavailability(createRawNcmCatalog(db), 'database', isDatabaseConnectivityError);
+}
+
+function createRawNcmCatalog(db: NexaDatabase): NcmCatalog {
   return {
     async get(code) {
       const [row] = await db.select().from(ncmEntries).where(eq(ncmEntries.code, code));

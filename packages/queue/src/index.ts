@@ -10,3 +10,4 @@ export { createEventLog, parseLiveMessage, type EventLogOptions } from './event-
 export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
 export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';
 export { createSharedChannelSubscriber, type SharedChannelSubscriber } from './shared-channels';
+export { isRedisConnectivityError } from './connectivity';

@@ -9,7 +9,7 @@ import { createReferenceClassifier } from './reference';
 
 export type ClassifierConfig = Pick<
   NexaConfig,
-  'AI_PROVIDER' | 'AI_SERVER_URL' | 'AI_SERVER_TOKEN' | 'AI_TIMEOUT_MS' | 'AI_BASE_URL' | 'AI_API_KEY' | 'AI_MODEL' | 'NCM_TABLE_PATH' | 'NCM_COMEXSTAT_PATH' | 'NEXA_REDIS_PREFIX'
+  'AI_PROVIDER' | 'AI_SERVER_URL' | 'AI_SERVER_TOKEN' | 'AI_TIMEOUT_MS' | 'AI_BASE_URL' | 'AI_API_KEY' | 'AI_MODEL' | 'NCM_TABLE_PATH' | 'NCM_COMEXSTAT_PATH' | 'NEXA_REDIS_PREFIX' | 'DETERMINISTIC_STEP_MS'
 >;
 
 export interface CreateClassifierOptions {
@@ -23,7 +23,7 @@ export async function createClassifier(config: ClassifierConfig, { redisUrl, ref
   const ncmReference = () => reference ?? loadNcmReference({ tablePath: config.NCM_TABLE_PATH, comexstatPath: config.NCM_COMEXSTAT_PATH });
   switch (config.AI_PROVIDER) {
     case 'deterministic':
-      return createDeterministicClassifier();
+      return createDeterministicClassifier({ stepDelayMs: config.DETERMINISTIC_STEP_MS });
     case 'reference':
       return createReferenceClassifier(ncmReference().engine);
     case 'openai':
