@@ -17,7 +17,7 @@ export interface StartNexaOptions {
   classifier?: AiClassifier;
   /** Run the server only (e.g. for a second instance in tests). */
   withWorker?: boolean;
-  /** Import the NCM table file into an empty database at start (default true). */
+  /** Import the NCM table file into an empty database at start (`pnpm start` does; default false). */
   importNcmTable?: boolean;
   log?(message: string): void;
 }
@@ -37,7 +37,7 @@ export interface RunningNexa {
  * The whole product in one process: server and worker share one database handle, which is what
  * makes the embedded PGlite default possible (PGlite admits a single process).
  */
-export async function startNexa({ config, database, classifier, withWorker = true, importNcmTable = true, log = () => {} }: StartNexaOptions): Promise<RunningNexa> {
+export async function startNexa({ config, database, classifier, withWorker = true, importNcmTable = false, log = () => {} }: StartNexaOptions): Promise<RunningNexa> {
   let embeddedRedis: EmbeddedRedis | null = null;
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
