@@ -83,6 +83,9 @@ export async function startNexa({ config, database, classifier, withWorker = tru
     worker = await startWorkerRuntime(workerConfig, redisUrl, db, {
       ...(classifier ? { classifier } : {}),
       ...(reference ? { reference } : {}),
+    }).catch(async (error: unknown) => {
+      await aiServer?.close();
+      throw error;
     });
   }
   const server = await startServerRuntime(config, redisUrl, db);
