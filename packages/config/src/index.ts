@@ -60,6 +60,8 @@ export const configSchema = z.object({
   NCM_TABLE_PATH: z.string().min(1).optional(),
   /** Comex Stat NCM.csv; unset: the shared `../shared/data/ncm/comexstat_ncm.csv` when present. */
   NCM_COMEXSTAT_PATH: z.string().min(1).optional(),
+  /** The built web app the server serves at `/`. Unset: `apps/web/dist` of this checkout, when it exists. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
 export type NexaConfig = z.infer<typeof configSchema>;
