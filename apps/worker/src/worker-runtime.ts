@@ -1,7 +1,7 @@
 import type { AiClassifier } from '@nexa/contracts';
 import type { NexaConfig } from '@nexa/config';
 import { createTaskStore, type DatabaseHandle } from '@nexa/db';
-import { connectRedis, createClassificationQueue, createEventLog, redisNames } from '@nexa/queue';
+import { connectRedis, createClassificationQueue, createEventLog, createThrottle, redisNames } from '@nexa/queue';
 import { startClassificationWorker, type ClassificationWorker } from './classification-worker';
 import { createClassifier, type ClassifierConfig } from './classifiers/create-classifier';
 import type { NcmReference } from './classifiers/ncm-reference';
@@ -21,6 +21,7 @@ export type WorkerConfig = Pick<
   | 'RECONCILE_INTERVAL_MS'
   | 'RECONCILE_AFTER_MS'
   | 'DETERMINISTIC_STEP_MS'
+  | 'BATCH_PROGRESS_INTERVAL_MS'
 > &
   ClassifierConfig;
 
@@ -48,12 +49,16 @@ export async function startWorkerRuntime(
   const commands = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const tasks = createTaskStore(database.db);
   const events = createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS });
+  const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   const worker = startClassificationWorker({
+    queue,
     connection: blocking,
     names,
     tasks,
     events,
     classifier,
+    throttle: createThrottle(commands, config.BATCH_PROGRESS_INTERVAL_MS),
+    batchProgressIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS,
     concurrency: config.WORKER_CONCURRENCY,
     attemptTimeoutMs: config.AI_TIMEOUT_MS,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
@@ -62,7 +67,6 @@ export async function startWorkerRuntime(
     ...(options.onError ? { onError: options.onError } : {}),
   });
   await worker.worker.waitUntilReady();
-  const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   const reconciler = startReconciler({
     tasks,
     events,

@@ -2,7 +2,11 @@ export { CLASSIFICATION_QUEUE, redisNames, type RedisNames } from './keys';
 export {
   classificationJobOptions,
   classificationJobPayload,
+  CLASSIFY_JOB,
   createClassificationQueue,
+  FAN_OUT_JOB,
+  fanOutJobId,
+  fanOutJobPayload,
   type ClassificationQueue,
   type RetryPolicy,
 } from './classification-queue';
@@ -10,4 +14,5 @@ export { createEventLog, parseLiveMessage, type EventLogOptions } from './event-
 export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
 export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';
 export { createSharedChannelSubscriber, type SharedChannelSubscriber } from './shared-channels';
+export { createThrottle, type Throttle } from './throttle';
 export { isRedisConnectivityError } from './connectivity';

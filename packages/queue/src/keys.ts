@@ -7,6 +7,8 @@ export interface RedisNames {
   taskChannel(taskId: string): string;
   /** A fresh Pub/Sub channel on which an AI server reports one job. */
   aiProgressChannel(id: string): string;
+  /** Throttle key of a batch's aggregate progress events. */
+  batchProgressThrottle(taskId: string): string;
 }
 
 export const CLASSIFICATION_QUEUE = 'classification';
@@ -18,5 +20,6 @@ export function redisNames(prefix: string): RedisNames {
     taskEvents: (taskId) => `${prefix}:task:${taskId}:events`,
     taskChannel: (taskId) => `${prefix}:task:${taskId}:live`,
     aiProgressChannel: (id) => `${prefix}:ai:progress:${id}`,
+    batchProgressThrottle: (taskId) => `${prefix}:task:${taskId}:progress-throttle`,
   };
 }
