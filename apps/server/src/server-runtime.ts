@@ -1,5 +1,5 @@
 import type { NexaConfig } from '@nexa/config';
-import { createTaskStore, type DatabaseHandle } from '@nexa/db';
+import { createNcmCatalog, createTaskStore, type DatabaseHandle } from '@nexa/db';
 import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
 import { createLogger, createMetrics, instrumentEventFeed, instrumentEventLog, QUEUE_STATES, type Logger, type NexaMetrics } from '@nexa/observability';
 import { buildServer, type NexaServer } from './build-server';
@@ -56,6 +56,7 @@ export async function startServerRuntime(
       events: instrumentEventLog(createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), metrics),
       feed,
       queue,
+      ncm: createNcmCatalog(database.db),
       batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
     },
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,

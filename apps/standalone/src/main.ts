@@ -10,7 +10,7 @@ config.NEXA_DATA_DIR = path.resolve(startedIn, config.NEXA_DATA_DIR);
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
 try {
-  const nexa = await startNexa({ config, log });
+  const nexa = await startNexa({ config, log, importNcmTable: true });
   log(`Nexa is running at ${nexa.url} (API at ${nexa.url}/trpc, health at ${nexa.url}/readyz)`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -14,7 +14,12 @@ if (!config.REDIS_URL || !config.DATABASE_URL) {
 const logger = createLogger({ level: config.LOG_LEVEL, base: { process: 'worker' } });
 const metrics = createMetrics();
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, migrationsFolder: config.NEXA_MIGRATIONS_DIR });
-const worker = await startWorkerRuntime(config, config.REDIS_URL, database, { logger, metrics });
+const worker = await startWorkerRuntime(config, config.REDIS_URL, database, { logger, metrics }).catch(async (error: unknown) => {
+  // E.g. AI_PROVIDER=nexa-http without AI_SERVER_URL, or no NCM table for the reference engine.
+  logger.fatal({ err: error }, `The worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await database.close();
+  process.exit(78);
+});
 let metricsServer: WorkerMetricsServer | null = null;
 if (config.WORKER_METRICS_PORT !== undefined) {
   metricsServer = await serveWorkerMetrics(metrics, { host: config.HOST, port: config.WORKER_METRICS_PORT, token: config.METRICS_TOKEN });

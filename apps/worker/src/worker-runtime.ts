@@ -5,7 +5,8 @@ import { connectRedis, createClassificationQueue, createEventLog, createThrottle
 import { createLogger, instrumentClassifier, loggingEventLog, QUEUE_STATES, type Logger, type NexaMetrics } from '@nexa/observability';
 import { instrumentJobs } from './job-instrumentation';
 import { startClassificationWorker, type ClassificationWorker } from './classification-worker';
-import { createDeterministicClassifier } from './classifiers/deterministic';
+import { createClassifier, type ClassifierConfig } from './classifiers/create-classifier';
+import type { NcmReference } from './classifiers/ncm-reference';
 import { startReconciler } from './reconcile-unfinished-items';
 
 export type WorkerConfig = Pick<
@@ -24,10 +25,14 @@ export type WorkerConfig = Pick<
   | 'DETERMINISTIC_STEP_MS'
   | 'BATCH_PROGRESS_INTERVAL_MS'
 > &
+  ClassifierConfig &
   Partial<Pick<NexaConfig, 'LOG_LEVEL'>>;
 
 export interface WorkerRuntimeOptions {
+  /** Overrides the classifier AI_PROVIDER names. */
   classifier?: AiClassifier;
+  /** The engine and table the `reference` and `openai` providers use, when already loaded. */
+  reference?: NcmReference;
   onError?(error: unknown): void;
   /** The process's pino logger; one is made from `LOG_LEVEL` when absent. */
   logger?: Logger;
@@ -46,6 +51,8 @@ export async function startWorkerRuntime(
 ): Promise<WorkerRuntime> {
   const names = redisNames(config.NEXA_REDIS_PREFIX);
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL ?? 'info', base: { process: 'worker' } });
+  const classifier =
+    options.classifier ?? (await createClassifier(config, { redisUrl, ...(options.reference ? { reference: options.reference } : {}) }));
   const blocking = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const commands = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const tasks = createTaskStore(database.db);
@@ -58,10 +65,7 @@ export async function startWorkerRuntime(
     names,
     tasks,
     events,
-    classifier: instrumentClassifier(options.classifier ?? createDeterministicClassifier({ stepDelayMs: config.DETERMINISTIC_STEP_MS }), {
-      logger,
-      ...(options.metrics ? { metrics: options.metrics } : {}),
-    }),
+    classifier: instrumentClassifier(classifier, { logger, ...(options.metrics ? { metrics: options.metrics } : {}) }),
     instrument: instrumentJobs({ logger, metrics: options.metrics }),
     throttle: createThrottle(commands, config.BATCH_PROGRESS_INTERVAL_MS),
     batchProgressIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS,

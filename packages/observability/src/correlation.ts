@@ -36,3 +36,9 @@ export function correlationIdFromHeaders(headers: Record<string, string | string
   }
   return newCorrelationId();
 }
+
+/** `{ 'x-correlation-id': id }` inside a correlation scope, `{}` outside: for calls to other services (the AI server). */
+export function correlationHeaders(): Record<string, string> {
+  const id = currentCorrelationId();
+  return id ? { [CORRELATION_RESPONSE_HEADER]: id } : {};
+}

@@ -1,6 +1,7 @@
 export {
   CORRELATION_REQUEST_HEADERS,
   CORRELATION_RESPONSE_HEADER,
+  correlationHeaders,
   correlationIdFromHeaders,
   currentCorrelationId,
   newCorrelationId,
