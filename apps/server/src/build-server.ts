@@ -10,6 +10,9 @@ import { correlateRequests } from './observability/request-correlation';
 import { apiCallerFactory } from './http/api-caller';
 import { exportRoutes } from './http/exports';
 import { uploadRoutes } from './http/uploads';
+import { serveApiDocs } from './http/rest/api-docs';
+import { legacyClassifyRoute } from './http/rest/legacy-classify';
+import { restRoutes } from './http/rest/rest-routes';
 
 export interface ReadinessCheck {
   name: string;
@@ -89,6 +92,9 @@ export async function buildServer({
   const callerFor = apiCallerFactory(() => createContext());
   await uploadRoutes(app, { callerFor, maxBytes: uploadMaxBytes, maxItems: createContext().batch.maxItems });
   await exportRoutes(app, { callerFor });
+  await restRoutes(app, { callerFor });
+  await legacyClassifyRoute(app, { callerFor });
+  serveApiDocs(app);
   await app.register(fastifyTRPCPlugin, {
     prefix: TRPC_PATH,
     useWSS: true,

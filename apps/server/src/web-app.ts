@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const DEFAULT_WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Paths that belong to the API: never answered with the app's index.html. */
-const API_PREFIXES = ['/trpc', '/api', '/healthz', '/readyz'];
+const API_PREFIXES = ['/trpc', '/api', '/healthz', '/readyz', '/metrics', '/admin', '/classify-partnumber'];
 const isApiPath = (url: string) => API_PREFIXES.some((prefix) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`));
 /** `/assets/gone.js`: a missing file, not a screen of the app. */
 const looksLikeFile = (url: string) => /\.[a-z0-9]+$/i.test(url.split('?')[0]!);
