@@ -10,6 +10,8 @@ import { correlateRequests } from './observability/request-correlation';
 import { apiCallerFactory } from './http/api-caller';
 import { exportRoutes } from './http/exports';
 import { uploadRoutes } from './http/uploads';
+import type { Queue } from 'bullmq';
+import { serveQueuesDashboard, type AdminAuthorizer } from './admin/queues-dashboard';
 import { serveApiDocs } from './http/rest/api-docs';
 import { legacyClassifyRoute } from './http/rest/legacy-classify';
 import { restRoutes } from './http/rest/rest-routes';
@@ -32,6 +34,8 @@ export interface BuildServerOptions {
   /** Prometheus metrics served at `/metrics` (bearer `metricsToken` when set); none when absent. */
   metrics?: NexaMetrics;
   metricsToken?: string | undefined;
+  /** The bull-board dashboard at `/admin/queues` for these queues, admitted by `authorize`; none when absent. */
+  queuesDashboard?: { queues: Queue[]; authorize: AdminAuthorizer };
 }
 
 const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
@@ -53,6 +57,7 @@ export async function buildServer({
   logger,
   metrics,
   metricsToken,
+  queuesDashboard,
 }: BuildServerOptions): Promise<NexaServer> {
   const app = Fastify({
     // A batch of 10,000 parts as JSON is larger than Fastify's 1 MiB default.
@@ -95,6 +100,7 @@ export async function buildServer({
   await restRoutes(app, { callerFor });
   await legacyClassifyRoute(app, { callerFor });
   serveApiDocs(app);
+  if (queuesDashboard) await serveQueuesDashboard(app, queuesDashboard);
   await app.register(fastifyTRPCPlugin, {
     prefix: TRPC_PATH,
     useWSS: true,

@@ -2,6 +2,7 @@ import type { NexaConfig } from '@nexa/config';
 import { createNcmCatalog, createTaskStore, type DatabaseHandle } from '@nexa/db';
 import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
 import { createLogger, createMetrics, instrumentEventFeed, instrumentEventLog, QUEUE_STATES, type Logger, type NexaMetrics } from '@nexa/observability';
+import { adminTokenAuthorizer } from './admin/queues-dashboard';
 import { buildServer, type NexaServer } from './build-server';
 import { DEFAULT_WEB_DIST_DIR } from './web-app';
 
@@ -19,7 +20,7 @@ export type ServerConfig = Pick<
   | 'BATCH_PROGRESS_INTERVAL_MS'
   | 'UPLOAD_MAX_BYTES'
 > &
-  Partial<Pick<NexaConfig, 'WEB_DIST_DIR' | 'METRICS_TOKEN'>>;
+  Partial<Pick<NexaConfig, 'WEB_DIST_DIR' | 'METRICS_TOKEN' | 'ADMIN_TOKEN'>>;
 
 export interface ServerRuntimeOptions {
   logger?: Logger;
@@ -68,6 +69,7 @@ export async function startServerRuntime(
     logger,
     metrics,
     metricsToken: config.METRICS_TOKEN,
+    ...(config.ADMIN_TOKEN ? { queuesDashboard: { queues: [queue.queue], authorize: adminTokenAuthorizer(config.ADMIN_TOKEN) } } : {}),
     webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR,
   });
   const address = await server.app.listen({ host: config.HOST, port: config.PORT });
