@@ -5,7 +5,7 @@ import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.j
 import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
-import { estimateConfidence, NEEDS_REVIEW_BELOW, MEMORY_EXACT_CONFIDENCE } from './confidence.js';
+import { estimateConfidence, rerankedConfidence, NEEDS_REVIEW_BELOW, MEMORY_EXACT_CONFIDENCE } from './confidence.js';
 import { assertModelMatchesFeatures, RERANK_FEATURE_COUNT, rerankScore, type RerankerModel } from './reranker.js';
 import { RERANKER_WEIGHTS } from './reranker-weights.js';
 import { isResidual } from './residual.js';
@@ -715,6 +715,10 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return [...query.ownTerms].filter((term) => docTerms.has(term));
   }
 
+  function matchedOwnShare(doc: number, query: WeightedQuery): number {
+    return query.ownTerms.size > 0 ? matchedTerms(doc, query).length / query.ownTerms.size : 0;
+  }
+
   function classify(input: ClassifyInput): EngineResult {
     const exact = memory.exact(input.partnumber);
     const query = buildQuery(input);
@@ -761,12 +765,14 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     }
     const topLeaf = leaves[top.doc]!;
     // With the reranker, the candidate scores are softmax probabilities over the pool (temperature fitted on
-    // held-out synthetic queries): the top one is the confidence.
-    const confidence = reranker ? round(Math.min(1, Math.max(0, top.score))) : estimateConfidence({
+    // held-out synthetic queries). The synthetic queries are fully explained by their code's text, real ones
+    // are not: the confidence is the geometric mean of the top probability and its relative margin over the
+    // second, times the share of the user's words found in the top code.
+    const confidence = reranker ? rerankedConfidence(ranked.map((r) => r.score), matchedOwnShare(top.doc, query)) : estimateConfidence({
       scores: ranked.map((r) => r.score),
       sameHeadingShare: ranked.filter((r) => leaves[r.doc]!.headingKey === topLeaf.headingKey).length / ranked.length,
       ownTermCount: query.ownTerms.size,
-      matchedOwnShare: query.ownTerms.size > 0 ? matchedTerms(top.doc, query).length / query.ownTerms.size : 0,
+      matchedOwnShare: matchedOwnShare(top.doc, query),
     });
     const matched = matchedTerms(top.doc, query);
     const nearNote = boosts.has(top.doc) ? ' Boosted by a similar approved partnumber.' : '';

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { createReferenceEngine, parseNcmTable } from '../src/index.js';
 import { assertModelMatchesFeatures, RERANK_FEATURE_COUNT, RERANK_FEATURES, rerankScore, type RerankerModel } from '../src/reranker.js';
 import { RERANKER_WEIGHTS } from '../src/reranker-weights.js';
+import { rerankedConfidence } from '../src/confidence.js';
 import { boostStumps, linearScorer, topKAccuracy, trainListwise, type TrainingGroup } from '../src/training/trainer.js';
 import { queryVariants } from '../src/training/synthetic.js';
 import { rerankScore as score } from '../src/reranker.js';
@@ -56,12 +57,16 @@ describe('learned reranker', () => {
     expect(namedTop.code.slice(0, 6)).toBe('848220');
   });
 
-  it('turns scores into pool probabilities and uses the top one as confidence', () => {
+  it('turns scores into pool probabilities; confidence grows with the top probability, margin and matched words', () => {
     const engine = createReferenceEngine({ table, reranker: modelWith({ scoreRatio: 5 }) });
     const result = engine.classify({ partnumber: 'P1', description: 'rolamentos de esferas' });
     const total = result.candidates.reduce((sum, c) => sum + c.score, 0);
     expect(total).toBeLessThanOrEqual(1.01);
-    expect(result.confidence).toBe(result.candidates[0]!.score);
+    const [p1 = 0, p2 = 0] = result.candidates.map((c) => c.score);
+    expect(result.confidence).toBeCloseTo(Math.sqrt(p1 * ((p1 - p2) / p1)), 2);
+    expect(rerankedConfidence([0.9, 0.05], 1)).toBeGreaterThan(rerankedConfidence([0.6, 0.05], 1));
+    expect(rerankedConfidence([0.6, 0.05], 1)).toBeGreaterThan(rerankedConfidence([0.6, 0.3], 1));
+    expect(rerankedConfidence([0.6, 0.05], 1)).toBeGreaterThan(rerankedConfidence([0.6, 0.05], 0.5));
     const scores = result.candidates.map((c) => c.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
