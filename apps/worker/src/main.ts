@@ -25,7 +25,8 @@ if (config.WORKER_METRICS_PORT !== undefined) {
   metricsServer = await serveWorkerMetrics(metrics, { host: config.HOST, port: config.WORKER_METRICS_PORT, token: config.METRICS_TOKEN });
   logger.info({ url: metricsServer.url }, 'worker metrics served');
 }
-logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'Nexa worker running');
+// A plain line whatever LOG_LEVEL says, as the server prints: launchers and tests wait for it.
+process.stdout.write(`Nexa worker running (concurrency ${config.WORKER_CONCURRENCY})\n`);
 
 const stop = () => {
   setTimeout(() => process.exit(1), 10_000).unref();
