@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
 import type { NexaCommand } from './command';
 import { commands as allCommands } from './commands/index';
 import { createCommandContext, type CommandContext } from './context';
@@ -14,6 +15,7 @@ export function buildProgram(commands: readonly NexaCommand[], onAction: (defini
     .addOption(new Option('--transport <ws|sse>', 'how live events travel (env NEXA_TRANSPORT; default ws)'))
     .option('--json', 'machine-readable output: one JSON document, or JSON lines for streams')
     .option('-q, --quiet', 'no progress on stderr')
+    .version(packageJson.version)
     .showHelpAfterError()
     .exitOverride();
   program.addHelpText('after', '\nExit codes: 0 done, 1 failed, 2 usage, 3 unreachable, 4 unauthorized, 5 not found, 6 server error, 130 interrupted.');

@@ -1,4 +1,4 @@
-import type { AiClassifier } from '@nexa/contracts';
+import type { AiClassifier } from '@nexa/client';
 import { gatedClassifier, startTestNexa } from '@nexa/tests';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, runNexa, spawnNexa } from './run-nexa';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const cliRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mainFile = path.join(cliRoot, 'src/main.ts');
+const binFile = path.join(cliRoot, 'bin/nexa.js');
 
 export interface NexaRun {
   code: number | null;
@@ -22,8 +23,8 @@ export interface RunningNexaProcess {
 }
 
 /** Starts `nexa <args>` as a real process, the way a shell would. */
-export function spawnNexa(args: string[], env: Record<string, string | undefined> = {}): RunningNexaProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile, ...args], {
+export function spawnNexa(args: string[], env: Record<string, string | undefined> = {}, { viaBin = false } = {}): RunningNexaProcess {
+  const child = spawn(process.execPath, viaBin ? [binFile, ...args] : ['--import', 'tsx', mainFile, ...args], {
     cwd: cliRoot,
     // No config file or server settings leak in from the machine running the tests.
     env: { ...process.env, NEXA_URL: undefined, NEXA_TOKEN: undefined, NEXA_CONFIG: path.join(cliRoot, 'test/no-such-config.json'), ...env },
@@ -69,8 +70,8 @@ export function spawnNexa(args: string[], env: Record<string, string | undefined
   };
 }
 
-export function runNexa(args: string[], env: Record<string, string | undefined> = {}): Promise<NexaRun> {
-  return spawnNexa(args, env).exited;
+export function runNexa(args: string[], env: Record<string, string | undefined> = {}, options: { viaBin?: boolean } = {}): Promise<NexaRun> {
+  return spawnNexa(args, env, options).exited;
 }
 
 export const jsonLines = (text: string) =>
