@@ -11,7 +11,7 @@ if (!config.REDIS_URL || !config.DATABASE_URL) {
 
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL });
 const worker = await startWorkerRuntime(config, config.REDIS_URL, database, {
-  onError: (error) => process.stderr.write(`worker error: ${error.message}\n`),
+  onError: (error) => process.stderr.write(`worker error: ${error instanceof Error ? error.message : String(error)}\n`),
 });
 process.stdout.write(`Nexa worker running (concurrency ${config.WORKER_CONCURRENCY})\n`);
 

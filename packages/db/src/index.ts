@@ -1,3 +1,4 @@
 export { openDatabase, pingDatabase, type DatabaseHandle, type NexaDatabase, type OpenDatabaseOptions } from './client';
 export { createTaskStore, toClassification } from './task-store';
 export * as tables from './schema';
+export { isDatabaseConnectivityError } from './connectivity';

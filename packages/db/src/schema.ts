@@ -14,9 +14,10 @@ export const tasks = pgTable('tasks', {
   status: taskStatusEnum('status').notNull(),
   reclassify: boolean('reclassify').notNull().default(false),
   error: text('error'),
+  idempotencyKey: text('idempotency_key'),
   ...timestamps,
   finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
-});
+}, (table) => [uniqueIndex('tasks_idempotency_key').on(table.idempotencyKey)]);
 
 export const taskItems = pgTable(
   'task_items',
@@ -35,7 +36,7 @@ export const taskItems = pgTable(
     attempts: integer('attempts').notNull().default(0),
     ...timestamps,
   },
-  (table) => [uniqueIndex('task_items_task_seq').on(table.taskId, table.seq)],
+  (table) => [uniqueIndex('task_items_task_seq').on(table.taskId, table.seq), index('task_items_partnumber_status').on(table.partnumber, table.status)],
 );
 
 export const classifications = pgTable(

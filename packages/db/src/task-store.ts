@@ -1,6 +1,17 @@
-import type { Classification, ClassifierOutcome, NewSingleTask, TaskDetails, TaskItemRef, TaskStore } from '@nexa/contracts';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import {
+  IdempotencyKeyReusedError,
+  reportingUnavailability,
+  type Classification,
+  type ClassifierOutcome,
+  type ExistingTask,
+  type NewSingleTask,
+  type TaskDetails,
+  type TaskItemRef,
+  type TaskStore,
+} from '@nexa/contracts';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { pingDatabase, type NexaDatabase } from './client';
+import { isDatabaseConnectivityError } from './connectivity';
 import { classifications, taskItems, tasks } from './schema';
 
 type ClassificationRow = typeof classifications.$inferSelect;
@@ -26,6 +37,10 @@ export function toClassification(row: ClassificationRow): Classification {
 }
 
 export function createTaskStore(db: NexaDatabase): TaskStore {
+  return reportingUnavailability(createRawTaskStore(db), 'database', isDatabaseConnectivityError);
+}
+
+function createRawTaskStore(db: NexaDatabase): TaskStore {
   async function knownClassifications(partnumber: string): Promise<Classification[]> {
     const rows = await db
       .select()
@@ -33,6 +48,15 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
       .where(and(eq(classifications.partnumber, partnumber), inForce))
       .orderBy(desc(classifications.createdAt));
     return rows.map(toClassification);
+  }
+
+  async function findTaskByIdempotencyKey(key: string): Promise<ExistingTask | null> {
+    const [row] = await db
+      .select({ taskId: tasks.id, status: tasks.status, partnumber: taskItems.partnumber })
+      .from(tasks)
+      .innerJoin(taskItems, and(eq(taskItems.taskId, tasks.id), eq(taskItems.seq, 1)))
+      .where(eq(tasks.idempotencyKey, key));
+    return row ?? null;
   }
 
   async function finishTaskIfAllItemsEnded(tx: NexaDatabase, taskId: string) {
@@ -47,16 +71,38 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
   }
 
   return {
-    async createSingleTask({ part, reclassify, status }: NewSingleTask): Promise<TaskItemRef> {
-      return db.transaction(async (tx) => {
+    async createSingleTask({ part, reclassify, status, idempotencyKey }: NewSingleTask): Promise<TaskItemRef> {
+      const created = await db.transaction(async (tx) => {
         const finishedAt = status === 'done' ? new Date() : null;
-        const [task] = await tx.insert(tasks).values({ status, reclassify, finishedAt }).returning({ id: tasks.id });
+        const [task] = await tx
+          .insert(tasks)
+          .values({ status, reclassify, finishedAt, idempotencyKey: idempotencyKey ?? null })
+          .onConflictDoNothing({ target: tasks.idempotencyKey })
+          .returning({ id: tasks.id });
+        if (!task) return null;
         const [item] = await tx
           .insert(taskItems)
-          .values({ taskId: task!.id, seq: 1, status, ...part })
+          .values({ taskId: task.id, seq: 1, status, ...part })
           .returning({ id: taskItems.id });
-        return { taskId: task!.id, itemId: item!.id };
+        return { taskId: task.id, itemId: item!.id };
       });
+      if (created) return created;
+      const existing = await findTaskByIdempotencyKey(idempotencyKey!);
+      if (!existing) throw new Error('a task with this idempotency key was just deleted; try again');
+      throw new IdempotencyKeyReusedError(existing);
+    },
+
+    findTaskByIdempotencyKey,
+
+    async findInFlightTask(partnumber: string): Promise<ExistingTask | null> {
+      const [row] = await db
+        .select({ taskId: tasks.id, status: tasks.status, partnumber: taskItems.partnumber })
+        .from(taskItems)
+        .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
+        .where(and(eq(taskItems.partnumber, partnumber), inArray(taskItems.status, ['queued', 'processing']), eq(taskItems.seq, 1)))
+        .orderBy(desc(tasks.createdAt))
+        .limit(1);
+      return row ?? null;
     },
 
     async getTask(taskId: string): Promise<TaskDetails | null> {
@@ -150,6 +196,15 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
           .returning({ taskId: taskItems.taskId });
         if (item) await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
       });
+    },
+
+    async findStaleUnfinishedItems(before: Date, limit: number): Promise<TaskItemRef[]> {
+      return db
+        .select({ taskId: taskItems.taskId, itemId: taskItems.id })
+        .from(taskItems)
+        .where(and(inArray(taskItems.status, ['queued', 'processing']), lt(taskItems.updatedAt, before)))
+        .orderBy(taskItems.updatedAt)
+        .limit(limit);
     },
 
     ping: () => pingDatabase(db),

@@ -3,6 +3,7 @@ import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './tab
 import { contentTerms, isQualifierWord, isStopWord, stem, stemAll, tokenize } from './text/normalize.js';
 import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
+import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
 import { estimateConfidence, NEEDS_REVIEW_BELOW, MEMORY_EXACT_CONFIDENCE } from './confidence.js';
 
@@ -79,6 +80,15 @@ export interface ScoringTuning {
   headingIndexWeight: number;
   /** Bonus (as a share of the best score) for a code seen in a near memory match, times similarity. */
   nearMemoryBoost: number;
+  /**
+   * Residual-code prior: multiplier, per level below the heading, for a node that has an "Outros"/"Outras"
+   * sibling while the query names none of the node's distinguishing words (1 = off).
+   */
+  residualPenalty: number;
+  /** Multiplier for a code whose own text below the heading contains a word of an exclusion clause ("exceto X"). */
+  exclusionPenalty: number;
+  /** Query weight of the known terms standing for a word absent from the table (compound parts, prefix match); 0 = off. */
+  unknownWordWeight: number;
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
@@ -95,12 +105,27 @@ export const DEFAULT_TUNING: ScoringTuning = {
   subheadingSmoothing: 0.1,
   headingIndexWeight: 0.3,
   nearMemoryBoost: 0.5,
+  residualPenalty: 0.85,
+  exclusionPenalty: 0.6,
+  unknownWordWeight: 0.7,
 };
 
 const TOP_K = 5;
 const LEADING_TERM_SPAN = 4;
 const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase'] as const;
 const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'salvo']);
+/** Words that point at other parts of the nomenclature ("exceto os classificados na subposição 9504.30"). */
+const REFERENCE_WORDS = new Set([
+  'classificado', 'classificados', 'classificada', 'classificadas', 'subposicao', 'subposicoes', 'posicao', 'posicoes',
+  'codigo', 'codigos', 'capitulo', 'capitulos', 'nota', 'notas', 'item', 'itens', 'mencionado', 'mencionados',
+  'mencionada', 'mencionadas', 'referido', 'referidos', 'referida', 'referidas', 'descrito', 'descritos',
+]);
+
+/** A description without its exclusion clause ("Copos, exceto de vitrocerâmica" → "Copos,"). */
+function positiveText(description: string): string {
+  const match = /\b(?:exceto|excepto|salvo)\b/i.exec(description);
+  return match ? description.slice(0, match.index) : description;
+}
 
 interface LeafDocument {
   entry: NcmEntry;
@@ -132,6 +157,8 @@ interface WeightedQuery {
   headTerm: string | null;
   /** Unigram terms from the user's own words (for the justification). */
   ownTerms: Set<string>;
+  /** Content terms inside an exclusion clause ("exceto ..."). */
+  excludedTerms: Set<string>;
   expansions: string[];
 }
 
@@ -148,9 +175,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const leaves: LeafDocument[] = [];
   const documents: FieldedDocument[] = [];
   const headingTexts = new Map<string, string[]>();
+  const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
     if (entry.code.length !== 8 || !isInForce(entry, onDate)) continue;
     const ancestors = ancestorsOf(entry, byCode);
+    leafPaths.push([...ancestors, entry]);
     const leafTerms = contentTerms(entry.description);
     const standalone = options.standaloneDescriptions?.get(entry.code) ?? '';
     const standaloneTerms = contentTerms(standalone);
@@ -200,6 +229,57 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const leafHeadingIds = Int32Array.from(leaves.map((leaf) => headingIdByKey.get(leaf.headingKey) ?? -1));
   const docIdByCode = new Map(leaves.map((leaf, id) => [leaf.entry.code, id]));
 
+  const residualPrior = new ResidualPrior(leafPaths);
+  /** Documents whose own text below the heading (leaf and subheadings) contains a term. */
+  const belowHeadingDocs = new Map<string, number[]>();
+  leafPaths.forEach((path, doc) => {
+    const terms = new Set(path.filter((node) => node.code.length > 4).flatMap((node) => contentTerms(positiveText(node.description))));
+    for (const term of terms) {
+      let docs = belowHeadingDocs.get(term);
+      if (!docs) belowHeadingDocs.set(term, (docs = []));
+      docs.push(doc);
+    }
+  });
+  const excludedFlags = new Uint8Array(leafPaths.length);
+  const vocabulary = [...leafIndex.terms()].filter((term) => /^[a-z]+$/.test(term)).sort();
+
+  /**
+   * Nomenclature terms for a word the table never uses: a compound whose right part is known (the head:
+   * "motoventiladores" → ventilador, "eletrobombas" → bomba), or, failing that, the most frequent known
+   * term sharing a long prefix.
+   */
+  function resolveUnknown(token: string): string[] {
+    if (!/^[a-z]{6,}$/.test(token)) return [];
+    // Compound: the longest known right part is the head; the left part counts when it is known too.
+    for (let cut = 3; cut <= token.length - 5; cut++) {
+      const right = stem(token.slice(cut));
+      if (!leafIndex.has(right)) continue;
+      const left = [token.slice(0, cut), stem(token.slice(0, cut))].find((part) => leafIndex.has(part));
+      return left === undefined ? [right] : [left, right];
+    }
+    const stemmed = stem(token);
+    for (let length = stemmed.length - 1; length >= Math.max(6, stemmed.length - 2); length--) {
+      const prefix = stemmed.slice(0, length);
+      let lo = 0;
+      let hi = vocabulary.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (vocabulary[mid]! < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      let chosen: string | null = null;
+      let chosenFrequency = 0;
+      for (let i = lo; i < vocabulary.length && vocabulary[i]!.startsWith(prefix); i++) {
+        const frequency = leafIndex.documentFrequency(vocabulary[i]!);
+        if (frequency > chosenFrequency) {
+          chosen = vocabulary[i]!;
+          chosenFrequency = frequency;
+        }
+      }
+      if (chosen !== null) return [chosen];
+    }
+    return [];
+  }
   const aliases: CompiledAlias[] = compileAliases();
   const memory = new ClassificationMemory();
 
@@ -224,10 +304,19 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     let headTerm: string | null = null;
     let excluded = false;
     let position = 0;
+    const excludedTerms = new Set<string>();
+    const ownBeforeExclusion = new Set<string>();
     for (const token of tokenize(description)) {
       if (EXCLUSION_MARKERS.has(token)) excluded = true;
       if (isStopWord(token)) continue;
-      const term = stem(token);
+      let term = stem(token);
+      const resolved = tuning.unknownWordWeight > 0 && !leafIndex.has(term) ? resolveUnknown(token) : [];
+      if (resolved.length > 0) {
+        for (const part of resolved) addTerm(part, tuning.unknownWordWeight * (excluded ? tuning.exclusionWeight : 1));
+        term = resolved[resolved.length - 1]!;
+      }
+      if (excluded && !isQualifierWord(token) && !REFERENCE_WORDS.has(token)) excludedTerms.add(term);
+      else if (!excluded) ownBeforeExclusion.add(term);
       own.push(term);
       ownTerms.add(term);
       const qualifier = isQualifierWord(token);
@@ -251,7 +340,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       for (const pair of bigrams(expansionTerms)) addTerm(pair, weight);
     }
     const expansions = weightedExpansions.map((item) => item.expansion);
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, ownTerms, expansions };
+    for (const term of excludedTerms) if (ownBeforeExclusion.has(term)) excludedTerms.delete(term);
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, ownTerms, excludedTerms, expansions };
   }
 
   const finalScores = new Float64Array(leaves.length);
@@ -273,6 +363,17 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const leafScores = leafIndex.search(query.terms);
     const { scores, matchedIdf, touched, touchedCount, queryIdf } = leafScores;
     const leafMax = maxOver(scores, touched, touchedCount);
+    const useResidualPrior = tuning.residualPenalty < 1;
+    if (useResidualPrior) residualPrior.begin(new Set(query.terms.map((t) => t.term)));
+    const excludedDocs: number[] = [];
+    if (tuning.exclusionPenalty < 1) {
+      for (const term of query.excludedTerms) {
+        for (const doc of belowHeadingDocs.get(term) ?? []) {
+          if (excludedFlags[doc] === 0) excludedDocs.push(doc);
+          excludedFlags[doc] = 1;
+        }
+      }
+    }
     bestInHeading.clear();
     bestInSubheading.clear();
     const ranked: Array<{ doc: number; score: number }> = [];
@@ -283,7 +384,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const covered = scores[doc]! * (tuning.coverageFloor + (1 - tuning.coverageFloor) * coverage ** tuning.coverageExponent);
       const headingId = leafHeadingIds[doc]!;
       const headingBonus = headingId >= 0 ? tuning.headingIndexWeight * leafMax * headingRelative[headingId]! : 0;
-      const score = headFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
+      const residualFactor = useResidualPrior ? tuning.residualPenalty ** residualPrior.unmatchedLevels(doc) : 1;
+      const exclusionFactor = excludedFlags[doc] === 1 ? tuning.exclusionPenalty : 1;
+      const score = headFactor * residualFactor * exclusionFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
       finalScores[doc] = score;
       const leaf = leaves[doc]!;
       bestInHeading.set(leaf.headingKey, Math.max(bestInHeading.get(leaf.headingKey) ?? 0, score));
@@ -302,6 +405,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         tuning.subheadingSmoothing * (bestInSubheading.get(leaf.subheadingKey) ?? 0);
     }
     for (let i = 0; i < touchedCount; i++) finalScores[touched[i]!] = 0;
+    for (const doc of excludedDocs) excludedFlags[doc] = 0;
     return topK(ranked, TOP_K);
   }
 

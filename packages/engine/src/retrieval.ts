@@ -110,6 +110,11 @@ export class Bm25fIndex {
     return docs.length;
   }
 
+  /** Every indexed term. */
+  terms(): IterableIterator<string> {
+    return this.termIds.keys();
+  }
+
   has(term: string): boolean {
     return this.termIds.has(term);
   }

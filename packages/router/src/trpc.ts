@@ -1,4 +1,5 @@
-import { initTRPC } from '@trpc/server';
+import { ServiceUnavailableError } from '@nexa/contracts';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { NexaContext } from './context';
 
@@ -22,6 +23,22 @@ const t = initTRPC.context<NexaContext>().create({
   },
 });
 
+/** Infrastructure that is down answers SERVICE_UNAVAILABLE (retry later), never a 500. */
+export function toTRPCError(error: unknown): unknown {
+  const cause = error instanceof TRPCError ? error.cause : error;
+  if (cause instanceof ServiceUnavailableError) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: cause.message, cause });
+  return error;
+}
+
+const reportUnavailability = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error);
+    if (mapped !== result.error) throw mapped;
+  }
+  return result;
+});
+
 export const createTRPCRouter = t.router;
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(reportUnavailability);
 export const createCallerFactory = t.createCallerFactory;

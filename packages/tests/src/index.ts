@@ -1,2 +1,4 @@
 export * from './harness';
 export * from './classifiers';
+export * from './tcp-proxy';
+export * from './processes';

@@ -2,6 +2,8 @@ import { compareEventIds, isTerminalEvent, terminalTaskStatuses, type StoredTask
 import type { NexaServices } from '../context';
 import { createInbox } from './inbox';
 
+const GAP = Symbol('missed live events');
+
 /**
  * A task's events for one subscriber: listens first, then replays what the log holds after
  * `lastEventId`, then streams live events, dropping any already sent. Ends after the terminal event.
@@ -13,8 +15,12 @@ export async function* streamTaskEvents(
   lastEventId: string | null,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<StoredTaskEvent> {
-  const inbox = createInbox<StoredTaskEvent>();
-  const stopListening = await services.feed.listen(taskId, (event) => inbox.push(event));
+  const inbox = createInbox<StoredTaskEvent | typeof GAP>();
+  const stopListening = await services.feed.listen(
+    taskId,
+    (event) => inbox.push(event),
+    () => inbox.push(GAP),
+  );
   try {
     let lastSent = lastEventId;
     const isNew = (stored: StoredTaskEvent) => lastSent === null || compareEventIds(stored.id, lastSent) > 0;
@@ -41,6 +47,10 @@ export async function* streamTaskEvents(
     }
 
     for await (const stored of inbox.drain(signal)) {
+      if (stored === GAP) {
+        if (yield* replay()) return;
+        continue;
+      }
       if (!isNew(stored)) continue;
       lastSent = stored.id;
       yield stored;
