@@ -5,7 +5,7 @@ export const ExitCode = {
   ok: 0,
   /** The classification (or batch) ended in `failed`. */
   failed: 1,
-  /** Bad arguments, or input the server rejected (`BAD_REQUEST`). */
+  /** Bad arguments, or input the server rejected (`BAD_REQUEST`, `CONFLICT`). */
   usage: 2,
   unreachable: 3,
   /** No, wrong or expired credentials (`UNAUTHORIZED`, `FORBIDDEN`). */
@@ -33,6 +33,7 @@ export class CliError extends Error {
 const exitCodeOfTrpcCode: Record<string, ExitCode> = {
   BAD_REQUEST: ExitCode.usage,
   PARSE_ERROR: ExitCode.usage,
+  CONFLICT: ExitCode.usage,
   UNAUTHORIZED: ExitCode.unauthorized,
   FORBIDDEN: ExitCode.unauthorized,
   NOT_FOUND: ExitCode.notFound,

@@ -8,6 +8,7 @@ interface ClassifyOptions {
   manufacturer?: string;
   supplier?: string;
   reclassify?: boolean;
+  idempotencyKey?: string;
 }
 
 export const classifyCommand: NexaCommand = {
@@ -19,7 +20,8 @@ export const classifyCommand: NexaCommand = {
       .addOption(new Option('-d, --description <text>', 'what the part is (helps the classifier most)'))
       .addOption(new Option('-m, --manufacturer <name>', 'who makes it'))
       .addOption(new Option('-s, --supplier <name>', 'who sells it'))
-      .addOption(new Option('--reclassify', 'classify again even if the partnumber already has a classification')),
+      .addOption(new Option('--reclassify', 'classify again even if the partnumber already has a classification'))
+      .addOption(new Option('--idempotency-key <key>', 'a key of yours: running the command again with it returns the same task instead of a new one')),
 
   async run(context, command) {
     const [partnumber] = command.args as [string];
@@ -30,8 +32,9 @@ export const classifyCommand: NexaCommand = {
       manufacturer: options.manufacturer,
       supplier: options.supplier,
       reclassify: options.reclassify ?? false,
+      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
     });
-    context.output.note(`task ${submitted.taskId} ${submitted.status === 'done' ? 'answered from history' : 'queued'}`);
+    context.output.note(`task ${submitted.taskId} ${submitted.status === 'done' ? 'answered from history' : submitted.status}`);
 
     const terminal = await followTask(context, submitted.taskId);
     if (!terminal) return ExitCode.interrupted;
