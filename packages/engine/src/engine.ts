@@ -49,6 +49,10 @@ export interface ReferenceEngineOptions {
   table: NcmTable;
   /** Standalone Portuguese descriptions per 8-digit code (Comex Stat), used to enrich documents. */
   standaloneDescriptions?: ReadonlyMap<string, string>;
+  /** English and Spanish descriptions per 8-digit code (Comex Stat), so English/Spanish descriptions match. */
+  translatedDescriptions?: ReadonlyMap<string, string>;
+  /** HS 2022 English text per HS code (2, 4 or 6 digits), attached to the NCM codes below it. */
+  hsDescriptions?: ReadonlyMap<string, string>;
   /** Approved classifications to start with. */
   memory?: readonly ApprovedClassification[];
   /** Codes must be in force on this date (default: today). */
@@ -58,7 +62,7 @@ export interface ReferenceEngineOptions {
 }
 
 export interface ScoringTuning {
-  fieldWeights: { leaf: number; standalone: number; inner: number; heading: number; chapter: number; phrase: number };
+  fieldWeights: { leaf: number; standalone: number; inner: number; heading: number; chapter: number; phrase: number; foreign: number };
   k1: number;
   /** Query weight of alias and hint expansions relative to the user's own words. */
   expansionWeight: number;
@@ -92,7 +96,7 @@ export interface ScoringTuning {
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
-  fieldWeights: { leaf: 3, standalone: 2, inner: 3, heading: 0.8, chapter: 0.8, phrase: 1.5 },
+  fieldWeights: { leaf: 3, standalone: 2, inner: 3, heading: 0.8, chapter: 0.8, phrase: 1.5, foreign: 1 },
   k1: 1.2,
   expansionWeight: 0.8,
   exclusionWeight: 0.15,
@@ -112,7 +116,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
 
 const TOP_K = 5;
 const LEADING_TERM_SPAN = 4;
-const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase'] as const;
+const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase', 'foreign'] as const;
 const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'salvo']);
 /** Words that point at other parts of the nomenclature ("exceto os classificados na subposição 9504.30"). */
 const REFERENCE_WORDS = new Set([
@@ -172,6 +176,21 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const onDate = options.onDate ?? new Date();
   const byCode = new Map<string, NcmEntry>(table.entries.map((entry) => [entry.code, entry]));
 
+  // Ancestor texts repeat across thousands of leaves: tokenise each distinct text once.
+  const termCache = new Map<string, string[]>();
+  const termsOf = (text: string): string[] => {
+    let terms = termCache.get(text);
+    if (terms === undefined) termCache.set(text, (terms = contentTerms(text)));
+    return terms;
+  };
+
+  const bigramCache = new Map<string, string[]>();
+  const bigramsOf = (text: string): string[] => {
+    let pairs = bigramCache.get(text);
+    if (pairs === undefined) bigramCache.set(text, (pairs = bigrams(termsOf(text))));
+    return pairs;
+  };
+
   const leaves: LeafDocument[] = [];
   const documents: FieldedDocument[] = [];
   const headingTexts = new Map<string, string[]>();
@@ -180,22 +199,27 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (entry.code.length !== 8 || !isInForce(entry, onDate)) continue;
     const ancestors = ancestorsOf(entry, byCode);
     leafPaths.push([...ancestors, entry]);
-    const leafTerms = contentTerms(entry.description);
+    const leafTerms = termsOf(entry.description);
     const standalone = options.standaloneDescriptions?.get(entry.code) ?? '';
-    const standaloneTerms = contentTerms(standalone);
+    const standaloneTerms = termsOf(standalone);
     const innerAncestors = ancestors.filter((a) => a.code.length > 4);
-    const innerTermLists = innerAncestors.map((a) => contentTerms(a.description));
+    const innerTermLists = innerAncestors.map((a) => termsOf(a.description));
     const heading = ancestors.find((a) => a.code.length === 4);
-    const headingTerms = heading ? contentTerms(heading.description) : [];
+    const headingTerms = heading ? termsOf(heading.description) : [];
     const chapter = ancestors.find((a) => a.code.length === 2);
-    const phraseTerms = [leafTerms, standaloneTerms, headingTerms, ...innerTermLists].flatMap(bigrams);
+    const hsSubheading = options.hsDescriptions?.get(entry.code.slice(0, 6)) ?? '';
+    const hsHeading = options.hsDescriptions?.get(entry.code.slice(0, 4)) ?? '';
+    const translatedTexts = [options.translatedDescriptions?.get(entry.code) ?? '', hsSubheading, hsHeading];
+    const translatedTermLists = translatedTexts.map(termsOf);
+    const phraseTerms = [entry.description, standalone, heading?.description ?? '', ...innerAncestors.map((a) => a.description), ...translatedTexts].flatMap(bigramsOf);
     const fields: Record<(typeof FIELD_ORDER)[number], string[]> = {
       leaf: leafTerms,
       standalone: standaloneTerms,
       inner: innerTermLists.flat(),
       heading: headingTerms,
-      chapter: chapter ? contentTerms(chapter.description) : [],
+      chapter: chapter ? termsOf(chapter.description) : [],
       phrase: phraseTerms,
+      foreign: translatedTermLists.flat(),
     };
     documents.push(FIELD_ORDER.map((name) => fields[name]));
     const headingKey = entry.code.slice(0, 4);
@@ -205,7 +229,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       texts = heading ? [heading.description] : [];
       headingTexts.set(headingKey, texts);
     }
-    texts.push(entry.description, ...innerAncestors.map((a) => a.description), standalone);
+    texts.push(entry.description, ...innerAncestors.map((a) => a.description), standalone, hsHeading, hsSubheading);
   }
 
   const fieldSpecs: FieldSpec[] = FIELD_ORDER.map((name) => ({
@@ -229,11 +253,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const leafHeadingIds = Int32Array.from(leaves.map((leaf) => headingIdByKey.get(leaf.headingKey) ?? -1));
   const docIdByCode = new Map(leaves.map((leaf, id) => [leaf.entry.code, id]));
 
-  const residualPrior = new ResidualPrior(leafPaths);
+  const residualPrior = new ResidualPrior(leafPaths, termsOf);
   /** Documents whose own text below the heading (leaf and subheadings) contains a term. */
   const belowHeadingDocs = new Map<string, number[]>();
   leafPaths.forEach((path, doc) => {
-    const terms = new Set(path.filter((node) => node.code.length > 4).flatMap((node) => contentTerms(positiveText(node.description))));
+    const terms = new Set(path.filter((node) => node.code.length > 4).flatMap((node) => termsOf(positiveText(node.description))));
     for (const term of terms) {
       let docs = belowHeadingDocs.get(term);
       if (!docs) belowHeadingDocs.set(term, (docs = []));
@@ -346,13 +370,31 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
 
   const finalScores = new Float64Array(leaves.length);
   const headTermFlags = new Uint8Array(leaves.length);
-  const bestInHeading = new Map<string, number>();
-  const bestInSubheading = new Map<string, number>();
+  const subheadingKeys = [...new Set(leaves.map((leaf) => leaf.subheadingKey))];
+  const subheadingIdByKey = new Map(subheadingKeys.map((key, id) => [key, id]));
+  const leafSubheadingIds = Int32Array.from(leaves.map((leaf) => subheadingIdByKey.get(leaf.subheadingKey)!));
+  const bestInHeading = new Float64Array(headingKeys.length);
+  const bestInSubheading = new Float64Array(subheadingKeys.length);
+  const headingRelative = new Float64Array(headingKeys.length);
 
-  function rankLeaves(query: WeightedQuery, boosts: ReadonlyMap<number, number>): Array<{ doc: number; score: number }> {
+  /** Best `size` documents by score, best first (insertion into a short sorted list). */
+  function selectTop(docs: Int32Array | number[], count: number, scoreOf: (doc: number) => number, size: number): Array<{ doc: number; score: number }> {
+    const top: Array<{ doc: number; score: number }> = [];
+    for (let i = 0; i < count; i++) {
+      const doc = docs[i]!;
+      const score = scoreOf(doc);
+      if (top.length === size && score <= top[size - 1]!.score) continue;
+      let at = top.length === size ? size - 1 : top.length;
+      if (top.length === size) top.pop();
+      while (at > 0 && top[at - 1]!.score < score) at--;
+      top.splice(at, 0, { doc, score });
+    }
+    return top;
+  }
+
+  function rankLeaves(query: WeightedQuery, boosts: ReadonlyMap<number, number>, size: number): Array<{ doc: number; score: number }> {
     const headingScores = headingIndex.search(query.terms);
     const headingMax = maxOver(headingScores.scores, headingScores.touched, headingScores.touchedCount);
-    const headingRelative = new Float64Array(headingKeys.length);
     for (let i = 0; i < headingScores.touchedCount; i++) {
       const id = headingScores.touched[i]!;
       headingRelative[id] = headingMax > 0 ? headingScores.scores[id]! / headingMax : 0;
@@ -364,7 +406,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const { scores, matchedIdf, touched, touchedCount, queryIdf } = leafScores;
     const leafMax = maxOver(scores, touched, touchedCount);
     const useResidualPrior = tuning.residualPenalty < 1;
-    if (useResidualPrior) residualPrior.begin(new Set(query.terms.map((t) => t.term)));
+    if (useResidualPrior) residualPrior.begin(query.terms.map((t) => t.term));
     const excludedDocs: number[] = [];
     if (tuning.exclusionPenalty < 1) {
       for (const term of query.excludedTerms) {
@@ -374,9 +416,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         }
       }
     }
-    bestInHeading.clear();
-    bestInSubheading.clear();
-    const ranked: Array<{ doc: number; score: number }> = [];
+    const docs: number[] = [];
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const coverage = queryIdf > 0 ? Math.min(1, matchedIdf[doc]! / queryIdf) : 0;
@@ -386,27 +426,43 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const headingBonus = headingId >= 0 ? tuning.headingIndexWeight * leafMax * headingRelative[headingId]! : 0;
       const residualFactor = useResidualPrior ? tuning.residualPenalty ** residualPrior.unmatchedLevels(doc) : 1;
       const exclusionFactor = excludedFlags[doc] === 1 ? tuning.exclusionPenalty : 1;
-      const score = headFactor * residualFactor * exclusionFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
-      finalScores[doc] = score;
-      const leaf = leaves[doc]!;
-      bestInHeading.set(leaf.headingKey, Math.max(bestInHeading.get(leaf.headingKey) ?? 0, score));
-      bestInSubheading.set(leaf.subheadingKey, Math.max(bestInSubheading.get(leaf.subheadingKey) ?? 0, score));
-      ranked.push({ doc, score });
+      finalScores[doc] = headFactor * residualFactor * exclusionFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
+      docs.push(doc);
     }
     for (const [doc, boost] of boosts) {
-      if (finalScores[doc] === 0 || !ranked.some((r) => r.doc === doc)) {
-        ranked.push({ doc, score: boost * Math.max(leafMax, 1) });
+      if (finalScores[doc] === 0) {
+        finalScores[doc] = boost * Math.max(leafMax, 1);
+        docs.push(doc);
       }
     }
-    for (const item of ranked) {
-      const leaf = leaves[item.doc]!;
-      item.score +=
-        tuning.headingSmoothing * (bestInHeading.get(leaf.headingKey) ?? 0) +
-        tuning.subheadingSmoothing * (bestInSubheading.get(leaf.subheadingKey) ?? 0);
+    for (const doc of docs) {
+      const headingId = leafHeadingIds[doc]!;
+      if (headingId >= 0) bestInHeading[headingId] = Math.max(bestInHeading[headingId]!, finalScores[doc]!);
+      const subheadingId = leafSubheadingIds[doc]!;
+      bestInSubheading[subheadingId] = Math.max(bestInSubheading[subheadingId]!, finalScores[doc]!);
     }
-    for (let i = 0; i < touchedCount; i++) finalScores[touched[i]!] = 0;
+    const ranked = selectTop(
+      docs,
+      docs.length,
+      (doc) => {
+        const headingId = leafHeadingIds[doc]!;
+        return (
+          finalScores[doc]! +
+          (headingId >= 0 ? tuning.headingSmoothing * bestInHeading[headingId]! : 0) +
+          tuning.subheadingSmoothing * bestInSubheading[leafSubheadingIds[doc]!]!
+        );
+      },
+      size,
+    );
+    for (const doc of docs) {
+      finalScores[doc] = 0;
+      const headingId = leafHeadingIds[doc]!;
+      if (headingId >= 0) bestInHeading[headingId] = 0;
+      bestInSubheading[leafSubheadingIds[doc]!] = 0;
+    }
+    for (let i = 0; i < headingScores.touchedCount; i++) headingRelative[headingScores.touched[i]!] = 0;
     for (const doc of excludedDocs) excludedFlags[doc] = 0;
-    return topK(ranked, TOP_K);
+    return ranked;
   }
 
   function toCandidate(doc: number, score: number): Candidate {
@@ -429,7 +485,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         if (doc !== undefined) boosts.set(doc, tuning.nearMemoryBoost * near.similarity);
       }
     }
-    const ranked = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts) : [];
+    const ranked = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts, TOP_K) : [];
 
     if (exact) {
       const doc = docIdByCode.get(exact.code)!;
@@ -494,10 +550,6 @@ function maxOver(values: Float64Array, ids: Int32Array, count: number): number {
   let max = 0;
   for (let i = 0; i < count; i++) max = Math.max(max, values[ids[i]!]!);
   return max;
-}
-
-function topK<T extends { score: number }>(items: T[], k: number): T[] {
-  return items.sort((a, b) => b.score - a.score).slice(0, k);
 }
 
 function round(value: number): number {

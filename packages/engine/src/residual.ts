@@ -17,23 +17,24 @@ export class ResidualPrior {
   /** Per leaf (document id), ids of its penalisable path nodes. */
   private readonly leafNodes: Int32Array[];
   private readonly nodeTerms: Array<ReadonlySet<string>> = [];
+  /** Term → penalisable nodes whose distinguishing terms contain it. */
+  private readonly nodesByTerm = new Map<string, number[]>();
   private readonly matchStamp: Int32Array;
-  private readonly matchValue: Uint8Array;
   private generation = 0;
-  private queryTerms: ReadonlySet<string> = new Set();
 
   /** `paths[doc]` lists the leaf's ancestors (chapter first) followed by the leaf itself. */
-  constructor(paths: ReadonlyArray<readonly NcmEntry[]>) {
+  constructor(paths: ReadonlyArray<readonly NcmEntry[]>, termsOf: (text: string) => string[] = contentTerms) {
     const children = new Map<string, Set<string>>();
     const entries = new Map<string, NcmEntry>();
     const ancestorTerms = new Map<string, Set<string>>();
     for (const path of paths) {
-      const seen = new Set<string>();
       path.forEach((node, depth) => {
+        if (entries.has(node.code)) return;
         entries.set(node.code, node);
-        if (!ancestorTerms.has(node.code)) ancestorTerms.set(node.code, new Set(seen));
-        for (const term of contentTerms(node.description)) seen.add(term);
         const parent = path[depth - 1];
+        const above = new Set(parent ? ancestorTerms.get(parent.code) : undefined);
+        if (parent) for (const term of termsOf(parent.description)) above.add(term);
+        ancestorTerms.set(node.code, above);
         if (parent) {
           let set = children.get(parent.code);
           if (!set) children.set(parent.code, (set = new Set()));
@@ -41,10 +42,15 @@ export class ResidualPrior {
         }
       });
     }
+    const hasResidualSibling = new Map<string, boolean>();
+    for (const [parent, codes] of children) {
+      const residual = [...codes].filter((code) => isResidual(entries.get(code)?.description ?? ''));
+      for (const code of codes) hasResidualSibling.set(code, residual.some((other) => other !== code));
+    }
 
     const distinguishing = new Map<string, Set<string>>();
     for (const [code, entry] of entries) {
-      const own = contentTerms(entry.description);
+      const own = termsOf(entry.description);
       const above = ancestorTerms.get(code) ?? new Set<string>();
       const specific = own.filter((term) => !above.has(term));
       distinguishing.set(code, new Set(specific.length > 0 ? specific : own));
@@ -63,10 +69,7 @@ export class ResidualPrior {
     this.leafNodes = paths.map((path) => {
       const ids: number[] = [];
       path.forEach((node, depth) => {
-        const parent = path[depth - 1];
-        if (node.code.length <= 4 || !parent || isResidual(node.description)) return;
-        const siblings = children.get(parent.code) ?? new Set<string>();
-        if (![...siblings].some((sibling) => sibling !== node.code && isResidual(entries.get(sibling)?.description ?? ''))) return;
+        if (node.code.length <= 4 || depth === 0 || isResidual(node.description) || hasResidualSibling.get(node.code) !== true) return;
         let id = nodeIds.get(node.code);
         if (id === undefined) {
           id = this.nodeTerms.length;
@@ -78,13 +81,22 @@ export class ResidualPrior {
       return Int32Array.from(ids);
     });
     this.matchStamp = new Int32Array(this.nodeTerms.length);
-    this.matchValue = new Uint8Array(this.nodeTerms.length);
+    this.nodeTerms.forEach((terms, id) => {
+      for (const term of terms) {
+        if (/^\d+$/.test(term)) continue;
+        let nodes = this.nodesByTerm.get(term);
+        if (!nodes) this.nodesByTerm.set(term, (nodes = []));
+        nodes.push(id);
+      }
+    });
   }
 
-  /** Starts a query: `terms` are all query terms (own words and expansions). */
-  begin(terms: ReadonlySet<string>): void {
+  /** Starts a query: `terms` are all query terms (own words and expansions); marks the nodes they match. */
+  begin(terms: Iterable<string>): void {
     this.generation++;
-    this.queryTerms = terms;
+    for (const term of terms) {
+      for (const id of this.nodesByTerm.get(term) ?? []) this.matchStamp[id] = this.generation;
+    }
   }
 
   /** Number of penalisable nodes on the leaf's path whose distinguishing words the query misses. */
@@ -92,21 +104,8 @@ export class ResidualPrior {
     const ids = this.leafNodes[doc];
     if (!ids) return 0;
     let unmatched = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      if (this.matchStamp[id] !== this.generation) {
-        this.matchStamp[id] = this.generation;
-        this.matchValue[id] = this.matches(id) ? 1 : 0;
-      }
-      if (this.matchValue[id] === 0) unmatched++;
-    }
+    for (let i = 0; i < ids.length; i++) if (this.matchStamp[ids[i]!] !== this.generation) unmatched++;
     return unmatched;
-  }
-
-  private matches(id: number): boolean {
-    const terms = this.nodeTerms[id]!;
-    for (const term of this.queryTerms) if (!/^\d+$/.test(term) && terms.has(term)) return true;
-    return false;
   }
 }
 

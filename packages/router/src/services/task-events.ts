@@ -1,4 +1,13 @@
-import { compareEventIds, isTerminalEvent, terminalTaskStatuses, type StoredTaskEvent, type TaskDetails, type TaskEvent } from '@nexa/contracts';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  compareEventIds,
+  isTerminalEvent,
+  ServiceUnavailableError,
+  terminalTaskStatuses,
+  type StoredTaskEvent,
+  type TaskDetails,
+  type TaskEvent,
+} from '@nexa/contracts';
 import type { NexaServices } from '../context';
 import { createInbox } from './inbox';
 
@@ -48,7 +57,16 @@ export async function* streamTaskEvents(
 
     for await (const stored of inbox.drain(signal)) {
       if (stored === GAP) {
-        if (yield* replay()) return;
+        // The live connection just came back; the log may still be reconnecting, so keep trying.
+        for (let attempt = 0; ; attempt += 1) {
+          try {
+            if (yield* replay()) return;
+            break;
+          } catch (error) {
+            if (!(error instanceof ServiceUnavailableError) || signal?.aborted) throw error;
+            await delay(Math.min(2000, 100 * 2 ** attempt), undefined, signal ? { signal } : {}).catch(() => {});
+          }
+        }
         continue;
       }
       if (!isNew(stored)) continue;
