@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Transport } from '@nexa/client';
+import { ConfigError, loadCliEnv } from '@nexa/config';
 import { CliError, ExitCode } from './exit-codes';
 
 export const defaultServerUrl = 'http://127.0.0.1:3000';
@@ -62,7 +63,14 @@ export async function writeConfigFile(file: string, config: ConfigFile): Promise
 }
 
 /** Flags win over the environment, which wins over the config file. */
-export async function resolveSettings(flags: GlobalFlags, env: Env): Promise<Settings> {
+export async function resolveSettings(flags: GlobalFlags, rawEnv: Env): Promise<Settings> {
+  let env;
+  try {
+    env = loadCliEnv(rawEnv);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(`bad environment: ${error.issues.join('; ')}`, ExitCode.usage);
+    throw error;
+  }
   const file = configPath(env);
   const config = await readConfigFile(file);
   const url = flags.url ?? env.NEXA_URL ?? config.url ?? defaultServerUrl;
