@@ -91,6 +91,10 @@ export interface ScoringTuning {
   residualPenalty: number;
   /** Multiplier for a code whose own text below the heading contains a word of an exclusion clause ("exceto X"). */
   exclusionPenalty: number;
+  /** Top-5 diversity: at most this many candidates from one 4-digit heading while others qualify (5 = off). */
+  maxPerHeading: number;
+  /** Same, per 6-digit subheading. */
+  maxPerSubheading: number;
   /** Query weight of the known terms standing for a word absent from the table (compound parts, prefix match); 0 = off. */
   unknownWordWeight: number;
 }
@@ -110,11 +114,15 @@ export const DEFAULT_TUNING: ScoringTuning = {
   headingIndexWeight: 0.3,
   nearMemoryBoost: 0.5,
   residualPenalty: 0.85,
+  maxPerHeading: 3,
+  maxPerSubheading: 5,
   exclusionPenalty: 0.6,
   unknownWordWeight: 0.7,
 };
 
 const TOP_K = 5;
+/** Ranked candidates considered when diversifying the top 5. */
+const CANDIDATE_POOL = 60;
 const LEADING_TERM_SPAN = 4;
 const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase', 'foreign'] as const;
 const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'salvo']);
@@ -465,6 +473,34 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return ranked;
   }
 
+  /**
+   * Top 5 from the ranked pool, keeping at most `maxPerHeading` from one heading while other headings
+   * have candidates: when the best heading is wrong, the right one still gets a slot.
+   */
+  function diversify(pool: Array<{ doc: number; score: number }>): Array<{ doc: number; score: number }> {
+    const chosen: Array<{ doc: number; score: number }> = [];
+    const skipped: Array<{ doc: number; score: number }> = [];
+    const perGroup = new Map<string, number>();
+    for (const item of pool) {
+      if (chosen.length === TOP_K) break;
+      const { headingKey, subheadingKey } = leaves[item.doc]!;
+      const inHeading = perGroup.get(headingKey) ?? 0;
+      const inSubheading = perGroup.get(subheadingKey) ?? 0;
+      if (inHeading >= tuning.maxPerHeading || inSubheading >= tuning.maxPerSubheading) {
+        skipped.push(item);
+        continue;
+      }
+      perGroup.set(headingKey, inHeading + 1);
+      perGroup.set(subheadingKey, inSubheading + 1);
+      chosen.push(item);
+    }
+    for (const item of skipped) {
+      if (chosen.length === TOP_K) break;
+      chosen.push(item);
+    }
+    return chosen.sort((a, b) => b.score - a.score);
+  }
+
   function toCandidate(doc: number, score: number): Candidate {
     const entry = leaves[doc]!.entry;
     return { code: entry.code, description: entry.description, path: entry.pathText, score: round(score) };
@@ -485,7 +521,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         if (doc !== undefined) boosts.set(doc, tuning.nearMemoryBoost * near.similarity);
       }
     }
-    const ranked = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts, TOP_K) : [];
+    const ranked = query.terms.length > 0 || boosts.size > 0 ? diversify(rankLeaves(query, boosts, CANDIDATE_POOL)) : [];
 
     if (exact) {
       const doc = docIdByCode.get(exact.code)!;

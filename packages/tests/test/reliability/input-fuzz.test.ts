@@ -6,7 +6,7 @@ import { startTestNexa } from '../../src/index';
 interface ProcedureDef {
   _def: { type: 'query' | 'mutation' | 'subscription' };
 }
-const procedures = Object.entries(appRouter._def.procedures as Record<string, ProcedureDef>).map(([path, procedure]) => ({
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>).map(([path, procedure]) => ({
   path,
   type: procedure._def.type,
 }));
