@@ -3,7 +3,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import type { NexaCommand } from './command';
 import { commands as allCommands } from './commands/index';
 import { createCommandContext, type CommandContext } from './context';
-import { CliError, ExitCode, toCliError } from './exit-codes';
+import { ExitCode, toCliError } from './exit-codes';
 import { Output } from './output';
 import { resolveSettings, type Env, type GlobalFlags } from './settings';
 
@@ -57,7 +57,6 @@ export async function runCli(argv: readonly string[], env: Env = process.env, co
     }
     const failure = toCliError(error, (program.opts<GlobalFlags>().url ?? env.NEXA_URL ?? 'the configured URL'));
     output.error(failure.message);
-    if (!(error instanceof CliError) && failure.exitCode === ExitCode.serverError && env.NEXA_DEBUG) output.error(String((error as Error).stack));
     return failure.exitCode;
   }
   return exitCode;
