@@ -3,6 +3,7 @@ import { appRouter, createContextFactory, type NexaServices } from '@nexa/router
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
+import { serveWebApp } from './web-app';
 
 export interface ReadinessCheck {
   name: string;
@@ -13,6 +14,8 @@ export interface BuildServerOptions {
   services: NexaServices;
   readiness: ReadinessCheck[];
   logLevel?: string;
+  /** A built web app to serve at `/` (see `serveWebApp`); none when absent. */
+  webDistDir?: string | null;
 }
 
 export interface NexaServer {
@@ -23,7 +26,7 @@ export interface NexaServer {
 
 export const TRPC_PATH = '/trpc';
 
-export async function buildServer({ services, readiness, logLevel = 'info' }: BuildServerOptions): Promise<NexaServer> {
+export async function buildServer({ services, readiness, logLevel = 'info', webDistDir = null }: BuildServerOptions): Promise<NexaServer> {
   const app = Fastify({
     logger: { level: logLevel, redact: ['req.headers.authorization'] },
     // Server-sent event streams never go idle; on close they are cut and clients resume with lastEventId.
@@ -64,6 +67,8 @@ export async function buildServer({ services, readiness, logLevel = 'info' }: Bu
       },
     },
   } satisfies FastifyTRPCPluginOptions<typeof appRouter>);
+
+  if (webDistDir) await serveWebApp(app, webDistDir);
 
   app.addHook('onReady', async () => {
     app.websocketServer.on('connection', (socket: WebSocket) => {

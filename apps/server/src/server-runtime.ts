@@ -2,11 +2,13 @@ import type { NexaConfig } from '@nexa/config';
 import { createTaskStore, type DatabaseHandle } from '@nexa/db';
 import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
 import { buildServer, type NexaServer } from './build-server';
+import { DEFAULT_WEB_DIST_DIR } from './web-app';
 
 export type ServerConfig = Pick<
   NexaConfig,
   'HOST' | 'PORT' | 'LOG_LEVEL' | 'NEXA_REDIS_PREFIX' | 'JOB_ATTEMPTS' | 'JOB_BACKOFF_MS' | 'EVENTS_TTL_SECONDS' | 'SHUTDOWN_TIMEOUT_MS'
->;
+> &
+  Partial<Pick<NexaConfig, 'WEB_DIST_DIR'>>;
 
 export interface ServerRuntime extends NexaServer {
   url: string;
@@ -32,6 +34,7 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
       { name: 'database', check: () => tasks.ping() },
     ],
     logLevel: config.LOG_LEVEL,
+    webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR,
   });
   const address = await server.app.listen({ host: config.HOST, port: config.PORT });
 

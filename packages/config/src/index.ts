@@ -40,6 +40,8 @@ export const configSchema = z.object({
   /** Simulated work per step of the deterministic stand-in classifier (demos and fault tests). */
   DETERMINISTIC_STEP_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(8000),
+  /** The built web app the server serves at `/`. Unset: `apps/web/dist` of this checkout, when it exists. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
 export type NexaConfig = z.infer<typeof configSchema>;

@@ -1,4 +1,4 @@
-import { Bm25fIndex, type FieldSpec, type FieldedDocument, type QueryTerm } from './retrieval.js';
+import { Bm25fIndex, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
 import { contentTerms, isQualifierWord, isStopWord, stem, stemAll, tokenize } from './text/normalize.js';
 import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
@@ -126,6 +126,13 @@ const CANDIDATE_POOL = 60;
 const LEADING_TERM_SPAN = 4;
 const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase', 'foreign'] as const;
 const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'salvo']);
+/** Portuguese/English combining forms that start compounds ("motoventilador", "microrrolamento", "eletrobomba"). */
+const COMBINING_FORMS = new Set([
+  'moto', 'eletro', 'electro', 'micro', 'mini', 'auto', 'hidro', 'termo', 'foto', 'radio', 'video', 'semi', 'multi',
+  'super', 'ultra', 'bi', 'tri', 'mono', 'poli', 'macro', 'servo', 'aero', 'turbo', 'mega', 'nano', 'pre', 'pos',
+  'anti', 'contra', 'sub', 'sobre', 'inter', 'tele', 'bio', 'eco', 'agro', 'quadri', 'tetra', 'penta', 'hexa',
+]);
+
 /** Words that point at other parts of the nomenclature ("exceto os classificados na subposição 9504.30"). */
 const REFERENCE_WORDS = new Set([
   'classificado', 'classificados', 'classificada', 'classificadas', 'subposicao', 'subposicoes', 'posicao', 'posicoes',
@@ -200,7 +207,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   };
 
   const leaves: LeafDocument[] = [];
-  const documents: FieldedDocument[] = [];
+  const documents: string[][][] = [];
   const headingTexts = new Map<string, string[]>();
   const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
@@ -246,6 +253,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     lengthNormalization: name === 'chapter' ? 0.3 : 0.6,
   }));
   const leafIndex = new Bm25fIndex(documents, fieldSpecs, { k1: tuning.k1 });
+  // Only unigram fields are read after indexing (justification); free the phrase pairs.
+  const phraseField = FIELD_ORDER.indexOf('phrase');
+  for (const doc of documents) doc[phraseField] = [];
 
   const headingKeys = [...headingTexts.keys()];
   const headingIdByKey = new Map(headingKeys.map((key, id) => [key, id]));
@@ -282,12 +292,17 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
    */
   function resolveUnknown(token: string): string[] {
     if (!/^[a-z]{6,}$/.test(token)) return [];
-    // Compound: the longest known right part is the head; the left part counts when it is known too.
-    for (let cut = 3; cut <= token.length - 5; cut++) {
-      const right = stem(token.slice(cut));
+    // Compound: a known left part or a combining form (moto-, eletro-, micro-...) followed by a known
+    // head; the longest head wins.
+    for (let cut = 2; cut <= token.length - 5; cut++) {
+      // Portuguese doubles r/s after a vowel-final prefix: "mini" + "rolamento" → "minirrolamento".
+      const doubled = (token[cut] === 'r' || token[cut] === 's') && token[cut + 1] === token[cut];
+      const right = stem(token.slice(doubled ? cut + 1 : cut));
       if (!leafIndex.has(right)) continue;
-      const left = [token.slice(0, cut), stem(token.slice(0, cut))].find((part) => leafIndex.has(part));
-      return left === undefined ? [right] : [left, right];
+      const prefix = token.slice(0, cut);
+      const left = [prefix, stem(prefix)].find((part) => part.length >= 3 && leafIndex.has(part));
+      if (left !== undefined) return [left, right];
+      if (COMBINING_FORMS.has(prefix)) return [right];
     }
     const stemmed = stem(token);
     for (let length = stemmed.length - 1; length >= Math.max(6, stemmed.length - 2); length--) {

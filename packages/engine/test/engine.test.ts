@@ -135,6 +135,12 @@ describe('exclusion clauses and unknown words', () => {
     const plain = createReferenceEngine({ table, tuning: { unknownWordWeight: 0 } }).classify({ partnumber: 'U1', description: 'minirrolamentos' });
     expect(plain.candidates).toEqual([]);
   });
+
+  it('splits compounds only after a known word or a combining form, undoing the doubled r', () => {
+    const engine = createReferenceEngine({ table });
+    expect(codes(engine.classify({ partnumber: 'U2', description: 'microrrolamentos' }))[0]?.slice(0, 4)).toBe('8482');
+    expect(engine.classify({ partnumber: 'U3', description: 'qwertrolamentos' }).candidates).toEqual([]);
+  });
 });
 
 describe('top-5 diversity', () => {
