@@ -21,9 +21,10 @@ export interface CommandContext {
 export function createCommandContext(settings: Settings, signal: AbortSignal): CommandContext {
   let client: NexaClient | null = null;
   const startedIn = process.env.INIT_CWD ?? process.cwd();
+  const output = new Output(settings.json, settings.quiet);
   return {
     settings,
-    output: new Output(settings.json, settings.quiet),
+    output,
     signal,
     client() {
       client ??= createNexaClient({
@@ -32,6 +33,10 @@ export function createCommandContext(settings: Settings, signal: AbortSignal): C
         WebSocket,
         EventSource,
         maxRetryDelayMs: 5_000,
+        // Streams resume by themselves after a dropped connection; say so rather than look stuck.
+        onConnectionStateChange: (state) => {
+          if (state === 'reconnecting') output.status(`connection to ${settings.url} lost, reconnecting…`);
+        },
         ...(settings.token ? { token: settings.token } : {}),
       });
       return client;
