@@ -32,10 +32,14 @@ export function buildProgram(commands: readonly NexaCommand[], onAction: (defini
 export async function runCli(argv: readonly string[], env: Env = process.env, commands: readonly NexaCommand[] = allCommands): Promise<number> {
   let exitCode: number = ExitCode.ok;
   let output = new Output(argv.includes('--json'), false);
+  let serverUrl = 'the configured URL';
+  let interrupted = false;
 
   const program = buildProgram(commands, async (definition, command) => {
     const settings = await resolveSettings(command.optsWithGlobals<GlobalFlags>(), env);
+    serverUrl = settings.url;
     const interrupt = new AbortController();
+    interrupt.signal.addEventListener('abort', () => (interrupted = true), { once: true });
     const context = createCommandContext(settings, interrupt.signal);
     output = context.output;
     const detach = definition.ownsSignals ? () => {} : stopOnCtrlC(context, interrupt);
@@ -55,7 +59,9 @@ export async function runCli(argv: readonly string[], env: Env = process.env, co
       // Help and version are asked for, not mistakes; commander has already printed the reason.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    const failure = toCliError(error, (program.opts<GlobalFlags>().url ?? env.NEXA_URL ?? 'the configured URL'));
+    // A request cut short by Ctrl-C is not a failure to report.
+    if (interrupted) return ExitCode.interrupted;
+    const failure = toCliError(error, serverUrl);
     output.error(failure.message);
     return failure.exitCode;
   }

@@ -46,6 +46,12 @@ describe('usage errors and an unreachable server', () => {
     expect(run.stderr).toBe('nexa: cannot reach the Nexa server at http://127.0.0.1:9 (is it running? set --url or NEXA_URL)\n');
     const watching = await runNexa(['watch', '00000000-0000-4000-8000-000000000000'], { NEXA_URL: 'http://127.0.0.1:9' });
     expect(watching.code).toBe(3);
+
+    const configFile = path.join(dir, 'config.json');
+    await writeFile(configFile, JSON.stringify({ url: 'http://127.0.0.1:7' }));
+    const fromFile = await runNexa(['classify', 'LM358'], { NEXA_CONFIG: configFile });
+    expect(fromFile.code).toBe(3);
+    expect(fromFile.stderr).toContain('cannot reach the Nexa server at http://127.0.0.1:7');
   });
 });
 
