@@ -4,6 +4,9 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { serveWebApp } from './web-app';
+import { apiCallerFactory } from './http/api-caller';
+import { exportRoutes } from './http/exports';
+import { uploadRoutes } from './http/uploads';
 
 export interface ReadinessCheck {
   name: string;
@@ -16,7 +19,11 @@ export interface BuildServerOptions {
   logLevel?: string;
   /** A built web app to serve at `/` (see `serveWebApp`); none when absent. */
   webDistDir?: string | null;
+  /** Largest upload and largest request body (`UPLOAD_MAX_BYTES`). */
+  uploadMaxBytes?: number;
 }
+
+const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
 export interface NexaServer {
   app: FastifyInstance;
@@ -26,8 +33,16 @@ export interface NexaServer {
 
 export const TRPC_PATH = '/trpc';
 
-export async function buildServer({ services, readiness, logLevel = 'info', webDistDir = null }: BuildServerOptions): Promise<NexaServer> {
+export async function buildServer({
+  services,
+  readiness,
+  logLevel = 'info',
+  webDistDir = null,
+  uploadMaxBytes = DEFAULT_UPLOAD_MAX_BYTES,
+}: BuildServerOptions): Promise<NexaServer> {
   const app = Fastify({
+    // A batch of 10,000 parts as JSON is larger than Fastify's 1 MiB default.
+    bodyLimit: Math.max(uploadMaxBytes, 1024 * 1024),
     logger: { level: logLevel, redact: ['req.headers.authorization'] },
     // Server-sent event streams never go idle; on close they are cut and clients resume with lastEventId.
     forceCloseConnections: true,
@@ -56,6 +71,9 @@ export async function buildServer({ services, readiness, logLevel = 'info', webD
   });
 
   const createContext = createContextFactory(services);
+  const callerFor = apiCallerFactory(() => createContext());
+  await uploadRoutes(app, { callerFor, maxBytes: uploadMaxBytes, maxItems: createContext().batch.maxItems });
+  await exportRoutes(app, { callerFor });
   await app.register(fastifyTRPCPlugin, {
     prefix: TRPC_PATH,
     useWSS: true,

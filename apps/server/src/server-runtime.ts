@@ -6,7 +6,17 @@ import { DEFAULT_WEB_DIST_DIR } from './web-app';
 
 export type ServerConfig = Pick<
   NexaConfig,
-  'HOST' | 'PORT' | 'LOG_LEVEL' | 'NEXA_REDIS_PREFIX' | 'JOB_ATTEMPTS' | 'JOB_BACKOFF_MS' | 'EVENTS_TTL_SECONDS' | 'SHUTDOWN_TIMEOUT_MS'
+  | 'HOST'
+  | 'PORT'
+  | 'LOG_LEVEL'
+  | 'NEXA_REDIS_PREFIX'
+  | 'JOB_ATTEMPTS'
+  | 'JOB_BACKOFF_MS'
+  | 'EVENTS_TTL_SECONDS'
+  | 'SHUTDOWN_TIMEOUT_MS'
+  | 'BATCH_MAX_ITEMS'
+  | 'BATCH_PROGRESS_INTERVAL_MS'
+  | 'UPLOAD_MAX_BYTES'
 > &
   Partial<Pick<NexaConfig, 'WEB_DIST_DIR'>>;
 
@@ -28,7 +38,14 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
   const tasks = createTaskStore(database.db);
 
   const server = await buildServer({
-    services: { tasks, events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), feed, queue },
+    services: {
+      tasks,
+      events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }),
+      feed,
+      queue,
+      batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
+    },
+    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     readiness: [
       { name: 'redis', check: () => commands.ping().then(() => undefined) },
       { name: 'database', check: () => tasks.ping() },

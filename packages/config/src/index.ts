@@ -42,6 +42,12 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(8000),
   /** The built web app the server serves at `/`. Unset: `apps/web/dist` of this checkout, when it exists. */
   WEB_DIST_DIR: z.string().min(1).optional(),
+  /** Most items one batch (or one uploaded file) may hold. */
+  BATCH_MAX_ITEMS: positiveInt.max(100_000).default(10_000),
+  /** Largest uploaded file, and largest request body, in bytes. */
+  UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
+  /** Shortest time between two aggregate progress events of one batch, and between two messages a batch subscriber receives. */
+  BATCH_PROGRESS_INTERVAL_MS: positiveInt.min(10).default(100),
 });
 
 export type NexaConfig = z.infer<typeof configSchema>;

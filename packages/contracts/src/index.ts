@@ -1,4 +1,5 @@
 export * from './classification';
 export * from './task';
+export * from './batch';
 export * from './events';
 export * from './ports';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const taskStatusEnum = pgEnum('task_status', ['queued', 'processing', 'done', 'failed', 'cancelled']);
+export const taskKindEnum = pgEnum('task_kind', ['single', 'batch']);
 export const classificationStatusEnum = pgEnum('classification_status', ['ACTIVE', 'APPROVED', 'REPLACED', 'REJECTED']);
 
 const timestamps = {
@@ -11,6 +12,7 @@ const timestamps = {
 
 export const tasks = pgTable('tasks', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  kind: taskKindEnum('kind').notNull().default('single'),
   status: taskStatusEnum('status').notNull(),
   reclassify: boolean('reclassify').notNull().default(false),
   error: text('error'),
@@ -31,12 +33,19 @@ export const taskItems = pgTable(
     description: text('description'),
     manufacturer: text('manufacturer'),
     supplier: text('supplier'),
+    quantity: real('quantity'),
     status: taskStatusEnum('status').notNull(),
     error: text('error'),
     attempts: integer('attempts').notNull().default(0),
+    /** For an item answered from history: the known classification it was answered with. */
+    knownClassificationId: uuid('known_classification_id'),
     ...timestamps,
   },
-  (table) => [uniqueIndex('task_items_task_seq').on(table.taskId, table.seq), index('task_items_partnumber_status').on(table.partnumber, table.status)],
+  (table) => [
+    uniqueIndex('task_items_task_seq').on(table.taskId, table.seq),
+    index('task_items_task_status').on(table.taskId, table.status),
+    index('task_items_partnumber_status').on(table.partnumber, table.status),
+  ],
 );
 
 export const classifications = pgTable(

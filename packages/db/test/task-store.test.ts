@@ -45,8 +45,8 @@ describe.each([
     const ref = await store.createSingleTask({ part: { partnumber: 'TWICE-1' }, reclassify: false, status: 'queued' });
     await store.markItemProcessing(ref.itemId);
     expect((await store.getTask(ref.taskId))?.status).toBe('processing');
-    const first = await store.completeItem(ref.itemId, outcome);
-    const second = await store.completeItem(ref.itemId, { ...outcome, ncm: '99999999' });
+    const first = (await store.completeItem(ref.itemId, outcome)).classification;
+    const second = (await store.completeItem(ref.itemId, { ...outcome, ncm: '99999999' })).classification;
     expect(second.id).toBe(first.id);
     const task = await store.getTask(ref.taskId);
     expect(task?.status).toBe('done');

@@ -2,11 +2,16 @@ export { CLASSIFICATION_QUEUE, redisNames, type RedisNames } from './keys';
 export {
   classificationJobOptions,
   classificationJobPayload,
+  CLASSIFY_JOB,
   createClassificationQueue,
+  FAN_OUT_JOB,
+  fanOutJobId,
+  fanOutJobPayload,
   type ClassificationQueue,
   type RetryPolicy,
 } from './classification-queue';
 export { createEventLog, parseLiveMessage, type EventLogOptions } from './event-log';
 export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
 export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';
+export { createThrottle, type Throttle } from './throttle';
 export { isRedisConnectivityError } from './connectivity';

@@ -5,6 +5,8 @@ export interface RedisNames {
   bullPrefix: string;
   taskEvents(taskId: string): string;
   taskChannel(taskId: string): string;
+  /** Throttle key of a batch's aggregate progress events. */
+  batchProgressThrottle(taskId: string): string;
 }
 
 export const CLASSIFICATION_QUEUE = 'classification';
@@ -15,5 +17,6 @@ export function redisNames(prefix: string): RedisNames {
     bullPrefix: `${prefix}:bull`,
     taskEvents: (taskId) => `${prefix}:task:${taskId}:events`,
     taskChannel: (taskId) => `${prefix}:task:${taskId}:live`,
+    batchProgressThrottle: (taskId) => `${prefix}:task:${taskId}:progress-throttle`,
   };
 }

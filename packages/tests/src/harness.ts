@@ -1,6 +1,6 @@
 import { createNexaClient, type NexaClient, type Transport } from '@nexa/client';
 import { loadConfig, type NexaConfig } from '@nexa/config';
-import type { AiClassifier } from '@nexa/contracts';
+import { eventsOfMessage, type AiClassifier, type TaskEvent, type TaskMessage } from '@nexa/contracts';
 import { openDatabase, type DatabaseHandle } from '@nexa/db';
 import { startNexa, type RunningNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, createTestRedis, type TestRedis } from '@nexa/testing';
@@ -76,6 +76,11 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
 
 export function clientFor(url: string, transport: Transport = 'ws'): NexaClient {
   return createNexaClient({ url, transport, WebSocket, EventSource, maxRetryDelayMs: 200 });
+}
+
+/** Every event of a task's messages, with batch groups flattened, in order. */
+export function flatten(messages: ReadonlyArray<{ id: string; event: TaskMessage }>): TaskEvent[] {
+  return messages.flatMap((message) => eventsOfMessage(message.event));
 }
 
 export async function collect<T>(iterable: AsyncIterable<T>, limit = Number.POSITIVE_INFINITY): Promise<T[]> {

@@ -1,4 +1,4 @@
-import type { TaskEvent, TaskStatus } from '@nexa/client';
+import { eventsOfMessage, type TaskEvent, type TaskStatus } from '@nexa/client';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useReducer } from 'react';
 import { useTRPC } from './nexa';
@@ -26,10 +26,10 @@ interface State {
 export function useTaskEvents(taskId: string): TaskLiveView {
   const trpc = useTRPC();
   const [state, dispatch] = useReducer(
-    (current: State, action: { type: 'reset' } | { type: 'event'; id: string; event: TaskEvent }): State => {
+    (current: State, action: { type: 'reset' } | { type: 'events'; id: string; events: TaskEvent[] }): State => {
       if (action.type === 'reset') return { ids: new Set<string>(), events: [] };
       if (current.ids.has(action.id)) return current;
-      return { ids: new Set(current.ids).add(action.id), events: [...current.events, action.event] };
+      return { ids: new Set(current.ids).add(action.id), events: [...current.events, ...action.events] };
     },
     { ids: new Set<string>(), events: [] },
   );
@@ -38,7 +38,7 @@ export function useTaskEvents(taskId: string): TaskLiveView {
   const subscription = useSubscription(
     trpc.classification.events.subscriptionOptions(
       { taskId },
-      { onData: (tracked) => dispatch({ type: 'event', id: tracked.id, event: tracked.data }) },
+      { onData: (tracked) => dispatch({ type: 'events', id: tracked.id, events: eventsOfMessage(tracked.data) }) },
     ),
   );
 

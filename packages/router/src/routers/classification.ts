@@ -1,17 +1,25 @@
 import {
   eventsInput,
   IdempotencyKeyReusedError,
+  submitBatchInput,
+  submitBatchOutput,
   submitInput,
   submitOutput,
   type ExistingTask,
   type NewSingleTask,
   type SubmitOutput,
+  type TaskMessage,
 } from '@nexa/contracts';
 import { tracked, TRPCError } from '@trpc/server';
 import type { NexaContext } from '../context';
+import { coalesceEvents } from '../services/coalesce-events';
 import { requireTask } from '../services/require-task';
+import { submitBatch } from '../services/submit-batch';
 import { streamTaskEvents } from '../services/task-events';
 import { createTRPCRouter, publicProcedure, toTRPCError } from '../trpc';
+
+/** Most events one coalesced message of a batch holds. */
+const MAX_EVENTS_PER_MESSAGE = 1000;
 
 export const classificationRouter = createTRPCRouter({
   submit: publicProcedure
@@ -48,12 +56,21 @@ export const classificationRouter = createTRPCRouter({
       return { taskId: ref.taskId, status: 'queued', classifications: known };
     }),
 
+  submitBatch: publicProcedure
+    .input(submitBatchInput)
+    .output(submitBatchOutput)
+    .mutation(({ ctx, input }) => submitBatch(ctx, input.items, input.reclassify)),
+
   events: publicProcedure.input(eventsInput).subscription(async function* ({ ctx, input, signal }) {
     try {
-      await requireTask(ctx, input.taskId);
-      for await (const stored of streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal)) {
-        yield tracked(stored.id, stored.event);
+      const task = await requireTask(ctx, input.taskId);
+      const events = streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal);
+      if (task.kind === 'single') {
+        for await (const stored of events) yield tracked(stored.id, stored.event as TaskMessage);
+        return;
       }
+      const messages = coalesceEvents(events, { intervalMs: ctx.batch.messageIntervalMs, maxGroupSize: MAX_EVENTS_PER_MESSAGE, signal });
+      for await (const { id, message } of messages) yield tracked(id, message);
     } catch (error) {
       throw toTRPCError(error);
     }
