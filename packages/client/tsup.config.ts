@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
-// The published form: ESM and one .d.ts. Types come from @nexa/router and @nexa/contracts (type-only
-// imports, so the JavaScript needs only @trpc/client at run time).
+// The published form: ESM and one .d.ts. The little of @nexa/contracts the client runs
+// (`eventsOfMessage`) is bundled in, so the JavaScript needs only @trpc/client and zod at run time;
+// the declarations import types from @nexa/router and @nexa/contracts.
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm'],
@@ -9,5 +10,6 @@ export default defineConfig({
   outDir: 'dist',
   clean: true,
   sourcemap: true,
+  noExternal: ['@nexa/contracts'],
   dts: true,
 });

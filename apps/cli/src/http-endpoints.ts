@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { RouterOutputs } from '@nexa/client';
+import type { IntakeResult } from '@nexa/intake';
 import type { CommandContext } from './context';
 import { CliError, ExitCode, toCliError } from './exit-codes';
 
@@ -19,10 +21,11 @@ async function request(context: CommandContext, pathname: string, init: RequestI
   }
   if (response.ok) return response;
   const body = await response.text();
+  // The /api endpoints answer errors as `{ code, message }`.
   let message = body;
   try {
-    const parsed = JSON.parse(body) as { message?: unknown; error?: { message?: unknown } };
-    message = String(parsed.error?.message ?? parsed.message ?? body);
+    const parsed = JSON.parse(body) as { code?: unknown; message?: unknown };
+    if (typeof parsed.message === 'string') message = typeof parsed.code === 'string' ? `${parsed.code}: ${parsed.message}` : parsed.message;
   } catch {
     // a non-JSON body is shown as it is
   }
@@ -37,12 +40,22 @@ async function request(context: CommandContext, pathname: string, init: RequestI
   throw new CliError(`${pathname}: HTTP ${response.status} ${message}`.trim(), exitCode);
 }
 
-/** `POST /api/uploads` (multipart, field `file`): answers what the server answers, as JSON. */
-export async function uploadFile(context: CommandContext, file: string): Promise<unknown> {
+/** What `POST /api/uploads` answers: the batch as `classification.submitBatch` does, and how the file was read. */
+export type UploadAnswer = RouterOutputs['classification']['submitBatch'] & Pick<IntakeResult, 'format' | 'rejected'> & { layout: string | null };
+
+/** `POST /api/uploads` (multipart, field `file`): the file becomes one batch task. */
+export async function uploadFile(context: CommandContext, file: string, { reclassify = false } = {}): Promise<UploadAnswer> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as Error).message}`, ExitCode.usage);
+  }
   const form = new FormData();
-  form.append('file', new Blob([await readFile(file)]), path.basename(file));
+  form.append('file', new Blob([new Uint8Array(bytes)]), path.basename(file));
+  if (reclassify) form.append('reclassify', 'true');
   const response = await request(context, '/api/uploads', { method: 'POST', body: form });
-  return response.json();
+  return (await response.json()) as UploadAnswer;
 }
 
 /** `GET /api/tasks/:id/export.<format>` into `out`, or to stdout when `out` is absent. */

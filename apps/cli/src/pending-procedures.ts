@@ -8,9 +8,7 @@ import { getUntypedClient } from '@trpc/client';
  * in `commands/index.ts`. Nothing here declares an API type.
  */
 export type PendingProcedure =
-  | 'classification.submitBatch'
   | 'task.list'
-  | 'task.cancel'
   | 'auth.login'
   | 'users.create'
   | 'apiKeys.create'

@@ -1,4 +1,4 @@
-import type { NexaClient } from '@nexa/client';
+import { eventsOfMessage, type NexaClient } from '@nexa/client';
 import type { ErpPart } from './erp-csv';
 
 export type SyncedPart =
@@ -21,12 +21,15 @@ export async function syncErpExport(client: NexaClient, parts: readonly ErpPart[
   async function classifyOne(part: ErpPart): Promise<SyncedPart> {
     const stream = client.classify(part, options.signal ? { signal: options.signal } : {});
     try {
-      for await (const { event } of stream) {
-        if (event.type === 'result') {
-          const { ncm, description, confidence } = event.classification;
-          return { ...part, status: 'done', ncm, ncmDescription: description, confidence, taskId: event.taskId };
+      for await (const { event: message } of stream) {
+        for (const event of eventsOfMessage(message)) {
+          if (event.type === 'result') {
+            const { ncm, description, confidence } = event.classification;
+            return { ...part, status: 'done', ncm, ncmDescription: description, confidence, taskId: event.taskId };
+          }
+          if (event.type === 'failed') return { ...part, status: 'failed', error: event.error, taskId: event.taskId };
+          if (event.type === 'cancelled') return { ...part, status: 'failed', error: 'cancelled', taskId: event.taskId };
         }
-        if (event.type === 'failed') return { ...part, status: 'failed', error: event.error, taskId: event.taskId };
       }
       return { ...part, status: 'failed', error: 'the event stream ended without a result', taskId: await stream.taskId };
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { Classification, TaskEvent } from '@nexa/contracts';
+import type { Classification, TaskEvent, TaskMessage } from '@nexa/contracts';
 import { describe, expectTypeOf, it } from 'vitest';
 import { createNexaClient, type NexaClient, type RouterInputs, type RouterOutputs, type TrackedEvent } from '../src/index';
 
@@ -45,8 +45,12 @@ describe('types inferred from the router', () => {
   });
 
   it('events are a union discriminated by type, narrowed to their fields', () => {
-    expectTypeOf<TrackedEvent['event']>().toEqualTypeOf<TaskEvent>();
-    expectTypeOf<TaskEvent['type']>().toEqualTypeOf<'queued' | 'progress' | 'result' | 'failed'>();
+    expectTypeOf<TrackedEvent['event']>().toEqualTypeOf<TaskMessage>();
+    expectTypeOf<Extract<TaskMessage, { type: 'events' }>['events']>().toEqualTypeOf<TaskEvent[]>();
+    expectTypeOf<TaskEvent['type']>().toEqualTypeOf<
+      'queued' | 'progress' | 'result' | 'failed' | 'item_result' | 'item_failed' | 'batch_progress' | 'batch_finished' | 'cancelled'
+    >();
+    expectTypeOf<Extract<TaskEvent, { type: 'batch_finished' }>['status']>().toEqualTypeOf<'done' | 'failed'>();
     expectTypeOf<Extract<TaskEvent, { type: 'progress' }>>().toHaveProperty('current').toEqualTypeOf<number>();
     expectTypeOf<Extract<TaskEvent, { type: 'result' }>['classification']>().toEqualTypeOf<Classification>();
     expectTypeOf<Extract<TaskEvent, { type: 'failed' }>['error']>().toEqualTypeOf<string>();

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import type { NexaCommand } from '../command';
 import { ExitCode } from '../exit-codes';
-import { followTask, formatClassification } from '../follow-task';
+import { describeEvent, followTask, formatClassification } from '../follow-task';
 
 interface ClassifyOptions {
   description?: string;
@@ -38,8 +38,11 @@ export const classifyCommand: NexaCommand = {
 
     const terminal = await followTask(context, submitted.taskId);
     if (!terminal) return ExitCode.interrupted;
-    if (terminal.type === 'failed') {
-      context.output.result({ taskId: submitted.taskId, status: 'failed', error: terminal.error }, `classification failed: ${terminal.error}`);
+    if (terminal.type !== 'result') {
+      // `failed`, or `cancelled` by someone calling task.cancel while it was queued.
+      const status = terminal.type === 'cancelled' ? 'cancelled' : 'failed';
+      const reason = terminal.type === 'failed' ? terminal.error : describeEvent(terminal);
+      context.output.result({ taskId: submitted.taskId, status, error: reason }, `classification ${status}: ${reason}`);
       return ExitCode.failed;
     }
     context.output.result({ taskId: submitted.taskId, status: 'done', classification: terminal.classification }, formatClassification(terminal.classification));

@@ -2,7 +2,6 @@ import { Option } from 'commander';
 import type { NexaCommand } from '../command';
 import { downloadExport } from '../http-endpoints';
 
-/** Needs `GET /api/tasks/:id/export.xlsx|csv` (batch branch); not in the registry until it lands on main. */
 export const exportCommand: NexaCommand = {
   declare: (program) =>
     program

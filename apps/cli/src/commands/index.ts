@@ -1,12 +1,15 @@
 import type { NexaCommand } from '../command';
+import { batchCommand } from './batch';
+import { cancelCommand } from './cancel';
 import { classifyCommand } from './classify';
+import { exportCommand } from './export';
 import { loginCommand } from './login';
 import { startCommand } from './start';
 import { watchCommand } from './watch';
 
 /**
  * Every command `nexa` offers, in help order. Written but waiting for their procedures to land on
- * main (see `pending-procedures.ts`): `batch`, `export`, `tasks` (batch and auth branches),
- * `ncm get|search|import` (ai branch), `users create`, `keys create` (auth branch).
+ * main (see `pending-procedures.ts`): `tasks` (`task.list`), `users create`, `keys create` (auth
+ * branch), `ncm get|search|import` (ai branch).
  */
-export const commands: readonly NexaCommand[] = [classifyCommand, watchCommand, loginCommand, startCommand];
+export const commands: readonly NexaCommand[] = [classifyCommand, batchCommand, watchCommand, exportCommand, cancelCommand, loginCommand, startCommand];

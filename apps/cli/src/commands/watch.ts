@@ -1,6 +1,6 @@
 import type { NexaCommand } from '../command';
 import { CliError, ExitCode } from '../exit-codes';
-import { followTask, formatClassification } from '../follow-task';
+import { describeEvent, followTask, formatClassification, succeeded } from '../follow-task';
 
 export const watchCommand: NexaCommand = {
   declare: (program) =>
@@ -20,8 +20,8 @@ export const watchCommand: NexaCommand = {
     const terminal = await followTask(context, taskId, { eventsAsJsonLines: context.output.json, ...(from ? { lastEventId: from } : {}) });
     if (!terminal) return ExitCode.interrupted;
     if (!context.output.json) {
-      context.output.result(null, terminal.type === 'result' ? formatClassification(terminal.classification) : `task failed: ${terminal.error}`);
+      context.output.result(null, terminal.type === 'result' ? formatClassification(terminal.classification) : describeEvent(terminal));
     }
-    return terminal.type === 'failed' ? ExitCode.failed : ExitCode.ok;
+    return succeeded(terminal) ? ExitCode.ok : ExitCode.failed;
   },
 };
