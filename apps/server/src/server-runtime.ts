@@ -1,5 +1,5 @@
 import type { NexaConfig } from '@nexa/config';
-import { createTaskStore, type DatabaseHandle } from '@nexa/db';
+import { createNcmCatalog, createTaskStore, type DatabaseHandle } from '@nexa/db';
 import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
 import { buildServer, type NexaServer } from './build-server';
 import { DEFAULT_WEB_DIST_DIR } from './web-app';
@@ -43,6 +43,7 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
       events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }),
       feed,
       queue,
+      ncm: createNcmCatalog(database.db),
       batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
     },
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,

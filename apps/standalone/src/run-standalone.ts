@@ -21,7 +21,7 @@ export async function runStandalone({
   config.NEXA_DATA_DIR = path.resolve(startedIn, config.NEXA_DATA_DIR);
 
   try {
-    const nexa = await startNexa({ config, log });
+    const nexa = await startNexa({ config, log, importNcmTable: true });
     log(`Nexa is running at ${nexa.url} (API at ${nexa.url}/trpc, health at ${nexa.url}/readyz)`);
     let stopping = false;
     const stop = (signal: string) => {

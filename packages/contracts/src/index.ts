@@ -3,3 +3,5 @@ export * from './task';
 export * from './batch';
 export * from './events';
 export * from './ports';
+export * from './ncm';
+export * from './ai-protocol';

@@ -1,6 +1,7 @@
 import type { BatchCounts, BatchItemInput, TaskItemsPage } from './batch';
 import type { Classification, ClassifierOutcome, PartInput } from './classification';
 import type { NewTaskEvent, TaskEvent } from './events';
+import type { NcmEntryView, NcmImportInput, NcmImportReport, NcmSearchHit } from './ncm';
 import type { TaskDetails, TaskKind, TaskStatus } from './task';
 
 /**
@@ -174,6 +175,18 @@ export interface AiClassifier {
   readonly name: string;
   classify(part: PartInput, options: ClassifyOptions): Promise<ClassifierOutcome>;
   close?(): Promise<void>;
+}
+
+/** The NCM nomenclature as Nexa keeps it (imported from the official Siscomex table). */
+export interface NcmCatalog {
+  /** `code` is digits only (2–8); null when the code was never imported. */
+  get(code: string): Promise<NcmEntryView | null>;
+  /** Text search over the 8-digit codes in force, best first. */
+  search(query: string, limit: number): Promise<NcmSearchHit[]>;
+  /** Imports a table in one transaction; throws `NcmImportError` when the source is unreadable or invalid. */
+  import(input: NcmImportInput): Promise<NcmImportReport>;
+  /** Number of codes currently in the table (removed ones excluded). */
+  count(): Promise<number>;
 }
 
 /** Infrastructure that cannot be reached right now; callers answer SERVICE_UNAVAILABLE and may retry. */

@@ -1,4 +1,5 @@
 export { openDatabase, pingDatabase, type DatabaseHandle, type NexaDatabase, type OpenDatabaseOptions } from './client';
 export { createTaskStore, toClassification } from './task-store';
 export * as tables from './schema';
+export { createNcmCatalog } from './ncm-catalog';
 export { isDatabaseConnectivityError } from './connectivity';

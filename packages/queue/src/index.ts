@@ -13,5 +13,6 @@ export {
 export { createEventLog, parseLiveMessage, type EventLogOptions } from './event-log';
 export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
 export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';
+export { createSharedChannelSubscriber, type SharedChannelSubscriber } from './shared-channels';
 export { createThrottle, type Throttle } from './throttle';
 export { isRedisConnectivityError } from './connectivity';

@@ -5,6 +5,8 @@ export interface RedisNames {
   bullPrefix: string;
   taskEvents(taskId: string): string;
   taskChannel(taskId: string): string;
+  /** A fresh Pub/Sub channel on which an AI server reports one job. */
+  aiProgressChannel(id: string): string;
   /** Throttle key of a batch's aggregate progress events. */
   batchProgressThrottle(taskId: string): string;
 }
@@ -17,6 +19,7 @@ export function redisNames(prefix: string): RedisNames {
     bullPrefix: `${prefix}:bull`,
     taskEvents: (taskId) => `${prefix}:task:${taskId}:events`,
     taskChannel: (taskId) => `${prefix}:task:${taskId}:live`,
+    aiProgressChannel: (id) => `${prefix}:ai:progress:${id}`,
     batchProgressThrottle: (taskId) => `${prefix}:task:${taskId}:progress-throttle`,
   };
 }

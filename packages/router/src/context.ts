@@ -1,4 +1,4 @@
-import { DEFAULT_BATCH_MAX_ITEMS, type EventFeed, type EventLog, type JobQueue, type TaskStore } from '@nexa/contracts';
+import { DEFAULT_BATCH_MAX_ITEMS, type EventFeed, type EventLog, type JobQueue, type NcmCatalog, type TaskStore } from '@nexa/contracts';
 
 export interface BatchSettings {
   /** Most items one batch may hold (`BATCH_MAX_ITEMS`). */
@@ -15,6 +15,7 @@ export interface NexaServices {
   events: EventLog;
   feed: EventFeed;
   queue: JobQueue;
+  ncm: NcmCatalog;
   batch?: BatchSettings;
 }
 

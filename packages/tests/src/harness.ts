@@ -12,7 +12,10 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface TestNexaOptions {
   database?: DatabaseKind;
   classifier?: AiClassifier;
+  /** Defaults to AI_PROVIDER=deterministic (the in-process stand-in); set AI_PROVIDER to run another. */
   env?: Record<string, string>;
+  /** Import the NCM table at start when the database has none (off by default: it takes seconds). */
+  importNcmTable?: boolean;
 }
 
 export interface TestNexa {
@@ -39,9 +42,15 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     LOG_LEVEL: 'silent',
     JOB_BACKOFF_MS: '20',
     SHUTDOWN_TIMEOUT_MS: '3000',
+    AI_PROVIDER: 'deterministic',
     ...options.env,
   });
-  const nexa = await startNexa({ config, database, ...(options.classifier ? { classifier: options.classifier } : {}) });
+  const nexa = await startNexa({
+    config,
+    database,
+    importNcmTable: options.importNcmTable ?? false,
+    ...(options.classifier ? { classifier: options.classifier } : {}),
+  });
   const clients: NexaClient[] = [];
   const extraServers: RunningNexa[] = [];
 
@@ -59,7 +68,7 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     nexa,
     client: clientFor(nexa.url),
     async startSecondServer() {
-      const second = await startNexa({ config, database, withWorker: false });
+      const second = await startNexa({ config, database, withWorker: false, importNcmTable: false });
       extraServers.push(second);
       return second;
     },

@@ -1,4 +1,4 @@
-import { createTaskStore, openDatabase, tables } from '@nexa/db';
+import { createNcmCatalog, createTaskStore, openDatabase, tables } from '@nexa/db';
 import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
 import { appRouter, createCallerFactory, createContextFactory } from '@nexa/router';
 import { createTestRedis } from '@nexa/testing';
@@ -21,6 +21,7 @@ describe('classification.submitBatch while the queue is unavailable', () => {
         events: createEventLog(events, names, { ttlSeconds: 60 }),
         feed: createSharedEventFeed(subscriber, names),
         queue: createClassificationQueue(queueConnection, names, { attempts: 1, backoffMs: 10 }),
+        ncm: createNcmCatalog(database.db),
       });
       const caller = createCallerFactory(appRouter)(createContext());
       const failure = await caller.classification.submitBatch({ items: [{ partnumber: 'ABC-1' }, { partnumber: 'ABC-2' }] }).catch((error: unknown) => error);

@@ -21,6 +21,7 @@ describe('PostgreSQL unreachable for a while', () => {
       DATABASE_URL: proxied.toString(),
       PORT: '0',
       LOG_LEVEL: 'silent',
+      AI_PROVIDER: 'deterministic',
       DETERMINISTIC_STEP_MS: '500',
       JOB_BACKOFF_MS: '50',
       RECONCILE_INTERVAL_MS: '300',

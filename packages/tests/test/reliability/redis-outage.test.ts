@@ -21,6 +21,7 @@ describe('Redis going away and coming back', () => {
       DATABASE_URL: postgres.url,
       PORT: '0',
       LOG_LEVEL: 'silent',
+      AI_PROVIDER: 'deterministic',
       DETERMINISTIC_STEP_MS: '800',
       JOB_LOCK_MS: '1000',
       JOB_STALLED_CHECK_MS: '300',
