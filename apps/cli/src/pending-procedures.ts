@@ -2,7 +2,7 @@ import type { NexaClient } from '@nexa/client';
 import { getUntypedClient } from '@trpc/client';
 
 /**
- * Procedures being built on other branches (batches, accounts, NCM). Commands that need them call
+ * Procedures being built on another branch (accounts). Commands that need them call
  * them by name through tRPC's untyped client until they land on main; then the command switches to
  * the typed client (`client.ncm.get.query(…)`), its shapes are inferred, and it joins the registry
  * in `commands/index.ts`. Nothing here declares an API type.
@@ -11,10 +11,7 @@ export type PendingProcedure =
   | 'task.list'
   | 'auth.login'
   | 'users.create'
-  | 'apiKeys.create'
-  | 'ncm.get'
-  | 'ncm.search'
-  | 'ncm.import';
+  | 'apiKeys.create';
 
 export function callPendingQuery(client: NexaClient, path: PendingProcedure, input: unknown): Promise<unknown> {
   return getUntypedClient(client).query(path, input);

@@ -1,53 +1,49 @@
 import type { NexaCommand } from '../command';
 import { commandGroup } from '../command';
-import { CliError, ExitCode } from '../exit-codes';
 import { formatNcm } from '../output';
-import { callPendingMutation, callPendingQuery } from '../pending-procedures';
 
-// `ncm.get`, `ncm.search` and `ncm.import` come from the ai branch; not in the registry until they land on main.
-
-const describeEntry = (entry: unknown) => {
-  const { code, description } = entry as { code?: string; description?: string };
-  return `${formatNcm(String(code ?? ''))}  ${String(description ?? '')}`;
-};
+const ncmGroup = (program: Parameters<NexaCommand['declare']>[0]) => commandGroup(program, 'ncm', 'look up and maintain the NCM table');
 
 export const ncmGetCommand: NexaCommand = {
-  declare: (program) => commandGroup(program, 'ncm', 'look up and maintain the NCM table').command('get').description('show one NCM code').argument('<code>', '8 digits, dots allowed'),
+  declare: (program) => ncmGroup(program).command('get').description('show one NCM code (any level) with its path').argument('<code>', 'dotted or plain, e.g. 8542.31.90 or 85.42'),
   async run(context, command) {
-    const [raw] = command.args as [string];
-    const code = raw.replaceAll('.', '');
-    if (!/^\d{8}$/.test(code)) throw new CliError(`"${raw}" is not an NCM code (8 digits, e.g. 8542.31.90)`, ExitCode.usage);
-    const entry = await callPendingQuery(context.client(), 'ncm.get', { code });
-    context.output.result(entry, describeEntry(entry));
+    const [code] = command.args as [string];
+    const entry = await context.client().ncm.get.query({ code });
+    const lines = [`${entry.dotted}  ${entry.description}`, `  path   ${entry.path}`];
+    if (entry.standaloneDescription) lines.push(`  alone  ${entry.standaloneDescription}`);
+    lines.push(`  valid  ${entry.validFrom ?? '?'} → ${entry.validTo ?? 'open'}${entry.removedAt ? ` (removed from the table ${entry.removedAt})` : ''}`);
+    context.output.result(entry, lines.join('\n'));
   },
 };
 
 export const ncmSearchCommand: NexaCommand = {
   declare: (program) =>
-    commandGroup(program, 'ncm', 'look up and maintain the NCM table')
+    ncmGroup(program)
       .command('search')
-      .description('find NCM codes by text')
+      .description('find 8-digit NCM codes in force by words (or list those starting with digits)')
       .argument('<text...>', 'words to look for')
-      .option('--limit <n>', 'how many', (value) => Number.parseInt(value, 10), 10),
+      .option('--limit <n>', 'how many (1–50)', (value) => Number.parseInt(value, 10), 10),
   async run(context, command) {
-    const text = (command.args as string[]).join(' ');
+    const query = (command.args as string[]).join(' ');
     const { limit } = command.opts<{ limit: number }>();
-    const answer = await callPendingQuery(context.client(), 'ncm.search', { query: text, limit });
-    const entries = Array.isArray(answer) ? answer : ((answer as { items?: unknown[] }).items ?? []);
-    context.output.result(answer, entries.map(describeEntry).join('\n') || 'nothing found');
+    const hits = await context.client().ncm.search.query({ query, limit });
+    context.output.result(hits, hits.map((hit) => `${formatNcm(hit.code)}  ${hit.description}  (${hit.score.toFixed(2)})`).join('\n') || 'nothing found');
   },
 };
 
 export const ncmImportCommand: NexaCommand = {
   declare: (program) =>
-    commandGroup(program, 'ncm', 'look up and maintain the NCM table')
+    ncmGroup(program)
       .command('import')
-      .description('load an NCM table (file path on the server, or URL)')
-      .argument('<source>', 'path or http(s) URL'),
+      .description("load the official NCM table (Siscomex JSON) from a path on the server's machine or an http(s) URL")
+      .argument('<source>', 'path or http(s) URL of the table')
+      .option('--comexstat <source>', 'path or URL of the Comex Stat NCM.csv (standalone descriptions)'),
   async run(context, command) {
     const [source] = command.args as [string];
-    const input = /^https?:\/\//.test(source) ? { url: source } : { path: context.resolvePath(source) };
-    const answer = await callPendingMutation(context.client(), 'ncm.import', input);
-    context.output.result(answer, `imported: ${JSON.stringify(answer)}`);
+    const { comexstat } = command.opts<{ comexstat?: string }>();
+    // A relative path means the folder the user is in; the server reads it (same machine, or a shared path).
+    const locate = (value: string) => (/^https?:\/\//.test(value) ? value : context.resolvePath(value));
+    const summary = await context.client().ncm.import.mutate({ source: locate(source), ...(comexstat ? { comexstat: locate(comexstat) } : {}) });
+    context.output.result(summary, `imported NCM table ${summary.version ?? ''} (${summary.act ?? 'no act'}): ${summary.total} codes, ${summary.added} added, ${summary.removed} removed, ${summary.changed} changed`);
   },
 };
