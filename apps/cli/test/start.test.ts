@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runNexa, spawnNexa } from './run-nexa';
 
 describe('nexa start', () => {
-  it('runs the whole product, serves classify, and stops on SIGTERM with exit 0', async () => {
+  it('runs the whole product (the reference AI server too), serves classify, and stops on SIGTERM with exit 0', async () => {
     await using redis = createTestRedis();
     await using postgres = await createPostgresTestDatabase();
     const server = spawnNexa(['start'], {
@@ -17,7 +17,7 @@ describe('nexa start', () => {
       const [, url] = await server.waitForOutput(/Nexa is running at (http:\/\/\S+)/);
       const run = await runNexa(['--url', url!, '--json', 'classify', 'LM358DR', '-d', 'amplificador operacional']);
       expect(run.code).toBe(0);
-      expect(JSON.parse(run.stdout)).toMatchObject({ status: 'done', classification: { partnumber: 'LM358DR', engine: 'deterministic' } });
+      expect(JSON.parse(run.stdout)).toMatchObject({ status: 'done', classification: { partnumber: 'LM358DR', engine: 'nexa-reference', ncm: expect.stringMatching(/^\d{8}$/) } });
     } finally {
       server.child.kill('SIGTERM');
     }
