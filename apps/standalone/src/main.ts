@@ -1,35 +1,4 @@
-import path from 'node:path';
-import { loadConfigOrExit } from '@nexa/config';
-import { RedisNotInstalledError } from './embedded-redis';
-import { startNexa } from './start-nexa';
+import { runStandalone } from './run-standalone';
 
 // `pnpm start` runs this from the package folder; relative paths mean the folder the user started in.
-const startedIn = process.env.INIT_CWD ?? process.cwd();
-const config = loadConfigOrExit();
-config.NEXA_DATA_DIR = path.resolve(startedIn, config.NEXA_DATA_DIR);
-const log = (message: string) => process.stdout.write(`${message}\n`);
-
-try {
-  const nexa = await startNexa({ config, log, importNcmTable: true });
-  log(`Nexa is running at ${nexa.url} (API at ${nexa.url}/trpc, health at ${nexa.url}/readyz)`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal} received: finishing running work and stopping…`);
-    const hardStop = setTimeout(() => process.exit(1), 10_000);
-    hardStop.unref();
-    nexa.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-} catch (error) {
-  process.stderr.write(`${error instanceof RedisNotInstalledError ? error.message : `Nexa could not start: ${error instanceof Error ? error.stack : String(error)}`}\n`);
-  process.exit(1);
-}
+await runStandalone();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/index';
+import { ConfigError, loadCliEnv, loadConfig } from '../src/index';
 
 describe('loadConfig', () => {
   it('applies embedded defaults when nothing is set', () => {
@@ -27,6 +27,24 @@ describe('loadConfig', () => {
     expect(message).toContain('PORT');
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('JOB_ATTEMPTS');
+  });
+});
+
+describe('loadCliEnv', () => {
+  it('reads the CLI variables, empty meaning unset, and ignores the rest', () => {
+    expect(loadCliEnv({ NEXA_URL: 'https://nexa.example.com', NEXA_TOKEN: '', NEXA_TRANSPORT: 'sse', PORT: 'x' })).toEqual({
+      NEXA_URL: 'https://nexa.example.com',
+      NEXA_TRANSPORT: 'sse',
+    });
+  });
+
+  it('names a bad URL or transport', () => {
+    expect(() => loadCliEnv({ NEXA_URL: 'redis://x:1', NEXA_TRANSPORT: 'pigeon' })).toThrow(ConfigError);
+    try {
+      loadCliEnv({ NEXA_URL: 'redis://x:1', NEXA_TRANSPORT: 'pigeon' });
+    } catch (error) {
+      expect((error as ConfigError).issues.map((issue) => issue.split(':')[0])).toEqual(['NEXA_URL', 'NEXA_TRANSPORT']);
+    }
   });
 });
 
