@@ -1,7 +1,10 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import { appRouter, createContextFactory, type NexaServices } from '@nexa/router';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { WebSocket } from 'ws';
 
 export interface ReadinessCheck {
@@ -13,6 +16,12 @@ export interface BuildServerOptions {
   services: NexaServices;
   readiness: ReadinessCheck[];
   logLevel?: string;
+  /** Where log lines go (default stdout); tests capture them here. */
+  logStream?: DestinationStream;
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Browser origins allowed to call the API; none by default. */
+  corsOrigins?: string[];
 }
 
 export interface NexaServer {
@@ -23,9 +32,13 @@ export interface NexaServer {
 
 export const TRPC_PATH = '/trpc';
 
-export async function buildServer({ services, readiness, logLevel = 'info' }: BuildServerOptions): Promise<NexaServer> {
+/** Never logged, wherever they appear in a log object. */
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token', '*.accessToken', '*.key', 'password', 'token', 'accessToken', 'key'];
+
+export async function buildServer({ services, readiness, logLevel = 'info', logStream, bodyLimit = 1024 * 1024, corsOrigins = [] }: BuildServerOptions): Promise<NexaServer> {
   const app = Fastify({
-    logger: { level: logLevel, redact: ['req.headers.authorization'] },
+    logger: { level: logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
+    bodyLimit,
     // Server-sent event streams never go idle; on close they are cut and clients resume with lastEventId.
     forceCloseConnections: true,
     return503OnClosing: true,
@@ -35,7 +48,18 @@ export async function buildServer({ services, readiness, logLevel = 'info' }: Bu
   });
 
   const sockets = new Set<WebSocket>();
-  await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
+  await app.register(helmet, {
+    // An API answering JSON and event streams: no HTML, so the strictest policy costs nothing.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: { policy: corsOrigins.length > 0 ? 'cross-origin' : 'same-origin' },
+  });
+  await app.register(cors, {
+    origin: corsOrigins.length > 0 ? corsOrigins : false,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'last-event-id', 'trpc-accept'],
+    maxAge: 600,
+  });
+  await app.register(websocket, { options: { maxPayload: bodyLimit } });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const results = await Promise.all(
@@ -61,6 +85,8 @@ export async function buildServer({ services, readiness, logLevel = 'info' }: Bu
       createContext,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        // Only the procedure and the code: never the input, which may hold a password.
+        else if (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN') app.log.info({ path, code: error.code }, 'request refused');
       },
     },
   } satisfies FastifyTRPCPluginOptions<typeof appRouter>);

@@ -1,2 +1,2 @@
 export { buildServer, TRPC_PATH, type BuildServerOptions, type NexaServer, type ReadinessCheck } from './build-server';
-export { startServerRuntime, type ServerConfig, type ServerRuntime } from './server-runtime';
+export { startServerRuntime, type ServerConfig, type ServerRuntime, type ServerRuntimeOptions } from './server-runtime';

@@ -1,12 +1,42 @@
+import { bootstrapAdmin, createAccessTokens, createAccounts, generateSecret } from '@nexa/auth';
 import type { NexaConfig } from '@nexa/config';
-import { createTaskStore, type DatabaseHandle } from '@nexa/db';
-import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
+import { createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '@nexa/db';
+import {
+  connectRedis,
+  createApprovedMemoryStream,
+  createClassificationQueue,
+  createEventLog,
+  createRedisRateLimiter,
+  createSharedEventFeed,
+  redisNames,
+} from '@nexa/queue';
+import type { DestinationStream } from 'pino';
 import { buildServer, type NexaServer } from './build-server';
 
 export type ServerConfig = Pick<
   NexaConfig,
-  'HOST' | 'PORT' | 'LOG_LEVEL' | 'NEXA_REDIS_PREFIX' | 'JOB_ATTEMPTS' | 'JOB_BACKOFF_MS' | 'EVENTS_TTL_SECONDS' | 'SHUTDOWN_TIMEOUT_MS'
+  | 'NODE_ENV'
+  | 'HOST'
+  | 'PORT'
+  | 'LOG_LEVEL'
+  | 'NEXA_REDIS_PREFIX'
+  | 'JOB_ATTEMPTS'
+  | 'JOB_BACKOFF_MS'
+  | 'EVENTS_TTL_SECONDS'
+  | 'SHUTDOWN_TIMEOUT_MS'
+  | 'JWT_SECRET'
+  | 'ACCESS_TOKEN_TTL_SECONDS'
+  | 'REGISTRATION_ENABLED'
+  | 'NEXA_ADMIN_EMAIL'
+  | 'NEXA_ADMIN_PASSWORD'
+  | 'SUBMIT_RATE_LIMIT_PER_MINUTE'
+  | 'BODY_LIMIT_BYTES'
+  | 'CORS_ORIGINS'
 >;
+
+export interface ServerRuntimeOptions {
+  logStream?: DestinationStream;
+}
 
 export interface ServerRuntime extends NexaServer {
   url: string;
@@ -15,22 +45,49 @@ export interface ServerRuntime extends NexaServer {
 }
 
 /** One server process: its Redis connections, the shared event subscriber, and the HTTP/WebSocket listener. */
-export async function startServerRuntime(config: ServerConfig, redisUrl: string, database: DatabaseHandle): Promise<ServerRuntime> {
+export async function startServerRuntime(config: ServerConfig, redisUrl: string, database: DatabaseHandle, options: ServerRuntimeOptions = {}): Promise<ServerRuntime> {
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
+  const jwtSecret = config.JWT_SECRET ?? generateSecret();
   const names = redisNames(config.NEXA_REDIS_PREFIX);
   const commands = await connectRedis(redisUrl, 'commands', { name: config.NEXA_REDIS_PREFIX });
   const subscriber = await connectRedis(redisUrl, 'subscriber', { name: config.NEXA_REDIS_PREFIX });
   const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   const feed = createSharedEventFeed(subscriber, names);
   const tasks = createTaskStore(database.db);
+  const users = createUserStore(database.db);
+  const accounts = createAccounts({
+    users,
+    tokens: createAccessTokens({ secret: jwtSecret, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
+    registrationEnabled: config.REGISTRATION_ENABLED,
+  });
 
   const server = await buildServer({
-    services: { tasks, events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), feed, queue },
+    services: {
+      tasks,
+      events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }),
+      feed,
+      queue,
+      accounts,
+      reviews: createReviewStore(database.db),
+      approvedMemory: createApprovedMemoryStream(commands, names),
+      submitRateLimiter: createRedisRateLimiter(commands, names, { limit: config.SUBMIT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+    },
     readiness: [
       { name: 'redis', check: () => commands.ping().then(() => undefined) },
       { name: 'database', check: () => tasks.ping() },
     ],
     logLevel: config.LOG_LEVEL,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    corsOrigins: config.CORS_ORIGINS,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
+  if (!config.JWT_SECRET) {
+    server.app.log.warn('JWT_SECRET is not set: access tokens are signed with a random secret of this process and end when it stops');
+  }
+  if (config.NEXA_ADMIN_EMAIL && config.NEXA_ADMIN_PASSWORD) {
+    const outcome = await bootstrapAdmin(users, { email: config.NEXA_ADMIN_EMAIL, password: config.NEXA_ADMIN_PASSWORD });
+    server.app.log.info({ admin: config.NEXA_ADMIN_EMAIL, outcome }, 'admin account from NEXA_ADMIN_EMAIL');
+  }
   const address = await server.app.listen({ host: config.HOST, port: config.PORT });
 
   let closing: Promise<void> | null = null;

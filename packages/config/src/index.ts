@@ -10,6 +10,13 @@ const url = (protocols: string[]) =>
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const commaList = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+/** Secrets that appear in examples and must never sign production tokens. */
+export const WELL_KNOWN_SECRETS = ['secret', 'changeme', 'change-me', 'jwt-secret', 'nexa', 'development', 'dev-secret'];
+export const MIN_JWT_SECRET_LENGTH = 32;
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -30,6 +37,28 @@ export const configSchema = z.object({
   /** The longest one classification attempt may take before it is abandoned and retried. */
   AI_TIMEOUT_MS: positiveInt.default(30_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(8000),
+  /** Signs access tokens (HS256). Required in production; in development a generated one is used. */
+  JWT_SECRET: z.string().optional(),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(24 * 3600).default(900),
+  REGISTRATION_ENABLED: booleanFlag.default(true),
+  /** Both set: this account is created (or promoted) as admin at start. */
+  NEXA_ADMIN_EMAIL: z.string().email().optional(),
+  NEXA_ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').optional(),
+  SUBMIT_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
+  /** Largest accepted request body. */
+  BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
+  /** Origins allowed to call the API from a browser, comma-separated; empty: none. */
+  CORS_ORIGINS: commaList.default([]),
+}).superRefine((config, context) => {
+  if (config.NODE_ENV === 'production') {
+    const secret = config.JWT_SECRET;
+    if (!secret) context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    else if (secret.length < MIN_JWT_SECRET_LENGTH) context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: `must have at least ${MIN_JWT_SECRET_LENGTH} characters in production` });
+    else if (WELL_KNOWN_SECRETS.some((known) => secret.toLowerCase().includes(known)) || new Set(secret).size < 8)
+      context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is a default or guessable value; generate one, e.g. openssl rand -base64 48' });
+  }
+  if (Boolean(config.NEXA_ADMIN_EMAIL) !== Boolean(config.NEXA_ADMIN_PASSWORD))
+    context.addIssue({ code: 'custom', path: [config.NEXA_ADMIN_EMAIL ? 'NEXA_ADMIN_PASSWORD' : 'NEXA_ADMIN_EMAIL'], message: 'NEXA_ADMIN_EMAIL and NEXA_ADMIN_PASSWORD go together' });
 });
 
 export type NexaConfig = z.infer<typeof configSchema>;
@@ -51,7 +80,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`),
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0]);
+        // A secret's value is never echoed back.
+        const shown = /SECRET|PASSWORD/.test(key) ? '<hidden>' : JSON.stringify(present[key]);
+        return `${issue.path.join('.')}: ${issue.message} (got ${shown})`;
+      }),
     );
   }
   return parsed.data;

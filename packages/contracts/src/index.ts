@@ -1,4 +1,6 @@
 export * from './classification';
 export * from './task';
 export * from './events';
+export * from './auth';
+export * from './review';
 export * from './ports';

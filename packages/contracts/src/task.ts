@@ -21,6 +21,7 @@ export type SubmitOutput = z.infer<typeof submitOutput>;
 
 export const task = z.object({
   id: taskId,
+  ownerId: z.string().uuid().nullable(),
   status: taskStatus,
   partnumber: z.string(),
   description: z.string().nullable(),
@@ -37,3 +38,20 @@ export type Task = z.infer<typeof task>;
 export const taskGetInput = z.object({ taskId });
 export const taskDetails = task.extend({ classifications: z.array(classification) });
 export type TaskDetails = z.infer<typeof taskDetails>;
+
+export const taskDeleteInput = z.strictObject({ taskId });
+
+export const taskListInput = z
+  .strictObject({
+    status: taskStatus.optional(),
+    /** `nextCursor` from the previous page. */
+    cursor: taskId.optional(),
+    limit: z.number({ error: 'limit must be a number' }).int().min(1).max(100).default(20),
+  })
+  .default({ limit: 20 });
+export const taskListOutput = z.object({
+  items: z.array(task),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: taskId.nullable(),
+});
+export type TaskListOutput = z.infer<typeof taskListOutput>;

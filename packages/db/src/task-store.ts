@@ -1,11 +1,17 @@
-import type { Classification, ClassifierOutcome, NewSingleTask, TaskDetails, TaskItemRef, TaskStore } from '@nexa/contracts';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Classification, ClassifierOutcome, NewSingleTask, Task, TaskDetails, TaskItemRef, TaskStore, Visibility } from '@nexa/contracts';
+import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pingDatabase, type NexaDatabase } from './client';
 import { classifications, taskItems, tasks } from './schema';
 
 type ClassificationRow = typeof classifications.$inferSelect;
 
 const inForce = inArray(classifications.status, ['ACTIVE', 'APPROVED']);
+
+/** The condition that admits only the rows a visibility may see (`ownerColumn` of the queried table). */
+export function visibleTo(visibility: Visibility, ownerColumn: PgColumn): SQL | undefined {
+  return visibility === 'all' ? undefined : eq(ownerColumn, visibility.ownerId);
+}
 
 export function toClassification(row: ClassificationRow): Classification {
   return {
@@ -25,13 +31,34 @@ export function toClassification(row: ClassificationRow): Classification {
   };
 }
 
+type TaskRow = typeof tasks.$inferSelect;
+type ItemRow = typeof taskItems.$inferSelect;
+
+function toTask(task: TaskRow, item: Pick<ItemRow, 'partnumber' | 'description' | 'manufacturer' | 'supplier'> | undefined): Task {
+  return {
+    id: task.id,
+    ownerId: task.ownerId,
+    status: task.status,
+    partnumber: item?.partnumber ?? '',
+    description: item?.description ?? null,
+    manufacturer: item?.manufacturer ?? null,
+    supplier: item?.supplier ?? null,
+    reclassify: task.reclassify,
+    error: task.error,
+    createdAt: task.createdAt.toISOString(),
+    updatedAt: task.updatedAt.toISOString(),
+    finishedAt: task.finishedAt?.toISOString() ?? null,
+  };
+}
+
 export function createTaskStore(db: NexaDatabase): TaskStore {
-  async function knownClassifications(partnumber: string): Promise<Classification[]> {
+  async function knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]> {
     const rows = await db
       .select()
       .from(classifications)
-      .where(and(eq(classifications.partnumber, partnumber), inForce))
-      .orderBy(desc(classifications.createdAt));
+      .where(and(eq(classifications.partnumber, partnumber), inForce, visibleTo(visibility, classifications.ownerId)))
+      // A human-approved classification answers before any newer machine one.
+      .orderBy(desc(sql`${classifications.status} = 'APPROVED'`), desc(classifications.createdAt));
     return rows.map(toClassification);
   }
 
@@ -47,10 +74,10 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
   }
 
   return {
-    async createSingleTask({ part, reclassify, status }: NewSingleTask): Promise<TaskItemRef> {
+    async createSingleTask({ ownerId, part, reclassify, status }: NewSingleTask): Promise<TaskItemRef> {
       return db.transaction(async (tx) => {
         const finishedAt = status === 'done' ? new Date() : null;
-        const [task] = await tx.insert(tasks).values({ status, reclassify, finishedAt }).returning({ id: tasks.id });
+        const [task] = await tx.insert(tasks).values({ ownerId, status, reclassify, finishedAt }).returning({ id: tasks.id });
         const [item] = await tx
           .insert(taskItems)
           .values({ taskId: task!.id, seq: 1, status, ...part })
@@ -69,24 +96,33 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
         .where(eq(classifications.taskId, taskId))
         .orderBy(desc(classifications.createdAt));
       const answeredFromHistory = produced.length === 0 && task.status === 'done' && item;
+      const ownerVisibility: Visibility = task.ownerId ? { ownerId: task.ownerId } : 'all';
       return {
-        id: task.id,
-        status: task.status,
-        partnumber: item?.partnumber ?? '',
-        description: item?.description ?? null,
-        manufacturer: item?.manufacturer ?? null,
-        supplier: item?.supplier ?? null,
-        reclassify: task.reclassify,
-        error: task.error,
-        createdAt: task.createdAt.toISOString(),
-        updatedAt: task.updatedAt.toISOString(),
-        finishedAt: task.finishedAt?.toISOString() ?? null,
-        classifications: answeredFromHistory ? await knownClassifications(item.partnumber) : produced.map(toClassification),
+        ...toTask(task, item),
+        classifications: answeredFromHistory ? await knownClassifications(item.partnumber, ownerVisibility) : produced.map(toClassification),
       };
     },
 
+    async listTasks({ visibility, status, cursor, limit }) {
+      const after = cursor
+        ? sql`(${tasks.createdAt}, ${tasks.id}) < (SELECT created_at, id FROM ${tasks} WHERE id = ${cursor})`
+        : undefined;
+      const rows = await db
+        .select({ task: tasks, item: { partnumber: taskItems.partnumber, description: taskItems.description, manufacturer: taskItems.manufacturer, supplier: taskItems.supplier } })
+        .from(tasks)
+        .leftJoin(taskItems, and(eq(taskItems.taskId, tasks.id), eq(taskItems.seq, 1)))
+        .where(and(visibleTo(visibility, tasks.ownerId), status ? eq(tasks.status, status) : undefined, after))
+        .orderBy(desc(tasks.createdAt), desc(tasks.id))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit).map(({ task, item }) => toTask(task, item ?? undefined));
+      return { items: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+    },
+
     async deleteTask(taskId: string) {
-      await db.delete(tasks).where(eq(tasks.id, taskId));
+      await db.transaction(async (tx) => {
+        await tx.delete(classifications).where(and(eq(classifications.taskId, taskId), ne(classifications.status, 'APPROVED')));
+        await tx.delete(tasks).where(eq(tasks.id, taskId));
+      });
     },
 
     knownClassifications,
@@ -126,9 +162,10 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
         if (!item) throw new Error(`task item ${itemId} does not exist`);
         const [existing] = await tx.select().from(classifications).where(eq(classifications.taskItemId, itemId));
         if (existing) return toClassification(existing);
+        const [task] = await tx.select({ ownerId: tasks.ownerId }).from(tasks).where(eq(tasks.id, item.taskId));
         const [row] = await tx
           .insert(classifications)
-          .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, status: 'ACTIVE' })
+          .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, ownerId: task?.ownerId ?? null, status: 'ACTIVE' })
           .returning();
         await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(eq(taskItems.id, itemId));
         await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);

@@ -5,6 +5,10 @@ export interface RedisNames {
   bullPrefix: string;
   taskEvents(taskId: string): string;
   taskChannel(taskId: string): string;
+  /** Fixed-window counter of one subject's calls in one window. */
+  rateLimit(subject: string, window: number): string;
+  /** Stream of approved classifications classifiers learn from. */
+  approvedMemory: string;
 }
 
 export const CLASSIFICATION_QUEUE = 'classification';
@@ -15,5 +19,7 @@ export function redisNames(prefix: string): RedisNames {
     bullPrefix: `${prefix}:bull`,
     taskEvents: (taskId) => `${prefix}:task:${taskId}:events`,
     taskChannel: (taskId) => `${prefix}:task:${taskId}:live`,
+    rateLimit: (subject, window) => `${prefix}:ratelimit:${subject}:${window}`,
+    approvedMemory: `${prefix}:memory:approved`,
   };
 }

@@ -1,4 +1,4 @@
-import type { EventFeed, EventLog, JobQueue, TaskStore } from '@nexa/contracts';
+import type { Accounts, ApprovedMemory, EventFeed, EventLog, JobQueue, RateLimiter, ReviewStore, TaskStore } from '@nexa/contracts';
 
 /** Infrastructure the procedures reach, passed in by whoever hosts the router. */
 export interface NexaServices {
@@ -6,10 +6,36 @@ export interface NexaServices {
   events: EventLog;
   feed: EventFeed;
   queue: JobQueue;
+  accounts: Accounts;
+  reviews: ReviewStore;
+  approvedMemory: ApprovedMemory;
+  submitRateLimiter: RateLimiter;
 }
 
-export interface NexaContext extends NexaServices {}
+export interface NexaContext extends NexaServices {
+  /** The bearer token or API key the caller sent, not yet verified; procedures see the verified `actor`. */
+  credential: string | null;
+}
+
+/** What the HTTP, WebSocket and SSE adapters hand to createContext. */
+export interface ContextSource {
+  req?: { headers: Record<string, string | string[] | undefined> };
+  info?: { connectionParams?: Record<string, string | undefined> | null };
+}
+
+/**
+ * HTTP sends `Authorization: Bearer <credential>`; WebSocket and SSE send `connectionParams.token`
+ * (SSE as the `connectionParams` query parameter), because browsers cannot set headers on either.
+ */
+export function credentialFrom({ req, info }: ContextSource): string | null {
+  const header = req?.headers.authorization;
+  const value = Array.isArray(header) ? header[0] : header;
+  const bearer = value?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  if (bearer) return bearer;
+  const token = info?.connectionParams?.token;
+  return typeof token === 'string' && token.length > 0 ? token : null;
+}
 
 export function createContextFactory(services: NexaServices) {
-  return (): NexaContext => ({ ...services });
+  return (source: ContextSource = {}): NexaContext => ({ ...services, credential: credentialFrom(source) });
 }

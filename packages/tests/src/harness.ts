@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { createUser, generateSecret } from '@nexa/auth';
 import { createNexaClient, type NexaClient, type Transport } from '@nexa/client';
 import { loadConfig, type NexaConfig } from '@nexa/config';
-import type { AiClassifier } from '@nexa/contracts';
-import { openDatabase, type DatabaseHandle } from '@nexa/db';
+import type { AiClassifier, Role, User } from '@nexa/contracts';
+import { createUserStore, openDatabase, type DatabaseHandle } from '@nexa/db';
 import { startNexa, type RunningNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, createTestRedis, type TestRedis } from '@nexa/testing';
 import { EventSource } from 'eventsource';
@@ -13,6 +16,25 @@ export interface TestNexaOptions {
   database?: DatabaseKind;
   classifier?: AiClassifier;
   env?: Record<string, string>;
+  /** Keep every server log line (see `logs()`); set LOG_LEVEL in `env` to choose how much. */
+  captureLogs?: boolean;
+}
+
+export interface ClientOptions {
+  transport?: Transport;
+  /** An access token or API key; `null` for an anonymous client. Default: the test user's token. */
+  token?: string | null;
+  /** Another server instance; default the first one. */
+  url?: string;
+}
+
+export interface TestUser {
+  user: User;
+  email: string;
+  password: string;
+  /** An access token from auth.login. */
+  token: string;
+  client(transport?: Transport): NexaClient;
 }
 
 export interface TestNexa {
@@ -21,7 +43,15 @@ export interface TestNexa {
   database: DatabaseHandle;
   databaseUrl: string | undefined;
   nexa: RunningNexa;
-  client(transport?: Transport): NexaClient;
+  /** The ordinary (non-admin) user every default client is signed in as. */
+  user: User;
+  token: string;
+  /** A client signed in as the test user; pass `{ token: null }` for an anonymous one or another user's token. */
+  client(transportOrOptions?: Transport | ClientOptions): NexaClient;
+  /** A new account (created the way the CLI does) and an access token for it. */
+  createUser(options?: { role?: Role; email?: string; password?: string; name?: string }): Promise<TestUser>;
+  /** The server's log lines, when started with `captureLogs`. */
+  logs(): string[];
   /** Another server instance (no worker) on the same Redis and database. */
   startSecondServer(): Promise<RunningNexa>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -33,6 +63,7 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
   const postgres = options.database === 'pglite' ? null : await createPostgresTestDatabase();
   const database = await openDatabase(postgres ? { databaseUrl: postgres.url, poolSize: 5 } : { dataDir: 'memory://' });
   const config = loadConfig({
+    JWT_SECRET: generateSecret(),
     REDIS_URL: redis.url,
     NEXA_REDIS_PREFIX: redis.prefix,
     PORT: '0',
@@ -41,15 +72,40 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     SHUTDOWN_TIMEOUT_MS: '3000',
     ...options.env,
   });
-  const nexa = await startNexa({ config, database, ...(options.classifier ? { classifier: options.classifier } : {}) });
+  const logLines: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const nexa = await startNexa({
+    config,
+    database,
+    ...(options.classifier ? { classifier: options.classifier } : {}),
+    ...(options.captureLogs ? { logStream } : {}),
+  });
   const clients: NexaClient[] = [];
   const extraServers: RunningNexa[] = [];
+  const users = createUserStore(database.db);
 
-  const clientFor = (url: string) => (transport: Transport = 'ws') => {
-    const client = createNexaClient({ url, transport, WebSocket, EventSource, maxRetryDelayMs: 200 });
+  const openClient = ({ transport = 'ws', token, url = nexa.url }: ClientOptions & { token: string | null }) => {
+    const client = createNexaClient({ url, transport, WebSocket, EventSource, maxRetryDelayMs: 200, ...(token ? { token } : {}) });
     clients.push(client);
     return client;
   };
+
+  async function newUser({ role = 'user', email, password, name }: { role?: Role; email?: string; password?: string; name?: string } = {}): Promise<TestUser> {
+    const address = email ?? `${role}-${randomBytes(4).toString('hex')}@test.nexa.example`;
+    const secret = password ?? `pw-${randomBytes(12).toString('hex')}`;
+    const user = await createUser(users, { email: address, password: secret, name: name ?? null, role });
+    if (!user) throw new Error(`a user ${address} already exists`);
+    const anonymous = openClient({ token: null });
+    const { accessToken } = await anonymous.auth.login.mutate({ email: address, password: secret });
+    return { user, email: address, password: secret, token: accessToken, client: (transport = 'ws') => openClient({ transport, token: accessToken }) };
+  }
+
+  const testUser = await newUser();
 
   return {
     config,
@@ -57,7 +113,14 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     database,
     databaseUrl: postgres?.url,
     nexa,
-    client: clientFor(nexa.url),
+    user: testUser.user,
+    token: testUser.token,
+    client(transportOrOptions: Transport | ClientOptions = 'ws') {
+      const options = typeof transportOrOptions === 'string' ? { transport: transportOrOptions } : transportOrOptions;
+      return openClient({ ...options, token: options.token === undefined ? testUser.token : options.token });
+    },
+    createUser: newUser,
+    logs: () => [...logLines],
     async startSecondServer() {
       const second = await startNexa({ config, database, withWorker: false });
       extraServers.push(second);
@@ -74,8 +137,9 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
   };
 }
 
-export function clientFor(url: string, transport: Transport = 'ws'): NexaClient {
-  return createNexaClient({ url, transport, WebSocket, EventSource, maxRetryDelayMs: 200 });
+/** A client of any Nexa at `url` (close it yourself); `token` signs it in. */
+export function clientFor(url: string, transport: Transport = 'ws', { token }: { token?: string } = {}): NexaClient {
+  return createNexaClient({ url, transport, WebSocket, EventSource, maxRetryDelayMs: 200, ...(token ? { token } : {}) });
 }
 
 export async function collect<T>(iterable: AsyncIterable<T>, limit = Number.POSITIVE_INFINITY): Promise<T[]> {

@@ -1,24 +1,32 @@
-import { eventsInput, submitInput, submitOutput, type SubmitOutput } from '@nexa/contracts';
+import { eventsInput, reviewInput, reviewOutput, submitInput, submitOutput, type ReviewOutput, type SubmitOutput } from '@nexa/contracts';
 import { tracked, TRPCError } from '@trpc/server';
 import { requireTask } from '../services/require-task';
 import { streamTaskEvents } from '../services/task-events';
-import { createTRPCRouter, publicProcedure } from '../trpc';
+import { createTRPCRouter, protectedProcedure, visibilityOf } from '../trpc';
 
 export const classificationRouter = createTRPCRouter({
-  submit: publicProcedure
+  submit: protectedProcedure
     .input(submitInput)
     .output(submitOutput)
     .mutation(async ({ ctx, input }): Promise<SubmitOutput> => {
+      // API keys have a budget of their own, so one busy integration cannot starve its owner's interactive use.
+      const subject = ctx.actor.apiKeyId ? `apikey:${ctx.actor.apiKeyId}` : `user:${ctx.actor.userId}`;
+      const decision = await ctx.submitRateLimiter.consume(`submit:${subject}`);
+      if (!decision.allowed) {
+        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `too many submissions; try again in ${decision.retryAfterSeconds} s` });
+      }
+
       const { reclassify, ...part } = input;
-      const known = await ctx.tasks.knownClassifications(part.partnumber);
+      const ownerId = ctx.actor.userId;
+      const known = await ctx.tasks.knownClassifications(part.partnumber, { ownerId });
 
       if (known.length > 0 && !reclassify) {
-        const ref = await ctx.tasks.createSingleTask({ part, reclassify, status: 'done' });
+        const ref = await ctx.tasks.createSingleTask({ ownerId, part, reclassify, status: 'done' });
         await ctx.events.append({ type: 'result', taskId: ref.taskId, classification: known[0]! });
         return { taskId: ref.taskId, status: 'done', classifications: known };
       }
 
-      const ref = await ctx.tasks.createSingleTask({ part, reclassify, status: 'queued' });
+      const ref = await ctx.tasks.createSingleTask({ ownerId, part, reclassify, status: 'queued' });
       try {
         await ctx.events.append({ type: 'queued', taskId: ref.taskId });
         await ctx.queue.enqueue(ref);
@@ -29,10 +37,27 @@ export const classificationRouter = createTRPCRouter({
       return { taskId: ref.taskId, status: 'queued', classifications: known };
     }),
 
-  events: publicProcedure.input(eventsInput).subscription(async function* ({ ctx, input, signal }) {
+  events: protectedProcedure.input(eventsInput).subscription(async function* ({ ctx, input, signal }) {
     await requireTask(ctx, input.taskId);
     for await (const stored of streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal)) {
       yield tracked(stored.id, stored.event);
     }
   }),
+
+  review: protectedProcedure
+    .input(reviewInput)
+    .output(reviewOutput)
+    .mutation(async ({ ctx, input }): Promise<ReviewOutput> => {
+      const outcome = await ctx.reviews.review({ ...input, actorId: ctx.actor.userId }, visibilityOf(ctx.actor));
+      if (outcome.status === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: `classification ${input.id} not found` });
+      if (outcome.status === 'conflict') throw new TRPCError({ code: 'CONFLICT', message: outcome.message });
+      const { classification } = outcome.output;
+      if (classification.status === 'APPROVED') {
+        // The review is stored either way; the memory can be rebuilt from the approved rows.
+        await ctx.approvedMemory
+          .remember({ partnumber: classification.partnumber, ncm: classification.ncm, description: classification.description })
+          .catch(() => {});
+      }
+      return outcome.output;
+    }),
 });
