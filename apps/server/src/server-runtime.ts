@@ -40,6 +40,8 @@ export interface ServerRuntimeOptions {
 
 export interface ServerRuntime extends NexaServer {
   url: string;
+  /** Live Redis channels and in-process listeners of the shared event feed. */
+  feedStats(): { channels: number; listeners: number };
   /** Graceful stop: refuse new work, send WebSocket clients elsewhere, drain, close connections. */
   close(): Promise<void>;
 }
@@ -94,6 +96,7 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
   return {
     ...server,
     url: address.replace('[::1]', 'localhost'),
+    feedStats: () => feed.stats(),
     close() {
       closing ??= (async () => {
         server.broadcastReconnect();

@@ -18,6 +18,9 @@ export class RedisNotInstalledError extends Error {
 
 export interface EmbeddedRedis {
   url: string;
+  port: number;
+  /** Ends the process at once, as a crash would (no final AOF rewrite). */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,14 +44,14 @@ async function freePort(): Promise<number> {
  * A private redis-server child on a free loopback port, keeping an append-only file under `dataDir`
  * so queued and running tasks survive a restart.
  */
-export async function startEmbeddedRedis(dataDir: string): Promise<EmbeddedRedis> {
+export async function startEmbeddedRedis(dataDir: string, { port: wantedPort }: { port?: number } = {}): Promise<EmbeddedRedis> {
   const binary = findRedisServer();
   if (!binary) throw new RedisNotInstalledError();
   const dir = path.resolve(dataDir, 'redis');
   await mkdir(dir, { recursive: true });
   const pidFile = path.join(dir, 'redis.pid');
   await stopOrphan(pidFile);
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const child: ChildProcess = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction', '--protected-mode', 'yes', '--pidfile', pidFile],
@@ -79,6 +82,14 @@ export async function startEmbeddedRedis(dataDir: string): Promise<EmbeddedRedis
   process.once('exit', killChild);
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    async kill() {
+      process.off('exit', killChild);
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       process.off('exit', killChild);
       if (child.exitCode !== null) return;

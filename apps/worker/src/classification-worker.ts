@@ -13,9 +13,9 @@ export interface ClassificationWorkerOptions {
   concurrency: number;
   attemptTimeoutMs: number;
   shutdownTimeoutMs: number;
-  /** How often stalled jobs (from a worker that died) are looked for; BullMQ's default is 30 s. */
-  stalledIntervalMs?: number;
-  lockDurationMs?: number;
+  /** How often stalled jobs (from a worker that died) are looked for. */
+  stalledIntervalMs: number;
+  lockDurationMs: number;
   onError?(error: Error): void;
 }
 
@@ -30,8 +30,8 @@ export function startClassificationWorker(options: ClassificationWorkerOptions):
     connection: options.connection,
     prefix: options.names.bullPrefix,
     concurrency: options.concurrency,
-    ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
-    ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs } : {}),
+    stalledInterval: options.stalledIntervalMs,
+    lockDuration: options.lockDurationMs,
   });
   worker.on('error', (error) => options.onError?.(error));
 

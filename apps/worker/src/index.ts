@@ -2,3 +2,4 @@ export { startClassificationWorker, type ClassificationWorker, type Classificati
 export { createJobProcessor, AttemptTimeoutError, type JobProcessorDeps } from './process-classification-job';
 export { createDeterministicClassifier } from './classifiers/deterministic';
 export { startWorkerRuntime, type WorkerConfig, type WorkerRuntime, type WorkerRuntimeOptions } from './worker-runtime';
+export { reconcileUnfinishedItems, startReconciler, type ReconcileDeps, type ReconcileReport } from './reconcile-unfinished-items';

@@ -1,25 +1,35 @@
 import type { AiClassifier } from '@nexa/contracts';
 import type { NexaConfig } from '@nexa/config';
 import { createTaskStore, type DatabaseHandle } from '@nexa/db';
-import { connectRedis, createEventLog, redisNames } from '@nexa/queue';
+import { connectRedis, createClassificationQueue, createEventLog, redisNames } from '@nexa/queue';
 import { startClassificationWorker, type ClassificationWorker } from './classification-worker';
 import { createDeterministicClassifier } from './classifiers/deterministic';
+import { startReconciler } from './reconcile-unfinished-items';
 
 export type WorkerConfig = Pick<
   NexaConfig,
-  'NEXA_REDIS_PREFIX' | 'WORKER_CONCURRENCY' | 'AI_TIMEOUT_MS' | 'SHUTDOWN_TIMEOUT_MS' | 'EVENTS_TTL_SECONDS'
+  | 'NEXA_REDIS_PREFIX'
+  | 'WORKER_CONCURRENCY'
+  | 'AI_TIMEOUT_MS'
+  | 'SHUTDOWN_TIMEOUT_MS'
+  | 'EVENTS_TTL_SECONDS'
+  | 'JOB_ATTEMPTS'
+  | 'JOB_BACKOFF_MS'
+  | 'JOB_LOCK_MS'
+  | 'JOB_STALLED_CHECK_MS'
+  | 'RECONCILE_INTERVAL_MS'
+  | 'RECONCILE_AFTER_MS'
+  | 'DETERMINISTIC_STEP_MS'
 >;
 
 export interface WorkerRuntimeOptions {
   classifier?: AiClassifier;
-  stalledIntervalMs?: number;
-  lockDurationMs?: number;
-  onError?(error: Error): void;
+  onError?(error: unknown): void;
 }
 
 export interface WorkerRuntime extends ClassificationWorker {}
 
-/** One worker process: its Redis connections and the BullMQ worker running classification jobs. */
+/** One worker process: its Redis connections, the BullMQ worker running classification jobs, and the reconciler. */
 export async function startWorkerRuntime(
   config: WorkerConfig,
   redisUrl: string,
@@ -29,24 +39,37 @@ export async function startWorkerRuntime(
   const names = redisNames(config.NEXA_REDIS_PREFIX);
   const blocking = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const commands = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
+  const tasks = createTaskStore(database.db);
+  const events = createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS });
   const worker = startClassificationWorker({
     connection: blocking,
     names,
-    tasks: createTaskStore(database.db),
-    events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }),
-    classifier: options.classifier ?? createDeterministicClassifier(),
+    tasks,
+    events,
+    classifier: options.classifier ?? createDeterministicClassifier({ stepDelayMs: config.DETERMINISTIC_STEP_MS }),
     concurrency: config.WORKER_CONCURRENCY,
     attemptTimeoutMs: config.AI_TIMEOUT_MS,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-    ...(options.stalledIntervalMs ? { stalledIntervalMs: options.stalledIntervalMs } : {}),
-    ...(options.lockDurationMs ? { lockDurationMs: options.lockDurationMs } : {}),
+    stalledIntervalMs: config.JOB_STALLED_CHECK_MS,
+    lockDurationMs: config.JOB_LOCK_MS,
     ...(options.onError ? { onError: options.onError } : {}),
   });
   await worker.worker.waitUntilReady();
+  const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
+  const reconciler = startReconciler({
+    tasks,
+    events,
+    queue,
+    staleAfterMs: config.RECONCILE_AFTER_MS,
+    intervalMs: config.RECONCILE_INTERVAL_MS,
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
   return {
     ...worker,
     async close() {
+      await reconciler.stop();
       await worker.close();
+      await queue.close().catch(() => {});
       await Promise.all([blocking, commands].map((redis) => redis.quit().catch(() => redis.disconnect())));
     },
   };

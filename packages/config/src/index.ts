@@ -36,6 +36,16 @@ export const configSchema = z.object({
   EVENTS_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
   /** The longest one classification attempt may take before it is abandoned and retried. */
   AI_TIMEOUT_MS: positiveInt.default(30_000),
+  /** A running job's lock; a worker that dies loses its jobs to another worker after this long. */
+  JOB_LOCK_MS: positiveInt.min(500).default(30_000),
+  /** How often workers look for jobs whose worker died. */
+  JOB_STALLED_CHECK_MS: positiveInt.min(100).default(30_000),
+  /** How often a worker compares unfinished tasks in the database with the queue. */
+  RECONCILE_INTERVAL_MS: positiveInt.min(100).default(30_000),
+  /** An unfinished item untouched this long is checked against the queue (re-enqueued if its job is gone). */
+  RECONCILE_AFTER_MS: positiveInt.min(100).default(60_000),
+  /** Simulated work per step of the deterministic stand-in classifier (demos and fault tests). */
+  DETERMINISTIC_STEP_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(8000),
   /** Signs access tokens (HS256). Required in production; in development a generated one is used. */
   JWT_SECRET: z.string().optional(),

@@ -22,10 +22,29 @@ export interface NewSingleTask {
   part: PartInput;
   reclassify: boolean;
   status: Extract<TaskStatus, 'queued' | 'done'>;
+  idempotencyKey?: string | undefined;
+}
+
+export interface ExistingTask {
+  taskId: string;
+  status: TaskStatus;
+  partnumber: string;
+}
+
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly existing: ExistingTask) {
+    super('idempotency key already used');
+    this.name = 'IdempotencyKeyReusedError';
+  }
 }
 
 export interface TaskStore {
+  /** Throws IdempotencyKeyReusedError when the key already names a task. */
   createSingleTask(task: NewSingleTask): Promise<TaskItemRef>;
+  /** Idempotency keys are per owner: another user's key never names a task of this one. */
+  findTaskByIdempotencyKey(key: string, ownerId: string): Promise<ExistingTask | null>;
+  /** A single task of this owner for this partnumber still queued or running, if any. */
+  findInFlightTask(partnumber: string, ownerId: string): Promise<ExistingTask | null>;
   getTask(taskId: string): Promise<TaskDetails | null>;
   /** Newest first; `cursor` is the id of the last task of the previous page. */
   listTasks(query: { visibility: Visibility; status?: TaskStatus | undefined; cursor?: string | undefined; limit: number }): Promise<{ items: Task[]; nextCursor: string | null }>;
@@ -39,6 +58,8 @@ export interface TaskStore {
   completeItem(itemId: string, outcome: ClassifierOutcome): Promise<Classification>;
   classificationOfItem(itemId: string): Promise<Classification | null>;
   failItem(itemId: string, reason: string): Promise<void>;
+  /** Items still queued or processing whose last change is older than `before`. */
+  findStaleUnfinishedItems(before: Date, limit: number): Promise<TaskItemRef[]>;
   ping(): Promise<void>;
 }
 
@@ -54,8 +75,12 @@ export interface EventLog {
 }
 
 export interface EventFeed {
-  /** Resolves once the live subscription is active; events published afterwards reach `onEvent`. */
-  listen(taskId: string, onEvent: (event: StoredTaskEvent) => void): Promise<() => Promise<void>>;
+  /**
+   * Resolves once the live subscription is active; events published afterwards reach `onEvent`.
+   * `onGap` is called when the live connection was lost and restored: events published meanwhile
+   * were missed live and must be read from the log.
+   */
+  listen(taskId: string, onEvent: (event: StoredTaskEvent) => void, onGap?: () => void): Promise<() => Promise<void>>;
 }
 
 export interface ClassificationJob {
@@ -154,4 +179,38 @@ export interface Accounts {
   createApiKey(userId: string, name: string): Promise<CreatedApiKey>;
   listApiKeys(userId: string): Promise<ApiKey[]>;
   revokeApiKey(userId: string, keyId: string): Promise<boolean>;
+}
+
+/** Infrastructure that cannot be reached right now; callers answer SERVICE_UNAVAILABLE and may retry. */
+export class ServiceUnavailableError extends Error {
+  constructor(
+    readonly service: 'database' | 'redis' | 'ai-server',
+    options?: { cause?: unknown },
+  ) {
+    super(`the ${service} is unavailable; try again shortly`, options);
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
+/** Wraps every method of a port so that connectivity failures surface as ServiceUnavailableError. */
+export function reportingUnavailability<T extends object>(
+  port: T,
+  service: ServiceUnavailableError['service'],
+  isConnectivityError: (error: unknown) => boolean,
+): T {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, member] of Object.entries(port)) {
+    wrapped[name] =
+      typeof member === 'function'
+        ? async (...args: unknown[]) => {
+            try {
+              return await member.apply(port, args);
+            } catch (error) {
+              if (!(error instanceof ServiceUnavailableError) && isConnectivityError(error)) throw new ServiceUnavailableError(service, { cause: error });
+              throw error;
+            }
+          }
+        : member;
+  }
+  return wrapped as T;
 }

@@ -7,8 +7,16 @@ export const terminalTaskStatuses: readonly TaskStatus[] = ['done', 'failed', 'c
 
 export const taskId = z.string({ error: 'taskId must be a string' }).uuid('taskId must be a UUID');
 
+export const idempotencyKey = z
+  .string({ error: 'idempotencyKey must be a string' })
+  .trim()
+  .min(8, 'idempotencyKey must have at least 8 characters')
+  .max(128, 'idempotencyKey must have at most 128 characters');
+
 export const submitInput = partInput.extend({
   reclassify: z.boolean({ error: 'reclassify must be a boolean' }).optional().default(false),
+  /** Resubmitting with the same key returns the task the first submission created. */
+  idempotencyKey: idempotencyKey.optional(),
 });
 export type SubmitInput = z.input<typeof submitInput>;
 

@@ -3,3 +3,4 @@ export { createTaskStore, toClassification } from './task-store';
 export { createUserStore } from './user-store';
 export { createReviewStore, MANUAL_ENGINE } from './review-store';
 export * as tables from './schema';
+export { isDatabaseConnectivityError } from './connectivity';

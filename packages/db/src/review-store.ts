@@ -1,6 +1,7 @@
-import type { AuditEntry, ClassificationStatus, ReviewAction, ReviewOutcome, ReviewStore } from '@nexa/contracts';
+import { reportingUnavailability, type AuditEntry, type ClassificationStatus, type ReviewAction, type ReviewOutcome, type ReviewStore } from '@nexa/contracts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { NexaDatabase } from './client';
+import { isDatabaseConnectivityError } from './connectivity';
 import { auditLog, classifications } from './schema';
 import { toClassification, visibleTo } from './task-store';
 
@@ -34,7 +35,10 @@ function toAuditEntry(row: typeof auditLog.$inferSelect): AuditEntry {
 }
 
 export function createReviewStore(db: NexaDatabase, options: { tableVersion?: () => string | null } = {}): ReviewStore {
-  const tableVersion = options.tableVersion ?? (() => null);
+  return reportingUnavailability(createRawReviewStore(db, options.tableVersion ?? (() => null)), 'database', isDatabaseConnectivityError);
+}
+
+function createRawReviewStore(db: NexaDatabase, tableVersion: () => string | null): ReviewStore {
   return {
     async review({ id, action, ncm, note, actorId }, visibility): Promise<ReviewOutcome> {
       return db.transaction(async (tx) => {

@@ -52,10 +52,16 @@ export const tasks = pgTable(
     status: taskStatusEnum('status').notNull(),
     reclassify: boolean('reclassify').notNull().default(false),
     error: text('error'),
+    /** Unique per owner: one user's key never collides with, or reveals, another's. */
+    idempotencyKey: text('idempotency_key'),
     ...timestamps,
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
   },
-  (table) => [index('tasks_owner_created').on(table.ownerId, table.createdAt, table.id), index('tasks_created').on(table.createdAt, table.id)],
+  (table) => [
+    uniqueIndex('tasks_owner_idempotency_key').on(table.ownerId, table.idempotencyKey),
+    index('tasks_owner_created').on(table.ownerId, table.createdAt, table.id),
+    index('tasks_created').on(table.createdAt, table.id),
+  ],
 );
 
 export const taskItems = pgTable(
@@ -75,7 +81,7 @@ export const taskItems = pgTable(
     attempts: integer('attempts').notNull().default(0),
     ...timestamps,
   },
-  (table) => [uniqueIndex('task_items_task_seq').on(table.taskId, table.seq)],
+  (table) => [uniqueIndex('task_items_task_seq').on(table.taskId, table.seq), index('task_items_partnumber_status').on(table.partnumber, table.status)],
 );
 
 export const classifications = pgTable(

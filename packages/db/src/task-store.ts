@@ -1,7 +1,20 @@
-import type { Classification, ClassifierOutcome, NewSingleTask, Task, TaskDetails, TaskItemRef, TaskStore, Visibility } from '@nexa/contracts';
-import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  IdempotencyKeyReusedError,
+  reportingUnavailability,
+  type Classification,
+  type ClassifierOutcome,
+  type ExistingTask,
+  type NewSingleTask,
+  type Task,
+  type TaskDetails,
+  type TaskItemRef,
+  type TaskStore,
+  type Visibility,
+} from '@nexa/contracts';
+import { and, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pingDatabase, type NexaDatabase } from './client';
+import { isDatabaseConnectivityError } from './connectivity';
 import { classifications, taskItems, tasks } from './schema';
 
 type ClassificationRow = typeof classifications.$inferSelect;
@@ -52,6 +65,10 @@ function toTask(task: TaskRow, item: Pick<ItemRow, 'partnumber' | 'description' 
 }
 
 export function createTaskStore(db: NexaDatabase): TaskStore {
+  return reportingUnavailability(createRawTaskStore(db), 'database', isDatabaseConnectivityError);
+}
+
+function createRawTaskStore(db: NexaDatabase): TaskStore {
   async function knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]> {
     const rows = await db
       .select()
@@ -60,6 +77,15 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
       // A human-approved classification answers before any newer machine one.
       .orderBy(desc(sql`${classifications.status} = 'APPROVED'`), desc(classifications.createdAt));
     return rows.map(toClassification);
+  }
+
+  async function findTaskByIdempotencyKey(key: string, ownerId: string): Promise<ExistingTask | null> {
+    const [row] = await db
+      .select({ taskId: tasks.id, status: tasks.status, partnumber: taskItems.partnumber })
+      .from(tasks)
+      .innerJoin(taskItems, and(eq(taskItems.taskId, tasks.id), eq(taskItems.seq, 1)))
+      .where(and(eq(tasks.idempotencyKey, key), eq(tasks.ownerId, ownerId)));
+    return row ?? null;
   }
 
   async function finishTaskIfAllItemsEnded(tx: NexaDatabase, taskId: string) {
@@ -74,16 +100,38 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
   }
 
   return {
-    async createSingleTask({ ownerId, part, reclassify, status }: NewSingleTask): Promise<TaskItemRef> {
-      return db.transaction(async (tx) => {
+    async createSingleTask({ ownerId, part, reclassify, status, idempotencyKey }: NewSingleTask): Promise<TaskItemRef> {
+      const created = await db.transaction(async (tx) => {
         const finishedAt = status === 'done' ? new Date() : null;
-        const [task] = await tx.insert(tasks).values({ ownerId, status, reclassify, finishedAt }).returning({ id: tasks.id });
+        const [task] = await tx
+          .insert(tasks)
+          .values({ ownerId, status, reclassify, finishedAt, idempotencyKey: idempotencyKey ?? null })
+          .onConflictDoNothing({ target: [tasks.ownerId, tasks.idempotencyKey] })
+          .returning({ id: tasks.id });
+        if (!task) return null;
         const [item] = await tx
           .insert(taskItems)
-          .values({ taskId: task!.id, seq: 1, status, ...part })
+          .values({ taskId: task.id, seq: 1, status, ...part })
           .returning({ id: taskItems.id });
-        return { taskId: task!.id, itemId: item!.id };
+        return { taskId: task.id, itemId: item!.id };
       });
+      if (created) return created;
+      const existing = await findTaskByIdempotencyKey(idempotencyKey!, ownerId);
+      if (!existing) throw new Error('a task with this idempotency key was just deleted; try again');
+      throw new IdempotencyKeyReusedError(existing);
+    },
+
+    findTaskByIdempotencyKey,
+
+    async findInFlightTask(partnumber: string, ownerId: string): Promise<ExistingTask | null> {
+      const [row] = await db
+        .select({ taskId: tasks.id, status: tasks.status, partnumber: taskItems.partnumber })
+        .from(taskItems)
+        .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
+        .where(and(eq(taskItems.partnumber, partnumber), eq(tasks.ownerId, ownerId), inArray(taskItems.status, ['queued', 'processing']), eq(taskItems.seq, 1)))
+        .orderBy(desc(tasks.createdAt))
+        .limit(1);
+      return row ?? null;
     },
 
     async getTask(taskId: string): Promise<TaskDetails | null> {
@@ -187,6 +235,15 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
           .returning({ taskId: taskItems.taskId });
         if (item) await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
       });
+    },
+
+    async findStaleUnfinishedItems(before: Date, limit: number): Promise<TaskItemRef[]> {
+      return db
+        .select({ taskId: taskItems.taskId, itemId: taskItems.id })
+        .from(taskItems)
+        .where(and(inArray(taskItems.status, ['queued', 'processing']), lt(taskItems.updatedAt, before)))
+        .orderBy(taskItems.updatedAt)
+        .limit(limit);
     },
 
     ping: () => pingDatabase(db),

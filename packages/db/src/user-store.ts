@@ -1,6 +1,7 @@
-import type { ApiKey, Role, StoredApiKey, User, UserStore } from '@nexa/contracts';
+import { reportingUnavailability, type ApiKey, type Role, type StoredApiKey, type User, type UserStore } from '@nexa/contracts';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { NexaDatabase } from './client';
+import { isDatabaseConnectivityError } from './connectivity';
 import { apiKeys, users } from './schema';
 
 type UserRow = typeof users.$inferSelect;
@@ -31,6 +32,10 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export function createUserStore(db: NexaDatabase): UserStore {
+  return reportingUnavailability(createRawUserStore(db), 'database', isDatabaseConnectivityError);
+}
+
+function createRawUserStore(db: NexaDatabase): UserStore {
   return {
     async insertUser({ email, name, role, passwordHash }) {
       try {

@@ -5,9 +5,12 @@ import {
   createReferenceEngine,
   defaultComexstatPath,
   defaultEvalSetPath,
+  defaultHsPath,
   defaultNcmTablePath,
   findRepoRoot,
   loadComexstatFromFile,
+  loadComexstatTranslationsFromFile,
+  loadHsFromFile,
   loadNcmTableFromFile,
 } from '../src/index.js';
 import { groupByDescription, loadEvalRows } from '../src/evaluation.js';
@@ -26,12 +29,20 @@ function megabytes(bytes: number): number {
 const table = loadNcmTableFromFile(requirePath(defaultNcmTablePath(), 'ncm/ncm.json'));
 const comexstatPath = defaultComexstatPath();
 const standaloneDescriptions = comexstatPath ? loadComexstatFromFile(comexstatPath) : undefined;
+const translatedDescriptions = comexstatPath ? loadComexstatTranslationsFromFile(comexstatPath) : undefined;
+const hsPath = defaultHsPath();
+const hsDescriptions = hsPath ? loadHsFromFile(hsPath) : undefined;
 const descriptions = groupByDescription(loadEvalRows(requirePath(defaultEvalSetPath(), 'eval/cest_ncm.jsonl'))).map(
   (evalCase) => evalCase.description,
 );
 
 const buildStarted = performance.now();
-const engine = createReferenceEngine({ table, ...(standaloneDescriptions ? { standaloneDescriptions } : {}) });
+const engine = createReferenceEngine({
+  table,
+  ...(standaloneDescriptions ? { standaloneDescriptions } : {}),
+  ...(translatedDescriptions ? { translatedDescriptions } : {}),
+  ...(hsDescriptions ? { hsDescriptions } : {}),
+});
 const buildMs = performance.now() - buildStarted;
 
 // Warm-up pass so that the JIT settles before timing.
@@ -64,7 +75,8 @@ const result = {
   date: new Date().toISOString(),
 };
 
-const resultsDir = path.join(findRepoRoot(), 'bench', 'results');
-mkdirSync(resultsDir, { recursive: true });
-writeFileSync(path.join(resultsDir, 'engine.json'), `${JSON.stringify(result, null, 2)}\n`);
+// NEXA_BENCH_OUT overrides where the result goes (default: <repoRoot>/bench/results/engine.json).
+const outFile = process.env['NEXA_BENCH_OUT'] ?? path.join(findRepoRoot(), 'bench', 'results', 'engine.json');
+mkdirSync(path.dirname(outFile), { recursive: true });
+writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
 console.log(JSON.stringify(result, null, 2));

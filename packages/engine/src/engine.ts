@@ -3,6 +3,7 @@ import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './tab
 import { contentTerms, isQualifierWord, isStopWord, stem, stemAll, tokenize } from './text/normalize.js';
 import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
+import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
 import { estimateConfidence, NEEDS_REVIEW_BELOW, MEMORY_EXACT_CONFIDENCE } from './confidence.js';
 
@@ -48,6 +49,10 @@ export interface ReferenceEngineOptions {
   table: NcmTable;
   /** Standalone Portuguese descriptions per 8-digit code (Comex Stat), used to enrich documents. */
   standaloneDescriptions?: ReadonlyMap<string, string>;
+  /** English and Spanish descriptions per 8-digit code (Comex Stat), so English/Spanish descriptions match. */
+  translatedDescriptions?: ReadonlyMap<string, string>;
+  /** HS 2022 English text per HS code (2, 4 or 6 digits), attached to the NCM codes below it. */
+  hsDescriptions?: ReadonlyMap<string, string>;
   /** Approved classifications to start with. */
   memory?: readonly ApprovedClassification[];
   /** Codes must be in force on this date (default: today). */
@@ -57,7 +62,7 @@ export interface ReferenceEngineOptions {
 }
 
 export interface ScoringTuning {
-  fieldWeights: { leaf: number; standalone: number; inner: number; heading: number; chapter: number; phrase: number };
+  fieldWeights: { leaf: number; standalone: number; inner: number; heading: number; chapter: number; phrase: number; foreign: number };
   k1: number;
   /** Query weight of alias and hint expansions relative to the user's own words. */
   expansionWeight: number;
@@ -79,10 +84,19 @@ export interface ScoringTuning {
   headingIndexWeight: number;
   /** Bonus (as a share of the best score) for a code seen in a near memory match, times similarity. */
   nearMemoryBoost: number;
+  /**
+   * Residual-code prior: multiplier, per level below the heading, for a node that has an "Outros"/"Outras"
+   * sibling while the query names none of the node's distinguishing words (1 = off).
+   */
+  residualPenalty: number;
+  /** Multiplier for a code whose own text below the heading contains a word of an exclusion clause ("exceto X"). */
+  exclusionPenalty: number;
+  /** Query weight of the known terms standing for a word absent from the table (compound parts, prefix match); 0 = off. */
+  unknownWordWeight: number;
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
-  fieldWeights: { leaf: 3, standalone: 2, inner: 3, heading: 0.8, chapter: 0.8, phrase: 1.5 },
+  fieldWeights: { leaf: 3, standalone: 2, inner: 3, heading: 0.8, chapter: 0.8, phrase: 1.5, foreign: 1 },
   k1: 1.2,
   expansionWeight: 0.8,
   exclusionWeight: 0.15,
@@ -95,12 +109,27 @@ export const DEFAULT_TUNING: ScoringTuning = {
   subheadingSmoothing: 0.1,
   headingIndexWeight: 0.3,
   nearMemoryBoost: 0.5,
+  residualPenalty: 0.85,
+  exclusionPenalty: 0.6,
+  unknownWordWeight: 0.7,
 };
 
 const TOP_K = 5;
 const LEADING_TERM_SPAN = 4;
-const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase'] as const;
+const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase', 'foreign'] as const;
 const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'salvo']);
+/** Words that point at other parts of the nomenclature ("exceto os classificados na subposição 9504.30"). */
+const REFERENCE_WORDS = new Set([
+  'classificado', 'classificados', 'classificada', 'classificadas', 'subposicao', 'subposicoes', 'posicao', 'posicoes',
+  'codigo', 'codigos', 'capitulo', 'capitulos', 'nota', 'notas', 'item', 'itens', 'mencionado', 'mencionados',
+  'mencionada', 'mencionadas', 'referido', 'referidos', 'referida', 'referidas', 'descrito', 'descritos',
+]);
+
+/** A description without its exclusion clause ("Copos, exceto de vitrocerâmica" → "Copos,"). */
+function positiveText(description: string): string {
+  const match = /\b(?:exceto|excepto|salvo)\b/i.exec(description);
+  return match ? description.slice(0, match.index) : description;
+}
 
 interface LeafDocument {
   entry: NcmEntry;
@@ -132,6 +161,8 @@ interface WeightedQuery {
   headTerm: string | null;
   /** Unigram terms from the user's own words (for the justification). */
   ownTerms: Set<string>;
+  /** Content terms inside an exclusion clause ("exceto ..."). */
+  excludedTerms: Set<string>;
   expansions: string[];
 }
 
@@ -145,28 +176,50 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const onDate = options.onDate ?? new Date();
   const byCode = new Map<string, NcmEntry>(table.entries.map((entry) => [entry.code, entry]));
 
+  // Ancestor texts repeat across thousands of leaves: tokenise each distinct text once.
+  const termCache = new Map<string, string[]>();
+  const termsOf = (text: string): string[] => {
+    let terms = termCache.get(text);
+    if (terms === undefined) termCache.set(text, (terms = contentTerms(text)));
+    return terms;
+  };
+
+  const bigramCache = new Map<string, string[]>();
+  const bigramsOf = (text: string): string[] => {
+    let pairs = bigramCache.get(text);
+    if (pairs === undefined) bigramCache.set(text, (pairs = bigrams(termsOf(text))));
+    return pairs;
+  };
+
   const leaves: LeafDocument[] = [];
   const documents: FieldedDocument[] = [];
   const headingTexts = new Map<string, string[]>();
+  const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
     if (entry.code.length !== 8 || !isInForce(entry, onDate)) continue;
     const ancestors = ancestorsOf(entry, byCode);
-    const leafTerms = contentTerms(entry.description);
+    leafPaths.push([...ancestors, entry]);
+    const leafTerms = termsOf(entry.description);
     const standalone = options.standaloneDescriptions?.get(entry.code) ?? '';
-    const standaloneTerms = contentTerms(standalone);
+    const standaloneTerms = termsOf(standalone);
     const innerAncestors = ancestors.filter((a) => a.code.length > 4);
-    const innerTermLists = innerAncestors.map((a) => contentTerms(a.description));
+    const innerTermLists = innerAncestors.map((a) => termsOf(a.description));
     const heading = ancestors.find((a) => a.code.length === 4);
-    const headingTerms = heading ? contentTerms(heading.description) : [];
+    const headingTerms = heading ? termsOf(heading.description) : [];
     const chapter = ancestors.find((a) => a.code.length === 2);
-    const phraseTerms = [leafTerms, standaloneTerms, headingTerms, ...innerTermLists].flatMap(bigrams);
+    const hsSubheading = options.hsDescriptions?.get(entry.code.slice(0, 6)) ?? '';
+    const hsHeading = options.hsDescriptions?.get(entry.code.slice(0, 4)) ?? '';
+    const translatedTexts = [options.translatedDescriptions?.get(entry.code) ?? '', hsSubheading, hsHeading];
+    const translatedTermLists = translatedTexts.map(termsOf);
+    const phraseTerms = [entry.description, standalone, heading?.description ?? '', ...innerAncestors.map((a) => a.description), ...translatedTexts].flatMap(bigramsOf);
     const fields: Record<(typeof FIELD_ORDER)[number], string[]> = {
       leaf: leafTerms,
       standalone: standaloneTerms,
       inner: innerTermLists.flat(),
       heading: headingTerms,
-      chapter: chapter ? contentTerms(chapter.description) : [],
+      chapter: chapter ? termsOf(chapter.description) : [],
       phrase: phraseTerms,
+      foreign: translatedTermLists.flat(),
     };
     documents.push(FIELD_ORDER.map((name) => fields[name]));
     const headingKey = entry.code.slice(0, 4);
@@ -176,7 +229,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       texts = heading ? [heading.description] : [];
       headingTexts.set(headingKey, texts);
     }
-    texts.push(entry.description, ...innerAncestors.map((a) => a.description), standalone);
+    texts.push(entry.description, ...innerAncestors.map((a) => a.description), standalone, hsHeading, hsSubheading);
   }
 
   const fieldSpecs: FieldSpec[] = FIELD_ORDER.map((name) => ({
@@ -200,6 +253,57 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const leafHeadingIds = Int32Array.from(leaves.map((leaf) => headingIdByKey.get(leaf.headingKey) ?? -1));
   const docIdByCode = new Map(leaves.map((leaf, id) => [leaf.entry.code, id]));
 
+  const residualPrior = new ResidualPrior(leafPaths, termsOf);
+  /** Documents whose own text below the heading (leaf and subheadings) contains a term. */
+  const belowHeadingDocs = new Map<string, number[]>();
+  leafPaths.forEach((path, doc) => {
+    const terms = new Set(path.filter((node) => node.code.length > 4).flatMap((node) => termsOf(positiveText(node.description))));
+    for (const term of terms) {
+      let docs = belowHeadingDocs.get(term);
+      if (!docs) belowHeadingDocs.set(term, (docs = []));
+      docs.push(doc);
+    }
+  });
+  const excludedFlags = new Uint8Array(leafPaths.length);
+  const vocabulary = [...leafIndex.terms()].filter((term) => /^[a-z]+$/.test(term)).sort();
+
+  /**
+   * Nomenclature terms for a word the table never uses: a compound whose right part is known (the head:
+   * "motoventiladores" → ventilador, "eletrobombas" → bomba), or, failing that, the most frequent known
+   * term sharing a long prefix.
+   */
+  function resolveUnknown(token: string): string[] {
+    if (!/^[a-z]{6,}$/.test(token)) return [];
+    // Compound: the longest known right part is the head; the left part counts when it is known too.
+    for (let cut = 3; cut <= token.length - 5; cut++) {
+      const right = stem(token.slice(cut));
+      if (!leafIndex.has(right)) continue;
+      const left = [token.slice(0, cut), stem(token.slice(0, cut))].find((part) => leafIndex.has(part));
+      return left === undefined ? [right] : [left, right];
+    }
+    const stemmed = stem(token);
+    for (let length = stemmed.length - 1; length >= Math.max(6, stemmed.length - 2); length--) {
+      const prefix = stemmed.slice(0, length);
+      let lo = 0;
+      let hi = vocabulary.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (vocabulary[mid]! < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      let chosen: string | null = null;
+      let chosenFrequency = 0;
+      for (let i = lo; i < vocabulary.length && vocabulary[i]!.startsWith(prefix); i++) {
+        const frequency = leafIndex.documentFrequency(vocabulary[i]!);
+        if (frequency > chosenFrequency) {
+          chosen = vocabulary[i]!;
+          chosenFrequency = frequency;
+        }
+      }
+      if (chosen !== null) return [chosen];
+    }
+    return [];
+  }
   const aliases: CompiledAlias[] = compileAliases();
   const memory = new ClassificationMemory();
 
@@ -224,10 +328,19 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     let headTerm: string | null = null;
     let excluded = false;
     let position = 0;
+    const excludedTerms = new Set<string>();
+    const ownBeforeExclusion = new Set<string>();
     for (const token of tokenize(description)) {
       if (EXCLUSION_MARKERS.has(token)) excluded = true;
       if (isStopWord(token)) continue;
-      const term = stem(token);
+      let term = stem(token);
+      const resolved = tuning.unknownWordWeight > 0 && !leafIndex.has(term) ? resolveUnknown(token) : [];
+      if (resolved.length > 0) {
+        for (const part of resolved) addTerm(part, tuning.unknownWordWeight * (excluded ? tuning.exclusionWeight : 1));
+        term = resolved[resolved.length - 1]!;
+      }
+      if (excluded && !isQualifierWord(token) && !REFERENCE_WORDS.has(token)) excludedTerms.add(term);
+      else if (!excluded) ownBeforeExclusion.add(term);
       own.push(term);
       ownTerms.add(term);
       const qualifier = isQualifierWord(token);
@@ -251,18 +364,37 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       for (const pair of bigrams(expansionTerms)) addTerm(pair, weight);
     }
     const expansions = weightedExpansions.map((item) => item.expansion);
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, ownTerms, expansions };
+    for (const term of excludedTerms) if (ownBeforeExclusion.has(term)) excludedTerms.delete(term);
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, ownTerms, excludedTerms, expansions };
   }
 
   const finalScores = new Float64Array(leaves.length);
   const headTermFlags = new Uint8Array(leaves.length);
-  const bestInHeading = new Map<string, number>();
-  const bestInSubheading = new Map<string, number>();
+  const subheadingKeys = [...new Set(leaves.map((leaf) => leaf.subheadingKey))];
+  const subheadingIdByKey = new Map(subheadingKeys.map((key, id) => [key, id]));
+  const leafSubheadingIds = Int32Array.from(leaves.map((leaf) => subheadingIdByKey.get(leaf.subheadingKey)!));
+  const bestInHeading = new Float64Array(headingKeys.length);
+  const bestInSubheading = new Float64Array(subheadingKeys.length);
+  const headingRelative = new Float64Array(headingKeys.length);
 
-  function rankLeaves(query: WeightedQuery, boosts: ReadonlyMap<number, number>): Array<{ doc: number; score: number }> {
+  /** Best `size` documents by score, best first (insertion into a short sorted list). */
+  function selectTop(docs: Int32Array | number[], count: number, scoreOf: (doc: number) => number, size: number): Array<{ doc: number; score: number }> {
+    const top: Array<{ doc: number; score: number }> = [];
+    for (let i = 0; i < count; i++) {
+      const doc = docs[i]!;
+      const score = scoreOf(doc);
+      if (top.length === size && score <= top[size - 1]!.score) continue;
+      let at = top.length === size ? size - 1 : top.length;
+      if (top.length === size) top.pop();
+      while (at > 0 && top[at - 1]!.score < score) at--;
+      top.splice(at, 0, { doc, score });
+    }
+    return top;
+  }
+
+  function rankLeaves(query: WeightedQuery, boosts: ReadonlyMap<number, number>, size: number): Array<{ doc: number; score: number }> {
     const headingScores = headingIndex.search(query.terms);
     const headingMax = maxOver(headingScores.scores, headingScores.touched, headingScores.touchedCount);
-    const headingRelative = new Float64Array(headingKeys.length);
     for (let i = 0; i < headingScores.touchedCount; i++) {
       const id = headingScores.touched[i]!;
       headingRelative[id] = headingMax > 0 ? headingScores.scores[id]! / headingMax : 0;
@@ -273,9 +405,18 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const leafScores = leafIndex.search(query.terms);
     const { scores, matchedIdf, touched, touchedCount, queryIdf } = leafScores;
     const leafMax = maxOver(scores, touched, touchedCount);
-    bestInHeading.clear();
-    bestInSubheading.clear();
-    const ranked: Array<{ doc: number; score: number }> = [];
+    const useResidualPrior = tuning.residualPenalty < 1;
+    if (useResidualPrior) residualPrior.begin(query.terms.map((t) => t.term));
+    const excludedDocs: number[] = [];
+    if (tuning.exclusionPenalty < 1) {
+      for (const term of query.excludedTerms) {
+        for (const doc of belowHeadingDocs.get(term) ?? []) {
+          if (excludedFlags[doc] === 0) excludedDocs.push(doc);
+          excludedFlags[doc] = 1;
+        }
+      }
+    }
+    const docs: number[] = [];
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const coverage = queryIdf > 0 ? Math.min(1, matchedIdf[doc]! / queryIdf) : 0;
@@ -283,26 +424,45 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const covered = scores[doc]! * (tuning.coverageFloor + (1 - tuning.coverageFloor) * coverage ** tuning.coverageExponent);
       const headingId = leafHeadingIds[doc]!;
       const headingBonus = headingId >= 0 ? tuning.headingIndexWeight * leafMax * headingRelative[headingId]! : 0;
-      const score = headFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
-      finalScores[doc] = score;
-      const leaf = leaves[doc]!;
-      bestInHeading.set(leaf.headingKey, Math.max(bestInHeading.get(leaf.headingKey) ?? 0, score));
-      bestInSubheading.set(leaf.subheadingKey, Math.max(bestInSubheading.get(leaf.subheadingKey) ?? 0, score));
-      ranked.push({ doc, score });
+      const residualFactor = useResidualPrior ? tuning.residualPenalty ** residualPrior.unmatchedLevels(doc) : 1;
+      const exclusionFactor = excludedFlags[doc] === 1 ? tuning.exclusionPenalty : 1;
+      finalScores[doc] = headFactor * residualFactor * exclusionFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
+      docs.push(doc);
     }
     for (const [doc, boost] of boosts) {
-      if (finalScores[doc] === 0 || !ranked.some((r) => r.doc === doc)) {
-        ranked.push({ doc, score: boost * Math.max(leafMax, 1) });
+      if (finalScores[doc] === 0) {
+        finalScores[doc] = boost * Math.max(leafMax, 1);
+        docs.push(doc);
       }
     }
-    for (const item of ranked) {
-      const leaf = leaves[item.doc]!;
-      item.score +=
-        tuning.headingSmoothing * (bestInHeading.get(leaf.headingKey) ?? 0) +
-        tuning.subheadingSmoothing * (bestInSubheading.get(leaf.subheadingKey) ?? 0);
+    for (const doc of docs) {
+      const headingId = leafHeadingIds[doc]!;
+      if (headingId >= 0) bestInHeading[headingId] = Math.max(bestInHeading[headingId]!, finalScores[doc]!);
+      const subheadingId = leafSubheadingIds[doc]!;
+      bestInSubheading[subheadingId] = Math.max(bestInSubheading[subheadingId]!, finalScores[doc]!);
     }
-    for (let i = 0; i < touchedCount; i++) finalScores[touched[i]!] = 0;
-    return topK(ranked, TOP_K);
+    const ranked = selectTop(
+      docs,
+      docs.length,
+      (doc) => {
+        const headingId = leafHeadingIds[doc]!;
+        return (
+          finalScores[doc]! +
+          (headingId >= 0 ? tuning.headingSmoothing * bestInHeading[headingId]! : 0) +
+          tuning.subheadingSmoothing * bestInSubheading[leafSubheadingIds[doc]!]!
+        );
+      },
+      size,
+    );
+    for (const doc of docs) {
+      finalScores[doc] = 0;
+      const headingId = leafHeadingIds[doc]!;
+      if (headingId >= 0) bestInHeading[headingId] = 0;
+      bestInSubheading[leafSubheadingIds[doc]!] = 0;
+    }
+    for (let i = 0; i < headingScores.touchedCount; i++) headingRelative[headingScores.touched[i]!] = 0;
+    for (const doc of excludedDocs) excludedFlags[doc] = 0;
+    return ranked;
   }
 
   function toCandidate(doc: number, score: number): Candidate {
@@ -325,7 +485,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         if (doc !== undefined) boosts.set(doc, tuning.nearMemoryBoost * near.similarity);
       }
     }
-    const ranked = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts) : [];
+    const ranked = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts, TOP_K) : [];
 
     if (exact) {
       const doc = docIdByCode.get(exact.code)!;
@@ -390,10 +550,6 @@ function maxOver(values: Float64Array, ids: Int32Array, count: number): number {
   let max = 0;
   for (let i = 0; i < count; i++) max = Math.max(max, values[ids[i]!]!);
   return max;
-}
-
-function topK<T extends { score: number }>(items: T[], k: number): T[] {
-  return items.sort((a, b) => b.score - a.score).slice(0, k);
 }
 
 function round(value: number): number {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { loadDefaultEngine } from './default-engine.js';
 import { defaultEvalSetPath } from './paths.js';
-import { evaluateEngine, groupByDescription, loadEvalRows } from './evaluation.js';
+import { evaluateEngine, filterSplit, groupByDescription, loadEvalRows, type EvalSplit } from './evaluation.js';
 import type { ScoringTuning } from './engine.js';
 
 const { values } = parseArgs({
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     eval: { type: 'string' },
     tuning: { type: 'string' },
     misses: { type: 'boolean', default: false },
+    split: { type: 'string' },
   },
 });
 
@@ -29,9 +30,17 @@ const engine = loadDefaultEngine({
 });
 const buildMs = Math.round(performance.now() - started);
 
+const split = values.split ? values.split.toUpperCase() : null;
+if (split !== null && split !== 'A' && split !== 'B') {
+  console.error('--split must be A or B');
+  process.exit(1);
+}
 const rows = loadEvalRows(evalPath);
-const { report, misses } = evaluateEngine(engine, groupByDescription(rows), rows.length);
-console.log(JSON.stringify({ ...report, buildMs, tableVersion: engine.tableVersion, codesIndexed: engine.size }, null, 2));
+const cases = filterSplit(groupByDescription(rows), split as EvalSplit | null);
+const caseDescriptions = new Set(cases.map((c) => c.description));
+const rowCount = rows.filter((row) => caseDescriptions.has(row.description)).length;
+const { report, misses } = evaluateEngine(engine, cases, rowCount);
+console.log(JSON.stringify({ split: split ?? 'all', ...report, buildMs, tableVersion: engine.tableVersion, codesIndexed: engine.size }, null, 2));
 if (values.misses) {
   for (const miss of misses) {
     console.error(`${miss.expected.join(',')} <- ${miss.predicted.join(' ')} [${miss.confidence}] ${miss.description}`);

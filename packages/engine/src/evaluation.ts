@@ -68,6 +68,25 @@ export function groupByDescription(rows: readonly EvalRow[]): EvalCase[] {
   return [...byDescription].map(([description, codes]) => ({ description, codes: [...codes] }));
 }
 
+export type EvalSplit = 'A' | 'B';
+
+/**
+ * Deterministic half of the eval set a description belongs to (FNV-1a hash of the text):
+ * tune on half A only, report half B as the honest figure.
+ */
+export function evalSplitOf(description: string): EvalSplit {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < description.length; i++) {
+    hash ^= description.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash & 1) === 0 ? 'A' : 'B';
+}
+
+export function filterSplit(cases: readonly EvalCase[], split: EvalSplit | null): EvalCase[] {
+  return split === null ? [...cases] : cases.filter((evalCase) => evalSplitOf(evalCase.description) === split);
+}
+
 function hitsAt(predicted: readonly string[], expected: readonly string[], digits: DigitLevel): boolean {
   return predicted.some((code) => expected.some((target) => code.slice(0, digits) === target.slice(0, digits)));
 }

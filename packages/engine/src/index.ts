@@ -4,13 +4,17 @@ export {
   parseComexstatCsv,
   loadNcmTableFromFile,
   loadComexstatFromFile,
+  parseComexstatTranslations,
+  loadComexstatTranslationsFromFile,
+  parseHsCsv,
+  loadHsFromFile,
   normalizeNcmCode,
   stripHtml,
   isInForce,
   type NcmEntry,
   type NcmTable,
 } from './table.js';
-export { findRepoRoot, sharedDataDir, defaultNcmTablePath, defaultComexstatPath, defaultEvalSetPath } from './paths.js';
+export { findRepoRoot, sharedDataDir, defaultNcmTablePath, defaultComexstatPath, defaultHsPath, defaultEvalSetPath } from './paths.js';
 export {
   createReferenceEngine,
   DEFAULT_TUNING,

@@ -40,3 +40,7 @@ export function defaultComexstatPath(): string | null {
 export function defaultEvalSetPath(): string | null {
   return existingSharedFile('eval', 'cest_ncm.jsonl');
 }
+
+export function defaultHsPath(): string | null {
+  return existingSharedFile('ncm', 'hs2022.csv');
+}

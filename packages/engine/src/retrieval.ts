@@ -56,31 +56,71 @@ export class Bm25fIndex {
       return Math.max(1, total / Math.max(1, documents.length));
     });
 
-    const docLists: number[][] = [];
-    const weightLists: number[][] = [];
-    const pseudoFrequency = new Map<number, number>();
+    // One pass over the documents collects (term, doc, weight) triples in flat typed arrays; a counting
+    // sort by term then lays the postings out contiguously (doc ids stay increasing within a term).
+    let capacity = 1 << 16;
+    let tripleTerms = new Int32Array(capacity);
+    let tripleDocs = new Int32Array(capacity);
+    let tripleWeights = new Float32Array(capacity);
+    let tripleCount = 0;
+    let frequency = new Float64Array(1 << 16);
+    const docTermIds: number[] = [];
     documents.forEach((doc, docId) => {
-      pseudoFrequency.clear();
+      docTermIds.length = 0;
       fields.forEach((field, f) => {
         const terms = doc[f] ?? [];
         if (terms.length === 0) return;
         const lengthFactor = 1 - field.lengthNormalization + field.lengthNormalization * (terms.length / (averageLengths[f] ?? 1));
         const increment = field.weight / lengthFactor;
         for (const term of terms) {
-          const id = this.termId(term, docLists, weightLists);
-          pseudoFrequency.set(id, (pseudoFrequency.get(id) ?? 0) + increment);
+          const id = this.termId(term);
+          if (id >= frequency.length) {
+            const grown = new Float64Array(frequency.length * 2);
+            grown.set(frequency);
+            frequency = grown;
+          }
+          if (frequency[id] === 0) docTermIds.push(id);
+          frequency[id]! += increment;
         }
       });
-      for (const [id, frequency] of pseudoFrequency) {
-        docLists[id]!.push(docId);
-        weightLists[id]!.push((frequency * (options.k1 + 1)) / (frequency + options.k1));
+      for (const id of docTermIds) {
+        if (tripleCount === capacity) {
+          capacity *= 2;
+          const terms = new Int32Array(capacity);
+          terms.set(tripleTerms);
+          tripleTerms = terms;
+          const docs = new Int32Array(capacity);
+          docs.set(tripleDocs);
+          tripleDocs = docs;
+          const weights = new Float32Array(capacity);
+          weights.set(tripleWeights);
+          tripleWeights = weights;
+        }
+        const f = frequency[id]!;
+        tripleTerms[tripleCount] = id;
+        tripleDocs[tripleCount] = docId;
+        tripleWeights[tripleCount] = (f * (options.k1 + 1)) / (f + options.k1);
+        tripleCount++;
+        frequency[id] = 0;
       }
     });
 
     const n = documents.length;
-    for (let id = 0; id < docLists.length; id++) {
-      const docs = docLists[id]!;
-      this.postings.push({ docs: Int32Array.from(docs), weights: Float32Array.from(weightLists[id]!) });
+    const termCount = this.termIds.size;
+    const starts = new Int32Array(termCount + 1);
+    for (let i = 0; i < tripleCount; i++) starts[tripleTerms[i]! + 1]!++;
+    for (let id = 0; id < termCount; id++) starts[id + 1]! += starts[id]!;
+    const allDocs = new Int32Array(tripleCount);
+    const allWeights = new Float32Array(tripleCount);
+    const cursor = starts.slice(0, termCount);
+    for (let i = 0; i < tripleCount; i++) {
+      const position = cursor[tripleTerms[i]!]!++;
+      allDocs[position] = tripleDocs[i]!;
+      allWeights[position] = tripleWeights[i]!;
+    }
+    for (let id = 0; id < termCount; id++) {
+      const docs = allDocs.subarray(starts[id]!, starts[id + 1]!);
+      this.postings.push({ docs, weights: allWeights.subarray(starts[id]!, starts[id + 1]!) });
       const df = docs.length;
       this.idf.push(Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     }
@@ -90,13 +130,11 @@ export class Bm25fIndex {
     this.touchedFlags = new Uint8Array(n);
   }
 
-  private termId(term: string, docLists: number[][], weightLists: number[][]): number {
+  private termId(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
-      id = docLists.length;
+      id = this.termIds.size;
       this.termIds.set(term, id);
-      docLists.push([]);
-      weightLists.push([]);
     }
     return id;
   }
@@ -108,6 +146,11 @@ export class Bm25fIndex {
     const { docs } = this.postings[id]!;
     for (let p = 0; p < docs.length; p++) flags[docs[p]!] = 1;
     return docs.length;
+  }
+
+  /** Every indexed term. */
+  terms(): IterableIterator<string> {
+    return this.termIds.keys();
   }
 
   has(term: string): boolean {

@@ -260,3 +260,55 @@ export function parseComexstatCsv(text: string): Map<string, string> {
 export function loadComexstatFromFile(filePath: string): Map<string, string> {
   return parseComexstatCsv(readFileSync(filePath, 'utf8'));
 }
+
+/**
+ * Comex Stat NCM.csv → Map of 8-digit code → its English and Spanish descriptions (NO_NCM_ING, NO_NCM_ESP),
+ * joined. Lets part descriptions written in English or Spanish match. Empty map when the columns are absent.
+ */
+export function parseComexstatTranslations(text: string): Map<string, string> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = splitDelimitedLine(lines[0] ?? '').map((name) => name.trim().toUpperCase());
+  const codeColumn = header.indexOf('CO_NCM');
+  const columns = ['NO_NCM_ING', 'NO_NCM_ESP'].map((name) => header.indexOf(name)).filter((index) => index >= 0);
+  const translations = new Map<string, string>();
+  if (codeColumn < 0 || columns.length === 0) return translations;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || line.trim() === '') continue;
+    const fields = splitDelimitedLine(line);
+    const code = normalizeNcmCode(fields[codeColumn] ?? '');
+    const text = columns.map((column) => stripHtml(fields[column] ?? '')).filter((part) => part !== '').join(' . ');
+    if (code && text) translations.set(code, text);
+  }
+  return translations;
+}
+
+export function loadComexstatTranslationsFromFile(filePath: string): Map<string, string> {
+  return parseComexstatTranslations(readFileSync(filePath, 'utf8'));
+}
+
+/**
+ * HS 2022 CSV (`section,hscode,description,parent,level`) → Map of HS code (2, 4 or 6 digits) → English text.
+ * The HS text is the WCO's (via UN Comtrade); it is used only as extra matching vocabulary.
+ */
+export function parseHsCsv(text: string): Map<string, string> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = splitDelimitedLine(lines[0] ?? '', ',').map((name) => name.trim().toLowerCase());
+  const codeColumn = header.indexOf('hscode');
+  const descriptionColumn = header.indexOf('description');
+  if (codeColumn < 0 || descriptionColumn < 0) throw new NcmTableError('HS CSV: header must contain hscode and description');
+  const descriptions = new Map<string, string>();
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || line.trim() === '') continue;
+    const fields = splitDelimitedLine(line, ',');
+    const code = (fields[codeColumn] ?? '').trim();
+    const description = stripHtml(fields[descriptionColumn] ?? '');
+    if (/^\d{2}(?:\d{2}){0,2}$/.test(code) && description) descriptions.set(code, description);
+  }
+  return descriptions;
+}
+
+export function loadHsFromFile(filePath: string): Map<string, string> {
+  return parseHsCsv(readFileSync(filePath, 'utf8'));
+}

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createReferenceEngine, isInForce, normalizePartnumber, parseNcmTable, type EngineResult } from '../src/index.js';
 import { cloneSmallTable } from './fixtures/small-table.js';
+import { isResidual } from '../src/residual.js';
 
 const table = parseNcmTable(cloneSmallTable());
 const inForceCodes = new Set(table.entries.filter((e) => e.code.length === 8 && isInForce(e)).map((e) => e.code));
@@ -93,5 +94,45 @@ describe('memory of approved classifications', () => {
 
   it('normalises partnumbers', () => {
     expect(normalizePartnumber(' 6205-2rs.z ')).toBe('62052RSZ');
+  });
+});
+
+describe('residual-code prior', () => {
+  it('prefers the "Outros" leaf when the description names no distinguishing word of its siblings', () => {
+    const description = 'rolamentos de roletes cônicos';
+    const withPrior = createReferenceEngine({ table }).classify({ partnumber: 'R1', description });
+    expect(codes(withPrior)[0]).toBe('84822090');
+    expect(withPrior.candidates[0]!.score).toBeGreaterThan(withPrior.candidates[1]!.score);
+    const withoutPrior = createReferenceEngine({ table, tuning: { residualPenalty: 1 } }).classify({ partnumber: 'R1', description });
+    expect(withoutPrior.candidates[0]!.score).toBe(withoutPrior.candidates[1]!.score);
+  });
+
+  it('keeps the named sibling when the description names its distinguishing words', () => {
+    const result = createReferenceEngine({ table }).classify({ partnumber: 'R2', description: 'rolamentos de esferas de carga radial' });
+    expect(codes(result)[0]).toBe('84821010');
+  });
+
+  it('recognises residual entries', () => {
+    expect(isResidual('Outros')).toBe(true);
+    expect(isResidual('Outras:')).toBe(true);
+    expect(isResidual('Outros açúcares de cana')).toBe(true);
+    expect(isResidual('De carga radial')).toBe(false);
+  });
+});
+
+describe('exclusion clauses and unknown words', () => {
+  it('demotes codes whose own text names a word of an "exceto" clause', () => {
+    const description = 'condensadores fixos, exceto eletrolíticos';
+    const result = createReferenceEngine({ table }).classify({ partnumber: 'E1', description });
+    expect(codes(result)[0]).not.toBe('85322200');
+    const plain = createReferenceEngine({ table, tuning: { exclusionPenalty: 1 } }).classify({ partnumber: 'E1', description });
+    expect(codes(plain)[0]).toBe('85322200');
+  });
+
+  it('reads a compound the table never uses through its known head ("minirrolamentos" → rolamentos)', () => {
+    const result = createReferenceEngine({ table }).classify({ partnumber: 'U1', description: 'minirrolamentos' });
+    expect(codes(result)[0]?.slice(0, 4)).toBe('8482');
+    const plain = createReferenceEngine({ table, tuning: { unknownWordWeight: 0 } }).classify({ partnumber: 'U1', description: 'minirrolamentos' });
+    expect(plain.candidates).toEqual([]);
   });
 });

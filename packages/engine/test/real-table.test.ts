@@ -37,4 +37,19 @@ describe('engine on the real NCM table', () => {
       expect(candidate.path.length).toBeGreaterThan(candidate.description.length);
     }
   });
+
+  it.each([
+    ['tapered roller bearing', '848220'],
+    ['rodamiento de bolas', '848210'],
+    ['frozen shrimp', '0306'],
+    ['spark plug', '851110'],
+  ])('matches English and Spanish descriptions through Comex Stat / HS 2022 text: "%s" → %s', (description, prefix) => {
+    const result = engine.classify({ partnumber: 'REAL-EN', description });
+    expect(result.candidates[0]?.code.startsWith(prefix)).toBe(true);
+  });
+
+  it('does not match those English descriptions without the translated fields', () => {
+    const portugueseOnly = loadDefaultEngine({ tablePath, comexstatPath: null, hsPath: null });
+    expect(portugueseOnly.classify({ partnumber: 'REAL-PT', description: 'frozen shrimp' }).candidates).toEqual([]);
+  });
 });

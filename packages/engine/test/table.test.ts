@@ -4,6 +4,8 @@ import {
   isInForce,
   normalizeNcmCode,
   parseComexstatCsv,
+  parseComexstatTranslations,
+  parseHsCsv,
   parseNcmTable,
   stripHtml,
 } from '../src/index.js';
@@ -138,3 +140,21 @@ describe('parseComexstatCsv', () => {
     expect(() => parseComexstatCsv('"A";"B"\n"1";"2"')).toThrow(NcmTableError);
   });
 });
+
+describe('translated descriptions and HS text', () => {
+  it('reads English and Spanish columns of the Comex Stat CSV', () => {
+    const csv = '"CO_NCM";"NO_NCM_POR";"NO_NCM_ESP";"NO_NCM_ING"\n"84821010";"Rolamentos de esferas, de carga radial";"Rodamientos de bolas, de carga radial";"Ball bearings, radial"\n';
+    const translations = parseComexstatTranslations(csv);
+    expect(translations.get('84821010')).toBe('Ball bearings, radial . Rodamientos de bolas, de carga radial');
+    expect(parseComexstatTranslations('"CO_NCM";"NO_NCM_POR"\n"84821010";"x"\n').size).toBe(0);
+  });
+
+  it('reads HS 2022 chapters, headings and subheadings with quoted commas', () => {
+    const hs = parseHsCsv('section,hscode,description,parent,level\nXVI,8482,Ball or roller bearings,84,4\nXVI,848220,"Bearings; tapered roller bearings, including cone assemblies",8482,6\nI,TOTAL,x,,0\n');
+    expect(hs.get('8482')).toBe('Ball or roller bearings');
+    expect(hs.get('848220')).toBe('Bearings; tapered roller bearings, including cone assemblies');
+    expect(hs.has('TOTAL')).toBe(false);
+    expect(() => parseHsCsv('a,b\n1,2\n')).toThrow(NcmTableError);
+  });
+});
+

@@ -1,5 +1,6 @@
-import type { ApprovedClassification, ApprovedMemory } from '@nexa/contracts';
+import { reportingUnavailability, type ApprovedClassification, type ApprovedMemory } from '@nexa/contracts';
 import type { Redis } from 'ioredis';
+import { isRedisConnectivityError } from './connectivity';
 import type { RedisNames } from './keys';
 
 export interface ApprovedMemoryStream extends ApprovedMemory {
@@ -9,6 +10,10 @@ export interface ApprovedMemoryStream extends ApprovedMemory {
 
 /** Approved classifications as a Redis stream, for the reference engine (and any classifier) to learn from. */
 export function createApprovedMemoryStream(redis: Redis, names: RedisNames, { maxEntries = 1_000_000 } = {}): ApprovedMemoryStream {
+  return reportingUnavailability(createRawApprovedMemoryStream(redis, names, maxEntries), 'redis', isRedisConnectivityError);
+}
+
+function createRawApprovedMemoryStream(redis: Redis, names: RedisNames, maxEntries: number): ApprovedMemoryStream {
   return {
     async remember(entry) {
       await redis.xadd(names.approvedMemory, 'MAXLEN', '~', String(maxEntries), '*', 'e', JSON.stringify(entry));

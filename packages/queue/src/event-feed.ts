@@ -3,7 +3,10 @@ import type { Redis } from 'ioredis';
 import { parseLiveMessage } from './event-log';
 import type { RedisNames } from './keys';
 
-type Listener = (event: StoredTaskEvent) => void;
+interface Listener {
+  onEvent(event: StoredTaskEvent): void;
+  onGap?: (() => void) | undefined;
+}
 
 export interface SharedEventFeed extends EventFeed {
   /** Live channels and listeners, for leak checks and metrics. */
@@ -19,6 +22,17 @@ export function createSharedEventFeed(subscriber: Redis, names: RedisNames): Sha
   const listenersByChannel = new Map<string, Set<Listener>>();
   const pendingSubscribe = new Map<string, Promise<unknown>>();
 
+  // After a reconnect ioredis resubscribes by itself, but whatever was published in between is gone.
+  let lostConnection = false;
+  subscriber.on('close', () => {
+    lostConnection = true;
+  });
+  subscriber.on('ready', () => {
+    if (!lostConnection) return;
+    lostConnection = false;
+    for (const listeners of listenersByChannel.values()) for (const listener of listeners) listener.onGap?.();
+  });
+
   subscriber.on('message', (channel: string, message: string) => {
     const listeners = listenersByChannel.get(channel);
     if (!listeners) return;
@@ -28,11 +42,12 @@ export function createSharedEventFeed(subscriber: Redis, names: RedisNames): Sha
     } catch {
       return;
     }
-    for (const listener of listeners) listener(stored);
+    for (const listener of listeners) listener.onEvent(stored);
   });
 
   return {
-    async listen(taskId, onEvent) {
+    async listen(taskId, onEvent, onGap) {
+      const listener: Listener = { onEvent, onGap };
       const channel = names.taskChannel(taskId);
       let listeners = listenersByChannel.get(channel);
       if (!listeners) {
@@ -40,7 +55,7 @@ export function createSharedEventFeed(subscriber: Redis, names: RedisNames): Sha
         listenersByChannel.set(channel, listeners);
         pendingSubscribe.set(channel, subscriber.subscribe(channel));
       }
-      listeners.add(onEvent);
+      listeners.add(listener);
       try {
         await pendingSubscribe.get(channel);
       } catch (error) {
@@ -54,7 +69,7 @@ export function createSharedEventFeed(subscriber: Redis, names: RedisNames): Sha
         released = true;
         const current = listenersByChannel.get(channel);
         if (!current) return;
-        current.delete(onEvent);
+        current.delete(listener);
         if (current.size === 0) {
           listenersByChannel.delete(channel);
           pendingSubscribe.delete(channel);

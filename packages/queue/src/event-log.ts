@@ -1,5 +1,6 @@
 import type { EventLog, NewTaskEvent, StoredTaskEvent, TaskEvent } from '@nexa/contracts';
-import { taskEvent } from '@nexa/contracts';
+import { reportingUnavailability, taskEvent } from '@nexa/contracts';
+import { isRedisConnectivityError } from './connectivity';
 import type { Redis } from 'ioredis';
 import type { RedisNames } from './keys';
 
@@ -17,6 +18,10 @@ export interface EventLogOptions {
 }
 
 export function createEventLog(redis: Redis, names: RedisNames, options: EventLogOptions): EventLog {
+  return reportingUnavailability(createRawEventLog(redis, names, options), 'redis', isRedisConnectivityError);
+}
+
+function createRawEventLog(redis: Redis, names: RedisNames, options: EventLogOptions): EventLog {
   const maxEvents = options.maxEventsPerTask ?? 100_000;
   return {
     async append(newEvent: NewTaskEvent): Promise<StoredTaskEvent> {

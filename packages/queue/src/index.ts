@@ -11,3 +11,4 @@ export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
 export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';
 export { createRedisRateLimiter } from './rate-limiter';
 export { createApprovedMemoryStream, type ApprovedMemoryStream } from './approved-memory';
+export { isRedisConnectivityError } from './connectivity';

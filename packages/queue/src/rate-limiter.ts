@@ -1,5 +1,6 @@
-import type { RateLimiter } from '@nexa/contracts';
+import { reportingUnavailability, type RateLimiter } from '@nexa/contracts';
 import type { Redis } from 'ioredis';
+import { isRedisConnectivityError } from './connectivity';
 import type { RedisNames } from './keys';
 
 const COUNT_IN_WINDOW = `
@@ -9,6 +10,10 @@ return count`;
 
 /** A fixed window per subject in Redis, so every server instance counts against the same limit. */
 export function createRedisRateLimiter(redis: Redis, names: RedisNames, { limit, windowMs }: { limit: number; windowMs: number }): RateLimiter {
+  return reportingUnavailability(createRawRateLimiter(redis, names, { limit, windowMs }), 'redis', isRedisConnectivityError);
+}
+
+function createRawRateLimiter(redis: Redis, names: RedisNames, { limit, windowMs }: { limit: number; windowMs: number }): RateLimiter {
   return {
     async consume(subject) {
       const now = Date.now();

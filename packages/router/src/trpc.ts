@@ -1,4 +1,4 @@
-import type { Actor, Visibility } from '@nexa/contracts';
+import { ServiceUnavailableError, type Actor, type Visibility } from '@nexa/contracts';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { NexaContext } from './context';
@@ -23,14 +23,30 @@ const t = initTRPC.context<NexaContext>().create({
   },
 });
 
+/** Infrastructure that is down answers SERVICE_UNAVAILABLE (retry later), never a 500. */
+export function toTRPCError(error: unknown): unknown {
+  const cause = error instanceof TRPCError ? error.cause : error;
+  if (cause instanceof ServiceUnavailableError) return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: cause.message, cause });
+  return error;
+}
+
+const reportUnavailability = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error);
+    if (mapped !== result.error) throw mapped;
+  }
+  return result;
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Health and the two ways in (login, register); everything else is protected. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(reportUnavailability);
 
 /** Verifies the credential on every call (also each subscription on a long-lived WebSocket), so revocation and expiry apply at once. */
-export const protectedProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const actor = ctx.credential ? await ctx.accounts.authenticate(ctx.credential) : null;
   if (!actor) {
     throw new TRPCError({

@@ -150,3 +150,15 @@ export async function collect<T>(iterable: AsyncIterable<T>, limit = Number.POSI
   }
   return items;
 }
+
+/** Registers a fresh account on the Nexa at `url` over plain HTTP and returns its access token. */
+export async function signUp(url: string): Promise<string> {
+  const response = await fetch(`${url}/trpc/auth.register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `user-${randomBytes(4).toString('hex')}@test.nexa.example`, password: `pw-${randomBytes(12).toString('hex')}` }),
+  });
+  const body = (await response.json()) as { result?: { data: { accessToken: string } } };
+  if (!body.result) throw new Error(`registration failed: ${JSON.stringify(body)}`);
+  return body.result.data.accessToken;
+}

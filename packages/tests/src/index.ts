@@ -1,3 +1,5 @@
 export * from './harness';
 export * from './classifiers';
 export * from './errors';
+export * from './tcp-proxy';
+export * from './processes';

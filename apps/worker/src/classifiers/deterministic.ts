@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { AiClassifier, ClassifierOutcome, PartInput } from '@nexa/contracts';
 
 interface KnownCode {
@@ -23,11 +24,12 @@ const CODES: KnownCode[] = [
  * The in-process stand-in for an AI server: the same input always gives the same answer
  * (a keyword match, else a code picked by the partnumber's hash), reported in two progress steps.
  */
-export function createDeterministicClassifier(): AiClassifier {
+export function createDeterministicClassifier({ stepDelayMs = 0 }: { stepDelayMs?: number } = {}): AiClassifier {
   return {
     name: 'deterministic',
     async classify(part: PartInput, { onProgress, signal }): Promise<ClassifierOutcome> {
       await onProgress({ current: 1, total: 2, message: 'Analysing the partnumber' });
+      if (stepDelayMs > 0) await delay(stepDelayMs, undefined, { signal });
       signal.throwIfAborted();
       const text = `${part.partnumber} ${part.description ?? ''}`.toLowerCase();
       const byKeyword = CODES.find((code) => code.keywords.some((keyword) => text.includes(keyword)));

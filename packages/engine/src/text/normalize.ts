@@ -19,6 +19,11 @@ const PORTUGUESE_STOP_WORDS = [
   'semelhante', 'semelhantes', 'similar', 'similares', 'analogo', 'analogos', 'analoga', 'analogas', 'forma', 'formas',
   'partir', 'contendo', 'exclusivamente', 'principalmente', 'diverso', 'diversos', 'diversas', 'espec', 'especie',
   'artigo', 'artigos', 'produto', 'produtos', 'the', 'of', 'and', 'for', 'with', 'in', 'to', 'an', 'or', 'by', 'on',
+  // English and Spanish (translated descriptions, HS text, queries written in those languages)
+  'other', 'others', 'not', 'whether', 'than', 'be', 'its', 'their', 'this', 'that', 'from', 'at', 'as', 'such', 'nes',
+  'nec', 'n', 'e', 'c', 'including', 'excluding', 'whereof', 'which', 'are', 'is', 'but', 'any', 'kind', 'used',
+  'el', 'la', 'los', 'las', 'del', 'y', 'con', 'sin', 'demas', 'otro', 'otra', 'otros', 'otras', 'sus', 'su', 'al',
+  'incluso', 'excepto', 'o', 'u', 'para', 'por', 'en', 'un', 'una',
 ];
 
 const STOP_WORDS: ReadonlySet<string> = new Set(PORTUGUESE_STOP_WORDS);

@@ -1,8 +1,21 @@
-import { eventsInput, reviewInput, reviewOutput, submitInput, submitOutput, type ReviewOutput, type SubmitOutput } from '@nexa/contracts';
+import {
+  eventsInput,
+  IdempotencyKeyReusedError,
+  reviewInput,
+  reviewOutput,
+  submitInput,
+  submitOutput,
+  type Actor,
+  type ExistingTask,
+  type NewSingleTask,
+  type ReviewOutput,
+  type SubmitOutput,
+} from '@nexa/contracts';
 import { tracked, TRPCError } from '@trpc/server';
+import type { NexaContext } from '../context';
 import { requireTask } from '../services/require-task';
 import { streamTaskEvents } from '../services/task-events';
-import { createTRPCRouter, protectedProcedure, visibilityOf } from '../trpc';
+import { createTRPCRouter, protectedProcedure, toTRPCError, visibilityOf } from '../trpc';
 
 export const classificationRouter = createTRPCRouter({
   submit: protectedProcedure
@@ -16,17 +29,27 @@ export const classificationRouter = createTRPCRouter({
         throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `too many submissions; try again in ${decision.retryAfterSeconds} s` });
       }
 
-      const { reclassify, ...part } = input;
+      const { reclassify, idempotencyKey, ...part } = input;
       const ownerId = ctx.actor.userId;
+      if (idempotencyKey) {
+        const existing = await ctx.tasks.findTaskByIdempotencyKey(idempotencyKey, ownerId);
+        if (existing) return answerWithExisting(ctx, existing, part.partnumber);
+      }
       const known = await ctx.tasks.knownClassifications(part.partnumber, { ownerId });
 
       if (known.length > 0 && !reclassify) {
-        const ref = await ctx.tasks.createSingleTask({ ownerId, part, reclassify, status: 'done' });
+        const ref = await createOrReuse(ctx, { ownerId, part, reclassify, status: 'done', idempotencyKey });
+        if ('existing' in ref) return ref.existing;
         await ctx.events.append({ type: 'result', taskId: ref.taskId, classification: known[0]! });
         return { taskId: ref.taskId, status: 'done', classifications: known };
       }
 
-      const ref = await ctx.tasks.createSingleTask({ ownerId, part, reclassify, status: 'queued' });
+      // The same partnumber already on its way for this owner: one job, and every watcher follows the same task.
+      const inFlight = await ctx.tasks.findInFlightTask(part.partnumber, ownerId);
+      if (inFlight && !idempotencyKey) return { taskId: inFlight.taskId, status: inFlight.status, classifications: known };
+
+      const ref = await createOrReuse(ctx, { ownerId, part, reclassify, status: 'queued', idempotencyKey });
+      if ('existing' in ref) return ref.existing;
       try {
         await ctx.events.append({ type: 'queued', taskId: ref.taskId });
         await ctx.queue.enqueue(ref);
@@ -38,9 +61,13 @@ export const classificationRouter = createTRPCRouter({
     }),
 
   events: protectedProcedure.input(eventsInput).subscription(async function* ({ ctx, input, signal }) {
-    await requireTask(ctx, input.taskId);
-    for await (const stored of streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal)) {
-      yield tracked(stored.id, stored.event);
+    try {
+      await requireTask(ctx, input.taskId);
+      for await (const stored of streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal)) {
+        yield tracked(stored.id, stored.event);
+      }
+    } catch (error) {
+      throw toTRPCError(error);
     }
   }),
 
@@ -61,3 +88,22 @@ export const classificationRouter = createTRPCRouter({
       return outcome.output;
     }),
 });
+
+type AuthenticatedContext = NexaContext & { actor: Actor };
+
+async function answerWithExisting(ctx: AuthenticatedContext, existing: ExistingTask, partnumber: string): Promise<SubmitOutput> {
+  if (existing.partnumber !== partnumber) {
+    throw new TRPCError({ code: 'CONFLICT', message: `idempotencyKey was already used for partnumber ${existing.partnumber}` });
+  }
+  return { taskId: existing.taskId, status: existing.status, classifications: await ctx.tasks.knownClassifications(partnumber, { ownerId: ctx.actor.userId }) };
+}
+
+/** Creates the task, or — when a concurrent request with the same idempotency key won — answers with that one. */
+async function createOrReuse(ctx: AuthenticatedContext, task: NewSingleTask) {
+  try {
+    return await ctx.tasks.createSingleTask(task);
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReusedError) return { existing: await answerWithExisting(ctx, error.existing, task.part.partnumber) };
+    throw error;
+  }
+}

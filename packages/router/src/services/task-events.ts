@@ -1,6 +1,17 @@
-import { compareEventIds, isTerminalEvent, terminalTaskStatuses, type StoredTaskEvent, type TaskDetails, type TaskEvent } from '@nexa/contracts';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  compareEventIds,
+  isTerminalEvent,
+  ServiceUnavailableError,
+  terminalTaskStatuses,
+  type StoredTaskEvent,
+  type TaskDetails,
+  type TaskEvent,
+} from '@nexa/contracts';
 import type { NexaServices } from '../context';
 import { createInbox } from './inbox';
+
+const GAP = Symbol('missed live events');
 
 /**
  * A task's events for one subscriber: listens first, then replays what the log holds after
@@ -13,8 +24,12 @@ export async function* streamTaskEvents(
   lastEventId: string | null,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<StoredTaskEvent> {
-  const inbox = createInbox<StoredTaskEvent>();
-  const stopListening = await services.feed.listen(taskId, (event) => inbox.push(event));
+  const inbox = createInbox<StoredTaskEvent | typeof GAP>();
+  const stopListening = await services.feed.listen(
+    taskId,
+    (event) => inbox.push(event),
+    () => inbox.push(GAP),
+  );
   try {
     let lastSent = lastEventId;
     const isNew = (stored: StoredTaskEvent) => lastSent === null || compareEventIds(stored.id, lastSent) > 0;
@@ -41,6 +56,19 @@ export async function* streamTaskEvents(
     }
 
     for await (const stored of inbox.drain(signal)) {
+      if (stored === GAP) {
+        // The live connection just came back; the log may still be reconnecting, so keep trying.
+        for (let attempt = 0; ; attempt += 1) {
+          try {
+            if (yield* replay()) return;
+            break;
+          } catch (error) {
+            if (!(error instanceof ServiceUnavailableError) || signal?.aborted) throw error;
+            await delay(Math.min(2000, 100 * 2 ** attempt), undefined, signal ? { signal } : {}).catch(() => {});
+          }
+        }
+        continue;
+      }
       if (!isNew(stored)) continue;
       lastSent = stored.id;
       yield stored;

@@ -39,6 +39,7 @@ CREATE TABLE "users" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "tasks_idempotency_key";--> statement-breakpoint
 ALTER TABLE "classifications" ADD COLUMN "owner_id" uuid;--> statement-breakpoint
 ALTER TABLE "tasks" ADD COLUMN "owner_id" uuid;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -50,5 +51,6 @@ CREATE INDEX "audit_log_partnumber" ON "audit_log" USING btree ("partnumber","cr
 CREATE UNIQUE INDEX "users_email_lower" ON "users" USING btree (lower("email"));--> statement-breakpoint
 ALTER TABLE "classifications" ADD CONSTRAINT "classifications_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "tasks_owner_idempotency_key" ON "tasks" USING btree ("owner_id","idempotency_key");--> statement-breakpoint
 CREATE INDEX "tasks_owner_created" ON "tasks" USING btree ("owner_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "tasks_created" ON "tasks" USING btree ("created_at","id");
