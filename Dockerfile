@@ -9,12 +9,15 @@ COPY pnpm-lock.yaml pnpm-workspace.yaml package.json ./
 COPY apps/server/package.json apps/server/
 COPY apps/worker/package.json apps/worker/
 COPY apps/standalone/package.json apps/standalone/
+COPY apps/web/package.json apps/web/
 COPY packages/ packages/
 RUN pnpm install --frozen-lockfile --prod=false
 
 FROM deps AS app
 COPY . .
 RUN pnpm install --frozen-lockfile --prod=false --offline
+# The server serves the built web app at / (apps/web/dist).
+RUN pnpm --filter @nexa/web build
 USER node
 ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000

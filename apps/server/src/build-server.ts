@@ -6,6 +6,11 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { WebSocket } from 'ws';
+import { serveWebApp } from './web-app';
+import { apiCallerFactory } from './http/api-caller';
+import { limitBodies } from './http/body-limit';
+import { exportRoutes } from './http/exports';
+import { uploadRoutes } from './http/uploads';
 
 export interface ReadinessCheck {
   name: string;
@@ -18,11 +23,17 @@ export interface BuildServerOptions {
   logLevel?: string;
   /** Where log lines go (default stdout); tests capture them here. */
   logStream?: DestinationStream;
-  /** Largest accepted request body in bytes (default 1 MiB). */
+  /** Largest accepted request body and WebSocket message in bytes (default 1 MiB); see `uploadMaxBytes` for the exceptions. */
   bodyLimit?: number;
   /** Browser origins allowed to call the API; none by default. */
   corsOrigins?: string[];
+  /** A built web app to serve at `/` (see `serveWebApp`); none when absent. */
+  webDistDir?: string | null;
+  /** Largest upload, and largest body of a batch submission over HTTP (`UPLOAD_MAX_BYTES`). */
+  uploadMaxBytes?: number;
 }
+
+const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 
 export interface NexaServer {
   app: FastifyInstance;
@@ -35,10 +46,20 @@ export const TRPC_PATH = '/trpc';
 /** Never logged, wherever they appear in a log object. */
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token', '*.accessToken', '*.key', 'password', 'token', 'accessToken', 'key'];
 
-export async function buildServer({ services, readiness, logLevel = 'info', logStream, bodyLimit = 1024 * 1024, corsOrigins = [] }: BuildServerOptions): Promise<NexaServer> {
+export async function buildServer({
+  services,
+  readiness,
+  logLevel = 'info',
+  logStream,
+  bodyLimit = 1024 * 1024,
+  corsOrigins = [],
+  webDistDir = null,
+  uploadMaxBytes = DEFAULT_UPLOAD_MAX_BYTES,
+}: BuildServerOptions): Promise<NexaServer> {
   const app = Fastify({
     logger: { level: logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
-    bodyLimit,
+    // The largest body any route takes; every other request is held to `bodyLimit` below.
+    bodyLimit: Math.max(bodyLimit, uploadMaxBytes),
     // Server-sent event streams never go idle; on close they are cut and clients resume with lastEventId.
     forceCloseConnections: true,
     return503OnClosing: true,
@@ -59,6 +80,8 @@ export async function buildServer({ services, readiness, logLevel = 'info', logS
     allowedHeaders: ['authorization', 'content-type', 'last-event-id', 'trpc-accept'],
     maxAge: 600,
   });
+  limitBodies(app, bodyLimit);
+  // Queries and mutations travel over HTTP; WebSocket messages are subscriptions, small by nature.
   await app.register(websocket, { options: { maxPayload: bodyLimit } });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -77,6 +100,10 @@ export async function buildServer({ services, readiness, logLevel = 'info', logS
   });
 
   const createContext = createContextFactory(services);
+  // The `/api/...` endpoints take the same credentials as the procedures, from the same headers.
+  const callerFor = apiCallerFactory((request) => createContext({ req: request }));
+  await uploadRoutes(app, { callerFor, maxBytes: uploadMaxBytes, maxItems: createContext().batch.maxItems });
+  await exportRoutes(app, { callerFor });
   await app.register(fastifyTRPCPlugin, {
     prefix: TRPC_PATH,
     useWSS: true,
@@ -90,6 +117,8 @@ export async function buildServer({ services, readiness, logLevel = 'info', logS
       },
     },
   } satisfies FastifyTRPCPluginOptions<typeof appRouter>);
+
+  if (webDistDir) await serveWebApp(app, webDistDir);
 
   app.addHook('onReady', async () => {
     app.websocketServer.on('connection', (socket: WebSocket) => {

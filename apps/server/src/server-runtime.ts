@@ -12,6 +12,7 @@ import {
 } from '@nexa/queue';
 import type { DestinationStream } from 'pino';
 import { buildServer, type NexaServer } from './build-server';
+import { DEFAULT_WEB_DIST_DIR } from './web-app';
 
 export type ServerConfig = Pick<
   NexaConfig,
@@ -30,9 +31,14 @@ export type ServerConfig = Pick<
   | 'NEXA_ADMIN_EMAIL'
   | 'NEXA_ADMIN_PASSWORD'
   | 'SUBMIT_RATE_LIMIT_PER_MINUTE'
+  | 'BATCH_ITEM_RATE_LIMIT_PER_MINUTE'
   | 'BODY_LIMIT_BYTES'
   | 'CORS_ORIGINS'
->;
+  | 'BATCH_MAX_ITEMS'
+  | 'BATCH_PROGRESS_INTERVAL_MS'
+  | 'UPLOAD_MAX_BYTES'
+> &
+  Partial<Pick<NexaConfig, 'WEB_DIST_DIR'>>;
 
 export interface ServerRuntimeOptions {
   logStream?: DestinationStream;
@@ -73,7 +79,10 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
       reviews: createReviewStore(database.db),
       approvedMemory: createApprovedMemoryStream(commands, names),
       submitRateLimiter: createRedisRateLimiter(commands, names, { limit: config.SUBMIT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+      batchItemRateLimiter: createRedisRateLimiter(commands, names, { limit: config.BATCH_ITEM_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+      batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
     },
+    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     readiness: [
       { name: 'redis', check: () => commands.ping().then(() => undefined) },
       { name: 'database', check: () => tasks.ping() },
@@ -81,6 +90,7 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
     logLevel: config.LOG_LEVEL,
     bodyLimit: config.BODY_LIMIT_BYTES,
     corsOrigins: config.CORS_ORIGINS,
+    webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR,
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   if (!config.JWT_SECRET) {

@@ -1,5 +1,6 @@
-import { type AiClassifier, type EventLog, type TaskStore } from '@nexa/contracts';
-import { CLASSIFICATION_QUEUE, type RedisNames } from '@nexa/queue';
+import { type AiClassifier, type EventLog, type JobQueue, type TaskStore } from '@nexa/contracts';
+import { CLASSIFICATION_QUEUE, type RedisNames, type Throttle } from '@nexa/queue';
+import { createBatchProgressReporter } from './batch-progress';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createJobProcessor } from './process-classification-job';
@@ -10,6 +11,12 @@ export interface ClassificationWorkerOptions {
   tasks: TaskStore;
   events: EventLog;
   classifier: AiClassifier;
+  /** Producer for the item jobs a batch's fan-out job queues. */
+  queue: Pick<JobQueue, 'enqueueMany'>;
+  /** Shared (Redis-side) throttle of batch progress events. */
+  throttle: Throttle;
+  /** Shortest time between two `batch_progress` events of one task. */
+  batchProgressIntervalMs: number;
   concurrency: number;
   attemptTimeoutMs: number;
   shutdownTimeoutMs: number;
@@ -26,7 +33,8 @@ export interface ClassificationWorker {
 }
 
 export function startClassificationWorker(options: ClassificationWorkerOptions): ClassificationWorker {
-  const worker = new Worker(CLASSIFICATION_QUEUE, createJobProcessor(options), {
+  const batchProgress = createBatchProgressReporter(options, options.batchProgressIntervalMs);
+  const worker = new Worker(CLASSIFICATION_QUEUE, createJobProcessor({ ...options, batchProgress }), {
     connection: options.connection,
     prefix: options.names.bullPrefix,
     concurrency: options.concurrency,

@@ -1,5 +1,7 @@
-import { classifierOutcome, type AiClassifier, type EventLog, type TaskStore } from '@nexa/contracts';
-import { classificationJobPayload } from '@nexa/queue';
+import { classifierOutcome, type AiClassifier, type EventLog, type JobQueue, type TaskStore } from '@nexa/contracts';
+import { classificationJobPayload, FAN_OUT_JOB, fanOutJobPayload } from '@nexa/queue';
+import type { BatchProgressReporter } from './batch-progress';
+import { announceBatchItemEnd } from './batch-item-events';
 import { UnrecoverableError, type Job } from 'bullmq';
 
 export interface JobProcessorDeps {
@@ -8,6 +10,10 @@ export interface JobProcessorDeps {
   classifier: AiClassifier;
   /** The longest one attempt may take. */
   attemptTimeoutMs: number;
+  /** Writes a batch's aggregate progress at most once per interval. */
+  batchProgress: BatchProgressReporter;
+  /** Where a batch's fan-out job queues the item jobs. */
+  queue: Pick<JobQueue, 'enqueueMany'>;
 }
 
 export class AttemptTimeoutError extends Error {
@@ -20,25 +26,39 @@ export class AttemptTimeoutError extends Error {
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Runs one classification job: idempotent, bounded in time, and final failures are recorded and announced. */
-export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs }: JobProcessorDeps) {
+export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs, batchProgress, queue }: JobProcessorDeps) {
+  /** Queues a job per item still queued (none after a cancel); retried safely, as item job ids are the item ids. */
+  async function fanOut(job: Job): Promise<string> {
+    const parsed = fanOutJobPayload.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`malformed fan-out payload: ${parsed.error.message}`);
+    const { taskId } = parsed.data;
+    const itemIds = await tasks.queuedItemIds(taskId);
+    await queue.enqueueMany(itemIds.map((itemId) => ({ taskId, itemId })));
+    return `queued ${itemIds.length} items`;
+  }
+
   return async function processClassificationJob(job: Job, _token?: string, shutdownSignal?: AbortSignal): Promise<string> {
+    if (job.name === FAN_OUT_JOB) return fanOut(job);
     const parsed = classificationJobPayload.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`malformed job payload: ${parsed.error.message}`);
     const { taskId, itemId } = parsed.data;
 
     const item = await tasks.getItem(itemId);
     if (!item) return 'task deleted';
+    const isBatch = item.taskKind === 'batch';
     if (item.status === 'done') {
       // Stored by an earlier attempt that died before announcing it.
       const classification = await tasks.classificationOfItem(itemId);
-      if (classification) await events.append({ type: 'result', taskId, classification });
+      if (classification && isBatch) await events.append({ type: 'item_result', taskId, itemId, seq: item.seq, partnumber: item.partnumber, classification });
+      else if (classification) await events.append({ type: 'result', taskId, classification });
       return 'already done';
     }
     if (item.status === 'failed' || item.status === 'cancelled') return `already ${item.status}`;
 
     const attempt = job.attemptsMade + 1;
     const maxAttempts = job.opts.attempts ?? 1;
-    await tasks.markItemProcessing(itemId);
+    // A batch cancelled since the job was queued: its item is no longer ours to process.
+    if (!(await tasks.markItemProcessing(itemId))) return 'cancelled';
 
     const timeout = AbortSignal.timeout(attemptTimeoutMs);
     const signal = shutdownSignal ? AbortSignal.any([timeout, shutdownSignal]) : timeout;
@@ -47,7 +67,8 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
         classifier.classify(item, {
           signal,
           onProgress: async (progress) => {
-            if (!signal.aborted) await events.append({ type: 'progress', taskId, ...progress });
+            // A batch reports aggregate progress instead of every item's steps.
+            if (!signal.aborted && !isBatch) await events.append({ type: 'progress', taskId, ...progress });
           },
         }),
         signal,
@@ -55,16 +76,27 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
       );
       const checked = classifierOutcome.safeParse(outcome);
       if (!checked.success) throw new Error(`the AI classifier answered with an invalid result: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      const classification = await tasks.completeItem(itemId, checked.data);
+      if (isBatch) {
+        const { classification, ending } = await tasks.completeItem(itemId, checked.data, ({ classification, ending }) =>
+          announceBatchItemEnd(events, itemId, item, { type: 'item_result', classification }, ending),
+        );
+        // Outside the transaction: it reads the database, which an embedded PGlite would not allow inside.
+        if (!ending) await batchProgress.maybeReport(taskId);
+        return classification.id;
+      }
+      const { classification } = await tasks.completeItem(itemId, checked.data);
       await events.append({ type: 'result', taskId, classification });
       return classification.id;
     } catch (error) {
       const reason = reasonOf(error);
       const final = attempt >= maxAttempts || error instanceof UnrecoverableError;
-      if (final) {
+      if (final && isBatch) {
+        const { ending } = await tasks.failItem(itemId, reason, (ending) => announceBatchItemEnd(events, itemId, item, { type: 'item_failed', error: reason }, ending));
+        if (!ending) await batchProgress.maybeReport(taskId).catch(() => {});
+      } else if (final) {
         await tasks.failItem(itemId, reason);
         await events.append({ type: 'failed', taskId, error: reason });
-      } else {
+      } else if (!isBatch) {
         await events.append({ type: 'progress', taskId, current: 0, total: 1, message: `Attempt ${attempt} of ${maxAttempts} failed (${reason}); retrying` });
       }
       throw error;

@@ -1,5 +1,6 @@
 import type { EventLog, TaskStore } from '@nexa/contracts';
 import type { ClassificationQueue } from '@nexa/queue';
+import { announceBatchItemEnd } from './batch-item-events';
 
 export interface ReconcileDeps {
   tasks: TaskStore;
@@ -31,8 +32,13 @@ export async function reconcileUnfinishedItems({ tasks, events, queue, staleAfte
       report.requeued += 1;
     } else if (state === 'failed') {
       const reason = job?.failedReason || 'the job failed';
-      await tasks.failItem(ref.itemId, reason);
-      await events.append({ type: 'failed', taskId: ref.taskId, error: reason });
+      const item = await tasks.getItem(ref.itemId);
+      if (item?.taskKind === 'batch') {
+        await tasks.failItem(ref.itemId, reason, (ending) => announceBatchItemEnd(events, ref.itemId, item, { type: 'item_failed', error: reason }, ending));
+      } else {
+        await tasks.failItem(ref.itemId, reason);
+        await events.append({ type: 'failed', taskId: ref.taskId, error: reason });
+      }
       report.failed += 1;
     }
   }

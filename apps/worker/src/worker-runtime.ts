@@ -1,7 +1,7 @@
 import type { AiClassifier } from '@nexa/contracts';
 import type { NexaConfig } from '@nexa/config';
 import { createTaskStore, type DatabaseHandle } from '@nexa/db';
-import { connectRedis, createClassificationQueue, createEventLog, redisNames } from '@nexa/queue';
+import { connectRedis, createClassificationQueue, createEventLog, createThrottle, redisNames } from '@nexa/queue';
 import { startClassificationWorker, type ClassificationWorker } from './classification-worker';
 import { createDeterministicClassifier } from './classifiers/deterministic';
 import { startReconciler } from './reconcile-unfinished-items';
@@ -20,6 +20,7 @@ export type WorkerConfig = Pick<
   | 'RECONCILE_INTERVAL_MS'
   | 'RECONCILE_AFTER_MS'
   | 'DETERMINISTIC_STEP_MS'
+  | 'BATCH_PROGRESS_INTERVAL_MS'
 >;
 
 export interface WorkerRuntimeOptions {
@@ -41,12 +42,16 @@ export async function startWorkerRuntime(
   const commands = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const tasks = createTaskStore(database.db);
   const events = createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS });
+  const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   const worker = startClassificationWorker({
+    queue,
     connection: blocking,
     names,
     tasks,
     events,
     classifier: options.classifier ?? createDeterministicClassifier({ stepDelayMs: config.DETERMINISTIC_STEP_MS }),
+    throttle: createThrottle(commands, config.BATCH_PROGRESS_INTERVAL_MS),
+    batchProgressIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS,
     concurrency: config.WORKER_CONCURRENCY,
     attemptTimeoutMs: config.AI_TIMEOUT_MS,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
@@ -55,7 +60,6 @@ export async function startWorkerRuntime(
     ...(options.onError ? { onError: options.onError } : {}),
   });
   await worker.worker.waitUntilReady();
-  const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   const reconciler = startReconciler({
     tasks,
     events,

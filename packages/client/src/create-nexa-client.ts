@@ -1,4 +1,4 @@
-import type { SubmitInput, TaskEvent } from '@nexa/contracts';
+import type { SubmitInput, TaskMessage } from '@nexa/contracts';
 import type { AppRouter } from '@nexa/router';
 import {
   createTRPCClient,
@@ -31,7 +31,8 @@ export interface NexaClientOptions {
 
 export interface TrackedEvent {
   id: string;
-  event: TaskEvent;
+  /** One event; for a batch, possibly an `events` group of several (see `eventsOfMessage`). */
+  event: TaskMessage;
 }
 
 export interface WatchOptions {

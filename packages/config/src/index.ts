@@ -55,10 +55,20 @@ export const configSchema = z.object({
   NEXA_ADMIN_EMAIL: z.string().email().optional(),
   NEXA_ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').optional(),
   SUBMIT_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
-  /** Largest accepted request body. */
+  /** Distinct batch items per user (access token) and per API key per minute; at least BATCH_MAX_ITEMS. */
+  BATCH_ITEM_RATE_LIMIT_PER_MINUTE: positiveInt.default(20_000),
+  /** Largest accepted request body, except batch submissions and uploads (`UPLOAD_MAX_BYTES`). */
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   /** Origins allowed to call the API from a browser, comma-separated; empty: none. */
   CORS_ORIGINS: commaList.default([]),
+  /** The built web app the server serves at `/`. Unset: `apps/web/dist` of this checkout, when it exists. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  /** Most items one batch (or one uploaded file) may hold. */
+  BATCH_MAX_ITEMS: positiveInt.max(100_000).default(10_000),
+  /** Largest uploaded file, and largest batch submission body (`classification.submitBatch` over HTTP), in bytes. */
+  UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
+  /** Shortest time between two aggregate progress events of one batch, and between two messages a batch subscriber receives. */
+  BATCH_PROGRESS_INTERVAL_MS: positiveInt.min(10).default(100),
 }).superRefine((config, context) => {
   if (config.NODE_ENV === 'production') {
     const secret = config.JWT_SECRET;
@@ -67,6 +77,8 @@ export const configSchema = z.object({
     else if (WELL_KNOWN_SECRETS.some((known) => secret.toLowerCase().includes(known)) || new Set(secret).size < 8)
       context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is a default or guessable value; generate one, e.g. openssl rand -base64 48' });
   }
+  if (config.BATCH_ITEM_RATE_LIMIT_PER_MINUTE < config.BATCH_MAX_ITEMS)
+    context.addIssue({ code: 'custom', path: ['BATCH_ITEM_RATE_LIMIT_PER_MINUTE'], message: `must be at least BATCH_MAX_ITEMS (${config.BATCH_MAX_ITEMS}), or no full batch could ever be accepted` });
   if (Boolean(config.NEXA_ADMIN_EMAIL) !== Boolean(config.NEXA_ADMIN_PASSWORD))
     context.addIssue({ code: 'custom', path: [config.NEXA_ADMIN_EMAIL ? 'NEXA_ADMIN_PASSWORD' : 'NEXA_ADMIN_EMAIL'], message: 'NEXA_ADMIN_EMAIL and NEXA_ADMIN_PASSWORD go together' });
 });

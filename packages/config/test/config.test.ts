@@ -76,4 +76,10 @@ describe('security settings', () => {
     expect(caught?.message).toContain('NEXA_ADMIN_PASSWORD');
     expect(caught?.message).not.toContain('short"');
   });
+
+  it('keeps the batch item budget at least as large as one full batch', () => {
+    expect(loadConfig({})).toMatchObject({ BATCH_ITEM_RATE_LIMIT_PER_MINUTE: 20_000, BATCH_MAX_ITEMS: 10_000 });
+    expect(() => loadConfig({ BATCH_MAX_ITEMS: '100', BATCH_ITEM_RATE_LIMIT_PER_MINUTE: '99' })).toThrow(/BATCH_ITEM_RATE_LIMIT_PER_MINUTE: must be at least BATCH_MAX_ITEMS/);
+    expect(loadConfig({ BATCH_MAX_ITEMS: '100', BATCH_ITEM_RATE_LIMIT_PER_MINUTE: '100' }).BATCH_ITEM_RATE_LIMIT_PER_MINUTE).toBe(100);
+  });
 });

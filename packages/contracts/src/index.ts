@@ -1,5 +1,6 @@
 export * from './classification';
 export * from './task';
+export * from './batch';
 export * from './events';
 export * from './auth';
 export * from './review';

@@ -1,8 +1,9 @@
+import type { BatchCounts, BatchItemInput, TaskItemsPage } from './batch';
 import type { Classification, ClassifierOutcome, PartInput } from './classification';
 import type { NewTaskEvent, TaskEvent } from './events';
 import type { Actor, ApiKey, CreatedApiKey, LoginInput, RegisterInput, Role, Session, User } from './auth';
 import type { PartnumberHistory, ReviewOutput, ReviewRequest } from './review';
-import type { Task, TaskDetails, TaskStatus } from './task';
+import type { Task, TaskDetails, TaskKind, TaskStatus } from './task';
 
 /**
  * The small interfaces through which the router and the worker reach infrastructure.
@@ -38,9 +39,70 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+export interface NewBatchTask {
+  ownerId: string;
+  /** Already validated and without duplicate partnumbers; `seq` is the position (1-based). */
+  items: BatchItemInput[];
+  reclassify: boolean;
+  /** Items whose partnumber is here are recorded `done`, linked to this known classification. */
+  known: ReadonlyMap<string, Classification>;
+}
+
+export interface AnsweredItem {
+  itemId: string;
+  seq: number;
+  partnumber: string;
+  classification: Classification;
+}
+
+export interface CreatedBatch {
+  taskId: string;
+  status: Extract<TaskStatus, 'queued' | 'done'>;
+  queued: TaskItemRef[];
+  answered: AnsweredItem[];
+}
+
+/** Set when the item's ending ended its task (exactly once per task, whichever item was last). */
+export interface TaskEnding {
+  status: Extract<TaskStatus, 'done' | 'failed'>;
+  counts: BatchCounts;
+}
+
+export interface CancelOutcome {
+  /** false when the task had already ended: nothing changed. */
+  cancelled: boolean;
+  status: TaskStatus;
+  counts: BatchCounts;
+  /** Items that were still queued and are now cancelled (their jobs may be removed). */
+  cancelledItemIds: string[];
+}
+
+export interface StoredItem extends PartInput {
+  taskId: string;
+  taskKind: TaskKind;
+  seq: number;
+  status: TaskStatus;
+  error: string | null;
+}
+
+/**
+ * The `announce` callbacks below run inside the transaction, while the task's row is locked, so the
+ * events they append are in the same order as the items ended: a batch's terminal event comes last.
+ */
 export interface TaskStore {
   /** Throws IdempotencyKeyReusedError when the key already names a task. */
   createSingleTask(task: NewSingleTask): Promise<TaskItemRef>;
+  /** One task with N items, written with multi-row inserts in one transaction. */
+  createBatchTask(task: NewBatchTask): Promise<CreatedBatch>;
+  /** A batch's items still waiting, in `seq` order (the fan-out job queues one job for each). */
+  queuedItemIds(taskId: string): Promise<string[]>;
+  /** For each partnumber with a classification in force that the visibility admits, the newest one. */
+  latestKnownClassifications(partnumbers: readonly string[], visibility: Visibility): Promise<Map<string, Classification>>;
+  countItems(taskId: string): Promise<BatchCounts>;
+  /** Items in `seq` order after `afterSeq`. */
+  listItems(taskId: string, afterSeq: number | null, limit: number): Promise<TaskItemsPage>;
+  /** Marks every queued item cancelled and the task cancelled, unless it already ended. */
+  cancelTask(taskId: string, announce?: (outcome: CancelOutcome) => Promise<void>): Promise<CancelOutcome | null>;
   /** Idempotency keys are per owner: another user's key never names a task of this one. */
   findTaskByIdempotencyKey(key: string, ownerId: string): Promise<ExistingTask | null>;
   /** A single task of this owner for this partnumber still queued or running, if any. */
@@ -52,12 +114,17 @@ export interface TaskStore {
   deleteTask(taskId: string): Promise<void>;
   /** Classifications in force for a partnumber (ACTIVE or APPROVED) that the visibility admits, newest first. */
   knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]>;
-  getItem(itemId: string): Promise<(PartInput & { taskId: string; status: TaskStatus; error: string | null }) | null>;
-  markItemProcessing(itemId: string): Promise<void>;
+  getItem(itemId: string): Promise<StoredItem | null>;
+  /** Takes the item for an attempt; false when it is no longer queued or processing (e.g. cancelled). */
+  markItemProcessing(itemId: string): Promise<boolean>;
   /** Stores the outcome once per item (a retried job returns the already stored one) and finishes the item. */
-  completeItem(itemId: string, outcome: ClassifierOutcome): Promise<Classification>;
+  completeItem(
+    itemId: string,
+    outcome: ClassifierOutcome,
+    announce?: (stored: { classification: Classification; ending: TaskEnding | null }) => Promise<void>,
+  ): Promise<{ classification: Classification; ending: TaskEnding | null }>;
   classificationOfItem(itemId: string): Promise<Classification | null>;
-  failItem(itemId: string, reason: string): Promise<void>;
+  failItem(itemId: string, reason: string, announce?: (ending: TaskEnding | null) => Promise<void>): Promise<{ ending: TaskEnding | null }>;
   /** Items still queued or processing whose last change is older than `before`. */
   findStaleUnfinishedItems(before: Date, limit: number): Promise<TaskItemRef[]>;
   ping(): Promise<void>;
@@ -70,6 +137,8 @@ export interface StoredTaskEvent {
 
 export interface EventLog {
   append(event: NewTaskEvent): Promise<StoredTaskEvent>;
+  /** Appends several events in order, in one round trip. */
+  appendMany(events: readonly NewTaskEvent[]): Promise<StoredTaskEvent[]>;
   /** Events after `afterId` (exclusive), or from the start when it is null. */
   read(taskId: string, afterId: string | null): Promise<StoredTaskEvent[]>;
 }
@@ -90,6 +159,12 @@ export interface ClassificationJob {
 
 export interface JobQueue {
   enqueue(job: ClassificationJob): Promise<void>;
+  /** Queues a batch's fan-out job (job id = task id), which queues one job per item in bulk. */
+  enqueueFanOut(taskId: string): Promise<void>;
+  /** Adds many jobs in bulk; all or nothing as far as the caller is concerned (it deletes the task on failure). */
+  enqueueMany(jobs: readonly ClassificationJob[]): Promise<void>;
+  /** Removes waiting jobs of these items, best effort (a job already running finishes). */
+  removeJobs(itemIds: readonly string[]): Promise<void>;
   ping(): Promise<void>;
 }
 
@@ -139,7 +214,8 @@ export interface RateLimitDecision {
 }
 
 export interface RateLimiter {
-  consume(subject: string): Promise<RateLimitDecision>;
+  /** Takes `cost` (default 1) from the subject's budget; a refused call takes nothing. */
+  consume(subject: string, cost?: number): Promise<RateLimitDecision>;
 }
 
 export interface StoredUser extends User {

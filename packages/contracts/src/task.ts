@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { batchCounts, taskItem } from './batch';
 import { classification, partInput } from './classification';
 
-export const taskStatus = z.enum(['queued', 'processing', 'done', 'failed', 'cancelled']);
-export type TaskStatus = z.infer<typeof taskStatus>;
-export const terminalTaskStatuses: readonly TaskStatus[] = ['done', 'failed', 'cancelled'];
+import { taskId, taskStatus } from './task-status';
 
-export const taskId = z.string({ error: 'taskId must be a string' }).uuid('taskId must be a UUID');
+export { taskId, taskStatus, terminalTaskStatuses, type TaskStatus } from './task-status';
 
 export const idempotencyKey = z
   .string({ error: 'idempotencyKey must be a string' })
@@ -27,9 +26,13 @@ export const submitOutput = z.object({
 });
 export type SubmitOutput = z.infer<typeof submitOutput>;
 
+export const taskKind = z.enum(['single', 'batch']);
+export type TaskKind = z.infer<typeof taskKind>;
+
 export const task = z.object({
   id: taskId,
   ownerId: z.string().uuid().nullable(),
+  kind: taskKind,
   status: taskStatus,
   partnumber: z.string(),
   description: z.string().nullable(),
@@ -44,7 +47,8 @@ export const task = z.object({
 export type Task = z.infer<typeof task>;
 
 export const taskGetInput = z.object({ taskId });
-export const taskDetails = task.extend({ classifications: z.array(classification) });
+/** A task with its counts. For a batch, `partnumber` and the other part fields are its first item's. */
+export const taskDetails = task.extend({ classifications: z.array(classification), counts: batchCounts });
 export type TaskDetails = z.infer<typeof taskDetails>;
 
 export const taskDeleteInput = z.strictObject({ taskId });
@@ -63,3 +67,7 @@ export const taskListOutput = z.object({
   nextCursor: taskId.nullable(),
 });
 export type TaskListOutput = z.infer<typeof taskListOutput>;
+
+/** What `task.get` answers: the task and the first page of its items (the rest through `task.items`). */
+export const taskView = taskDetails.extend({ items: z.array(taskItem), nextItemsCursor: z.number().int().nullable() });
+export type TaskView = z.infer<typeof taskView>;

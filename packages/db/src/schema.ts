@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const taskStatusEnum = pgEnum('task_status', ['queued', 'processing', 'done', 'failed', 'cancelled']);
+export const taskKindEnum = pgEnum('task_kind', ['single', 'batch']);
 export const classificationStatusEnum = pgEnum('classification_status', ['ACTIVE', 'APPROVED', 'REPLACED', 'REJECTED']);
 export const userRoleEnum = pgEnum('user_role', ['admin', 'user']);
 export const reviewActionEnum = pgEnum('review_action', ['approve', 'reject', 'override']);
@@ -49,6 +50,7 @@ export const tasks = pgTable(
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     /** Null only for tasks recorded before accounts existed; those are visible to admins alone. */
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'cascade' }),
+    kind: taskKindEnum('kind').notNull().default('single'),
     status: taskStatusEnum('status').notNull(),
     reclassify: boolean('reclassify').notNull().default(false),
     error: text('error'),
@@ -76,12 +78,19 @@ export const taskItems = pgTable(
     description: text('description'),
     manufacturer: text('manufacturer'),
     supplier: text('supplier'),
+    quantity: real('quantity'),
     status: taskStatusEnum('status').notNull(),
     error: text('error'),
     attempts: integer('attempts').notNull().default(0),
+    /** For an item answered from history: the known classification it was answered with. */
+    knownClassificationId: uuid('known_classification_id'),
     ...timestamps,
   },
-  (table) => [uniqueIndex('task_items_task_seq').on(table.taskId, table.seq), index('task_items_partnumber_status').on(table.partnumber, table.status)],
+  (table) => [
+    uniqueIndex('task_items_task_seq').on(table.taskId, table.seq),
+    index('task_items_task_status').on(table.taskId, table.status),
+    index('task_items_partnumber_status').on(table.partnumber, table.status),
+  ],
 );
 
 export const classifications = pgTable(

@@ -1,17 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import {
   IdempotencyKeyReusedError,
   reportingUnavailability,
+  type BatchCounts,
+  type BatchItemInput,
+  type CancelOutcome,
   type Classification,
   type ClassifierOutcome,
+  type CreatedBatch,
   type ExistingTask,
+  type NewBatchTask,
   type NewSingleTask,
   type Task,
   type TaskDetails,
+  type TaskEnding,
+  type TaskItem,
   type TaskItemRef,
+  type TaskItemsPage,
   type TaskStore,
   type Visibility,
 } from '@nexa/contracts';
-import { and, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pingDatabase, type NexaDatabase } from './client';
 import { isDatabaseConnectivityError } from './connectivity';
@@ -19,7 +28,16 @@ import { classifications, taskItems, tasks } from './schema';
 
 type ClassificationRow = typeof classifications.$inferSelect;
 
+/** Rows per multi-row INSERT (one array parameter per column). */
+const INSERT_CHUNK = 5000;
+const producedBy = aliasedTable(classifications, 'produced_by');
+const answeredWith = aliasedTable(classifications, 'answered_with');
+
+const emptyCounts = (): BatchCounts => ({ total: 0, queued: 0, processing: 0, done: 0, failed: 0, cancelled: 0 });
+
 const inForce = inArray(classifications.status, ['ACTIVE', 'APPROVED']);
+/** A human-approved classification answers before any newer machine one. */
+const approvedFirst = desc(sql`${classifications.status} = 'APPROVED'`);
 
 /** The condition that admits only the rows a visibility may see (`ownerColumn` of the queried table). */
 export function visibleTo(visibility: Visibility, ownerColumn: PgColumn): SQL | undefined {
@@ -51,6 +69,7 @@ function toTask(task: TaskRow, item: Pick<ItemRow, 'partnumber' | 'description' 
   return {
     id: task.id,
     ownerId: task.ownerId,
+    kind: task.kind,
     status: task.status,
     partnumber: item?.partnumber ?? '',
     description: item?.description ?? null,
@@ -74,8 +93,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       .select()
       .from(classifications)
       .where(and(eq(classifications.partnumber, partnumber), inForce, visibleTo(visibility, classifications.ownerId)))
-      // A human-approved classification answers before any newer machine one.
-      .orderBy(desc(sql`${classifications.status} = 'APPROVED'`), desc(classifications.createdAt));
+      .orderBy(approvedFirst, desc(classifications.createdAt));
     return rows.map(toClassification);
   }
 
@@ -88,15 +106,51 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     return row ?? null;
   }
 
-  async function finishTaskIfAllItemsEnded(tx: NexaDatabase, taskId: string) {
-    // A single statement, so two items finishing at once cannot both miss the last one.
-    await tx.execute(sql`
-      UPDATE ${tasks} SET
-        status = CASE WHEN EXISTS (SELECT 1 FROM ${taskItems} WHERE task_id = ${taskId} AND status = 'done') THEN 'done'::task_status ELSE 'failed'::task_status END,
-        error = (SELECT error FROM ${taskItems} WHERE task_id = ${taskId} AND status = 'failed' ORDER BY seq LIMIT 1),
-        finished_at = now(), updated_at = now()
-      WHERE id = ${taskId} AND status IN ('queued', 'processing')
-        AND NOT EXISTS (SELECT 1 FROM ${taskItems} WHERE task_id = ${taskId} AND status IN ('queued', 'processing'))`);
+  async function countItems(taskId: string, on: NexaDatabase = db): Promise<BatchCounts> {
+    const rows = await on
+      .select({ status: taskItems.status, count: sql<number>`count(*)::int` })
+      .from(taskItems)
+      .where(eq(taskItems.taskId, taskId))
+      .groupBy(taskItems.status);
+    const counts = emptyCounts();
+    for (const row of rows) {
+      counts[row.status] = Number(row.count);
+      counts.total += Number(row.count);
+    }
+    return counts;
+  }
+
+  /**
+   * Taken after the item's own row changed: the end-of-task check then runs one item at a time and
+   * sees every item that ended before it (under READ COMMITTED two items ending at once would each
+   * still see the other unfinished, and the task would never end). Events announced while it is held
+   * are appended in the order the items ended.
+   */
+  async function lockTask(tx: NexaDatabase, taskId: string) {
+    // NO KEY UPDATE: the classification just inserted holds a KEY SHARE lock on this row (its foreign key), which FOR UPDATE would wait on.
+    await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, taskId)).for('no key update');
+  }
+
+  async function finishTaskIfAllItemsEnded(tx: NexaDatabase, taskId: string): Promise<TaskEnding | null> {
+    // A single statement, so two items finishing at once cannot both miss the last one, and only one of them sees it end.
+    const [ended] = await tx
+      .update(tasks)
+      .set({
+        status: sql`CASE WHEN EXISTS (SELECT 1 FROM ${taskItems} WHERE task_id = ${taskId} AND status = 'done') THEN 'done'::task_status ELSE 'failed'::task_status END`,
+        error: sql`(SELECT error FROM ${taskItems} WHERE task_id = ${taskId} AND status = 'failed' ORDER BY seq LIMIT 1)`,
+        finishedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(tasks.id, taskId),
+          inArray(tasks.status, ['queued', 'processing']),
+          sql`NOT EXISTS (SELECT 1 FROM ${taskItems} WHERE task_id = ${taskId} AND status IN ('queued', 'processing'))`,
+        ),
+      )
+      .returning({ status: tasks.status });
+    if (!ended) return null;
+    return { status: ended.status === 'done' ? 'done' : 'failed', counts: await countItems(taskId, tx) };
   }
 
   return {
@@ -128,25 +182,148 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         .select({ taskId: tasks.id, status: tasks.status, partnumber: taskItems.partnumber })
         .from(taskItems)
         .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
-        .where(and(eq(taskItems.partnumber, partnumber), eq(tasks.ownerId, ownerId), inArray(taskItems.status, ['queued', 'processing']), eq(taskItems.seq, 1)))
+        .where(
+          and(
+            eq(taskItems.partnumber, partnumber),
+            eq(tasks.ownerId, ownerId),
+            inArray(taskItems.status, ['queued', 'processing']),
+            eq(taskItems.seq, 1),
+            eq(tasks.kind, 'single'),
+          ),
+        )
         .orderBy(desc(tasks.createdAt))
         .limit(1);
       return row ?? null;
+    },
+
+    async createBatchTask({ ownerId, items, reclassify, known }: NewBatchTask): Promise<CreatedBatch> {
+      return db.transaction(async (tx) => {
+        const allKnown = items.every((item) => known.has(item.partnumber));
+        const status = allKnown ? 'done' : 'queued';
+        const [task] = await tx
+          .insert(tasks)
+          .values({ ownerId, kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null })
+          .returning({ id: tasks.id });
+        const taskId = task!.id;
+        const created: CreatedBatch = { taskId, status, queued: [], answered: [] };
+        // One INSERT … SELECT FROM unnest(arrays) per chunk: a handful of parameters instead of one per cell,
+        // and ids made here so nothing has to come back.
+        for (let start = 0; start < items.length; start += INSERT_CHUNK) {
+          const chunk = items.slice(start, start + INSERT_CHUNK);
+          const ids = chunk.map(() => randomUUID());
+          const column = <T>(pick: (item: BatchItemInput, index: number) => T) => sql.param(chunk.map(pick));
+          await tx.execute(sql`
+            INSERT INTO ${taskItems} (id, task_id, seq, partnumber, description, manufacturer, supplier, quantity, status, known_classification_id)
+            SELECT id, ${taskId}::uuid, seq, partnumber, description, manufacturer, supplier, quantity, status::task_status, known
+            FROM unnest(
+              ${sql.param(ids)}::uuid[], ${column((_, index) => start + index + 1)}::int[], ${column((item) => item.partnumber)}::text[],
+              ${column((item) => item.description ?? null)}::text[], ${column((item) => item.manufacturer ?? null)}::text[],
+              ${column((item) => item.supplier ?? null)}::text[], ${column((item) => item.quantity ?? null)}::real[],
+              ${column((item) => (known.has(item.partnumber) ? 'done' : 'queued'))}::text[], ${column((item) => known.get(item.partnumber)?.id ?? null)}::uuid[]
+            ) AS input(id, seq, partnumber, description, manufacturer, supplier, quantity, status, known)`);
+          chunk.forEach((item, index) => {
+            const answer = known.get(item.partnumber);
+            const itemId = ids[index]!;
+            if (answer) created.answered.push({ itemId, seq: start + index + 1, partnumber: item.partnumber, classification: answer });
+            else created.queued.push({ taskId, itemId });
+          });
+        }
+        return created;
+      });
+    },
+
+    async queuedItemIds(taskId: string) {
+      const rows = await db
+        .select({ id: taskItems.id })
+        .from(taskItems)
+        .where(and(eq(taskItems.taskId, taskId), eq(taskItems.status, 'queued')))
+        .orderBy(asc(taskItems.seq));
+      return rows.map((row) => row.id);
+    },
+
+    async latestKnownClassifications(partnumbers: readonly string[], visibility: Visibility) {
+      const latest = new Map<string, Classification>();
+      for (let start = 0; start < partnumbers.length; start += INSERT_CHUNK) {
+        const chunk = partnumbers.slice(start, start + INSERT_CHUNK);
+        const rows = await db
+          .selectDistinctOn([classifications.partnumber])
+          .from(classifications)
+          .where(and(sql`${classifications.partnumber} = ANY(${sql.param(chunk)}::text[])`, inForce, visibleTo(visibility, classifications.ownerId)))
+          .orderBy(classifications.partnumber, approvedFirst, desc(classifications.createdAt));
+        for (const row of rows) latest.set(row.partnumber, toClassification(row));
+      }
+      return latest;
+    },
+
+    countItems: (taskId: string) => countItems(taskId),
+
+    async listItems(taskId: string, afterSeq: number | null, limit: number): Promise<TaskItemsPage> {
+      const rows = await db
+        .select({ item: taskItems, produced: producedBy, answered: answeredWith })
+        .from(taskItems)
+        .leftJoin(producedBy, eq(producedBy.taskItemId, taskItems.id))
+        .leftJoin(answeredWith, eq(answeredWith.id, taskItems.knownClassificationId))
+        .where(and(eq(taskItems.taskId, taskId), afterSeq === null ? undefined : gt(taskItems.seq, afterSeq)))
+        .orderBy(asc(taskItems.seq))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
+      const items: TaskItem[] = page.map(({ item, produced, answered }) => {
+        const linked = produced ?? answered;
+        return {
+          id: item.id,
+          seq: item.seq,
+          partnumber: item.partnumber,
+          description: item.description,
+          manufacturer: item.manufacturer,
+          supplier: item.supplier,
+          quantity: item.quantity,
+          status: item.status,
+          error: item.error,
+          classification: linked ? toClassification(linked) : null,
+        };
+      });
+      return { items, nextCursor: rows.length > limit ? page.at(-1)!.item.seq : null };
+    },
+
+    async cancelTask(taskId: string, announce): Promise<CancelOutcome | null> {
+      return db.transaction(async (tx) => {
+        const [task] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, taskId)).for('no key update');
+        if (!task) return null;
+        if (task.status !== 'queued' && task.status !== 'processing') {
+          return { cancelled: false, status: task.status, counts: await countItems(taskId, tx as unknown as NexaDatabase), cancelledItemIds: [] };
+        }
+        const cancelledItems = await tx
+          .update(taskItems)
+          .set({ status: 'cancelled', updatedAt: new Date() })
+          .where(and(eq(taskItems.taskId, taskId), eq(taskItems.status, 'queued')))
+          .returning({ id: taskItems.id });
+        await tx.update(tasks).set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() }).where(eq(tasks.id, taskId));
+        const outcome: CancelOutcome = {
+          cancelled: true,
+          status: 'cancelled',
+          counts: await countItems(taskId, tx as unknown as NexaDatabase),
+          cancelledItemIds: cancelledItems.map((item) => item.id),
+        };
+        await announce?.(outcome);
+        return outcome;
+      });
     },
 
     async getTask(taskId: string): Promise<TaskDetails | null> {
       const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
       if (!task) return null;
       const [item] = await db.select().from(taskItems).where(eq(taskItems.taskId, taskId)).orderBy(taskItems.seq).limit(1);
-      const produced = await db
-        .select()
-        .from(classifications)
-        .where(eq(classifications.taskId, taskId))
-        .orderBy(desc(classifications.createdAt));
-      const answeredFromHistory = produced.length === 0 && task.status === 'done' && item;
+      // A batch's classifications travel with its items (task.items); a single task lists its own here.
+      const produced =
+        task.kind === 'batch'
+          ? []
+          : await db.select().from(classifications).where(eq(classifications.taskId, taskId)).orderBy(desc(classifications.createdAt));
+      const answeredFromHistory = task.kind === 'single' && produced.length === 0 && task.status === 'done' && item;
+      // Answered from its owner's history, so the same visibility the submission used.
       const ownerVisibility: Visibility = task.ownerId ? { ownerId: task.ownerId } : 'all';
       return {
         ...toTask(task, item),
+        counts: await countItems(taskId),
         classifications: answeredFromHistory ? await knownClassifications(item.partnumber, ownerVisibility) : produced.map(toClassification),
       };
     },
@@ -178,8 +355,11 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     async getItem(itemId: string) {
       const [item] = await db.select().from(taskItems).where(eq(taskItems.id, itemId));
       if (!item) return null;
+      const [task] = await db.select({ kind: tasks.kind }).from(tasks).where(eq(tasks.id, item.taskId));
       return {
         taskId: item.taskId,
+        taskKind: task?.kind ?? 'single',
+        seq: item.seq,
         status: item.status,
         error: item.error,
         partnumber: item.partnumber,
@@ -190,34 +370,37 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     },
 
     async markItemProcessing(itemId: string) {
-      await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const [item] = await tx
           .update(taskItems)
           .set({ status: 'processing', attempts: sql`${taskItems.attempts} + 1`, updatedAt: new Date() })
           .where(and(eq(taskItems.id, itemId), inArray(taskItems.status, ['queued', 'processing'])))
           .returning({ taskId: taskItems.taskId });
-        if (!item) return;
+        if (!item) return false;
         await tx
           .update(tasks)
           .set({ status: 'processing', updatedAt: new Date() })
           .where(and(eq(tasks.id, item.taskId), eq(tasks.status, 'queued')));
+        return true;
       });
     },
 
-    async completeItem(itemId: string, outcome: ClassifierOutcome): Promise<Classification> {
+    async completeItem(itemId, outcome: ClassifierOutcome, announce) {
       return db.transaction(async (tx) => {
         const [item] = await tx.select().from(taskItems).where(eq(taskItems.id, itemId)).for('update');
         if (!item) throw new Error(`task item ${itemId} does not exist`);
         const [existing] = await tx.select().from(classifications).where(eq(classifications.taskItemId, itemId));
-        if (existing) return toClassification(existing);
+        if (existing) return { classification: toClassification(existing), ending: null };
         const [task] = await tx.select({ ownerId: tasks.ownerId }).from(tasks).where(eq(tasks.id, item.taskId));
         const [row] = await tx
           .insert(classifications)
           .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, ownerId: task?.ownerId ?? null, status: 'ACTIVE' })
           .returning();
         await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(eq(taskItems.id, itemId));
-        await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
-        return toClassification(row!);
+        await lockTask(tx as unknown as NexaDatabase, item.taskId);
+        const stored = { classification: toClassification(row!), ending: await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId) };
+        await announce?.(stored);
+        return stored;
       });
     },
 
@@ -226,14 +409,18 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       return row ? toClassification(row) : null;
     },
 
-    async failItem(itemId: string, reason: string) {
-      await db.transaction(async (tx) => {
+    async failItem(itemId: string, reason: string, announce) {
+      return db.transaction(async (tx) => {
         const [item] = await tx
           .update(taskItems)
           .set({ status: 'failed', error: reason, updatedAt: new Date() })
           .where(and(eq(taskItems.id, itemId), inArray(taskItems.status, ['queued', 'processing'])))
           .returning({ taskId: taskItems.taskId });
-        if (item) await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
+        if (!item) return { ending: null };
+        await lockTask(tx as unknown as NexaDatabase, item.taskId);
+        const ending = await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
+        await announce?.(ending);
+        return { ending };
       });
     },
 

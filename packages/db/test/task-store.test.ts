@@ -50,8 +50,8 @@ describe.each([
     const ref = await store.createSingleTask({ part: { partnumber: 'TWICE-1' }, ownerId, reclassify: false, status: 'queued' });
     await store.markItemProcessing(ref.itemId);
     expect((await store.getTask(ref.taskId))?.status).toBe('processing');
-    const first = await store.completeItem(ref.itemId, outcome);
-    const second = await store.completeItem(ref.itemId, { ...outcome, ncm: '99999999' });
+    const first = (await store.completeItem(ref.itemId, outcome)).classification;
+    const second = (await store.completeItem(ref.itemId, { ...outcome, ncm: '99999999' })).classification;
     expect(second.id).toBe(first.id);
     const task = await store.getTask(ref.taskId);
     expect(task?.status).toBe('done');
@@ -86,7 +86,7 @@ describe.each([
   it('deletes a task, its items and unapproved classifications, but keeps approved ones in the history', async () => {
     const store = createTaskStore(handle.db);
     const approvedTask = await store.createSingleTask({ part: { partnumber: 'DEL-1' }, ownerId, reclassify: false, status: 'queued' });
-    const approved = await store.completeItem(approvedTask.itemId, outcome);
+    const { classification: approved } = await store.completeItem(approvedTask.itemId, outcome);
     await createReviewStore(handle.db).review({ id: approved.id, action: 'approve', actorId: ownerId }, { ownerId });
     const activeTask = await store.createSingleTask({ part: { partnumber: 'DEL-1' }, ownerId, reclassify: true, status: 'queued' });
     await store.completeItem(activeTask.itemId, { ...outcome, ncm: '85423990' });
@@ -112,6 +112,28 @@ describe.each([
     const all = await store.listTasks({ visibility: 'all', limit: 100 });
     expect(all.items.map((t) => t.id)).toContain(mine.taskId);
     expect(all.items.map((t) => t.id)).toContain(theirs.taskId);
+  });
+
+  it("records a batch with its owner, whose items' classifications are the owner's, and answers batches from that owner's history, approved first", async () => {
+    const store = createTaskStore(handle.db);
+    const batch = await store.createBatchTask({ ownerId, items: [{ partnumber: 'BATCH-OWN-1' }, { partnumber: 'BATCH-OWN-2' }], reclassify: false, known: new Map() });
+    expect(await store.getTask(batch.taskId)).toMatchObject({ ownerId, kind: 'batch', counts: { total: 2, queued: 2 } });
+    const [first, second] = batch.queued;
+    await store.completeItem(first!.itemId, outcome);
+    const { classification: newer } = await store.completeItem(second!.itemId, { ...outcome, ncm: '85423990' });
+    expect(newer).toMatchObject({ partnumber: 'BATCH-OWN-2' });
+
+    const reclassified = await store.createSingleTask({ part: { partnumber: 'BATCH-OWN-1' }, ownerId, reclassify: true, status: 'queued' });
+    const { classification: machine } = await store.completeItem(reclassified.itemId, { ...outcome, ncm: '84829990' });
+    const [approved] = await store.knownClassifications('BATCH-OWN-1', { ownerId }).then((known) => known.filter((c) => c.id !== machine.id));
+    await createReviewStore(handle.db).review({ id: approved!.id, action: 'approve', actorId: ownerId }, { ownerId });
+
+    const mine = await store.latestKnownClassifications(['BATCH-OWN-1', 'BATCH-OWN-2', 'BATCH-UNKNOWN'], { ownerId });
+    expect([...mine.keys()].sort()).toEqual(['BATCH-OWN-1', 'BATCH-OWN-2']);
+    // The approved one answers, though a newer machine classification exists.
+    expect(mine.get('BATCH-OWN-1')).toMatchObject({ id: approved!.id, status: 'APPROVED' });
+    expect((await store.latestKnownClassifications(['BATCH-OWN-1', 'BATCH-OWN-2'], { ownerId: otherId })).size).toBe(0);
+    expect((await store.latestKnownClassifications(['BATCH-OWN-1', 'BATCH-OWN-2'], 'all')).size).toBe(2);
   });
 
   it('pages task lists newest first by cursor and filters by status', async () => {

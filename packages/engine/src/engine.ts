@@ -1,4 +1,4 @@
-import { Bm25fIndex, type FieldSpec, type FieldedDocument, type QueryTerm } from './retrieval.js';
+import { Bm25fIndex, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
 import { contentTerms, isQualifierWord, isStopWord, stem, stemAll, tokenize } from './text/normalize.js';
 import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
@@ -91,6 +91,10 @@ export interface ScoringTuning {
   residualPenalty: number;
   /** Multiplier for a code whose own text below the heading contains a word of an exclusion clause ("exceto X"). */
   exclusionPenalty: number;
+  /** Top-5 diversity: at most this many candidates from one 4-digit heading while others qualify (5 = off). */
+  maxPerHeading: number;
+  /** Same, per 6-digit subheading. */
+  maxPerSubheading: number;
   /** Query weight of the known terms standing for a word absent from the table (compound parts, prefix match); 0 = off. */
   unknownWordWeight: number;
 }
@@ -110,14 +114,25 @@ export const DEFAULT_TUNING: ScoringTuning = {
   headingIndexWeight: 0.3,
   nearMemoryBoost: 0.5,
   residualPenalty: 0.85,
+  maxPerHeading: 3,
+  maxPerSubheading: 5,
   exclusionPenalty: 0.6,
   unknownWordWeight: 0.7,
 };
 
 const TOP_K = 5;
+/** Ranked candidates considered when diversifying the top 5. */
+const CANDIDATE_POOL = 60;
 const LEADING_TERM_SPAN = 4;
 const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase', 'foreign'] as const;
 const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'salvo']);
+/** Portuguese/English combining forms that start compounds ("motoventilador", "microrrolamento", "eletrobomba"). */
+const COMBINING_FORMS = new Set([
+  'moto', 'eletro', 'electro', 'micro', 'mini', 'auto', 'hidro', 'termo', 'foto', 'radio', 'video', 'semi', 'multi',
+  'super', 'ultra', 'bi', 'tri', 'mono', 'poli', 'macro', 'servo', 'aero', 'turbo', 'mega', 'nano', 'pre', 'pos',
+  'anti', 'contra', 'sub', 'sobre', 'inter', 'tele', 'bio', 'eco', 'agro', 'quadri', 'tetra', 'penta', 'hexa',
+]);
+
 /** Words that point at other parts of the nomenclature ("exceto os classificados na subposição 9504.30"). */
 const REFERENCE_WORDS = new Set([
   'classificado', 'classificados', 'classificada', 'classificadas', 'subposicao', 'subposicoes', 'posicao', 'posicoes',
@@ -192,7 +207,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   };
 
   const leaves: LeafDocument[] = [];
-  const documents: FieldedDocument[] = [];
+  const documents: string[][][] = [];
   const headingTexts = new Map<string, string[]>();
   const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
@@ -238,6 +253,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     lengthNormalization: name === 'chapter' ? 0.3 : 0.6,
   }));
   const leafIndex = new Bm25fIndex(documents, fieldSpecs, { k1: tuning.k1 });
+  // Only unigram fields are read after indexing (justification); free the phrase pairs.
+  const phraseField = FIELD_ORDER.indexOf('phrase');
+  for (const doc of documents) doc[phraseField] = [];
 
   const headingKeys = [...headingTexts.keys()];
   const headingIdByKey = new Map(headingKeys.map((key, id) => [key, id]));
@@ -274,12 +292,17 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
    */
   function resolveUnknown(token: string): string[] {
     if (!/^[a-z]{6,}$/.test(token)) return [];
-    // Compound: the longest known right part is the head; the left part counts when it is known too.
-    for (let cut = 3; cut <= token.length - 5; cut++) {
-      const right = stem(token.slice(cut));
+    // Compound: a known left part or a combining form (moto-, eletro-, micro-...) followed by a known
+    // head; the longest head wins.
+    for (let cut = 2; cut <= token.length - 5; cut++) {
+      // Portuguese doubles r/s after a vowel-final prefix: "mini" + "rolamento" → "minirrolamento".
+      const doubled = (token[cut] === 'r' || token[cut] === 's') && token[cut + 1] === token[cut];
+      const right = stem(token.slice(doubled ? cut + 1 : cut));
       if (!leafIndex.has(right)) continue;
-      const left = [token.slice(0, cut), stem(token.slice(0, cut))].find((part) => leafIndex.has(part));
-      return left === undefined ? [right] : [left, right];
+      const prefix = token.slice(0, cut);
+      const left = [prefix, stem(prefix)].find((part) => part.length >= 3 && leafIndex.has(part));
+      if (left !== undefined) return [left, right];
+      if (COMBINING_FORMS.has(prefix)) return [right];
     }
     const stemmed = stem(token);
     for (let length = stemmed.length - 1; length >= Math.max(6, stemmed.length - 2); length--) {
@@ -465,6 +488,34 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return ranked;
   }
 
+  /**
+   * Top 5 from the ranked pool, keeping at most `maxPerHeading` from one heading while other headings
+   * have candidates: when the best heading is wrong, the right one still gets a slot.
+   */
+  function diversify(pool: Array<{ doc: number; score: number }>): Array<{ doc: number; score: number }> {
+    const chosen: Array<{ doc: number; score: number }> = [];
+    const skipped: Array<{ doc: number; score: number }> = [];
+    const perGroup = new Map<string, number>();
+    for (const item of pool) {
+      if (chosen.length === TOP_K) break;
+      const { headingKey, subheadingKey } = leaves[item.doc]!;
+      const inHeading = perGroup.get(headingKey) ?? 0;
+      const inSubheading = perGroup.get(subheadingKey) ?? 0;
+      if (inHeading >= tuning.maxPerHeading || inSubheading >= tuning.maxPerSubheading) {
+        skipped.push(item);
+        continue;
+      }
+      perGroup.set(headingKey, inHeading + 1);
+      perGroup.set(subheadingKey, inSubheading + 1);
+      chosen.push(item);
+    }
+    for (const item of skipped) {
+      if (chosen.length === TOP_K) break;
+      chosen.push(item);
+    }
+    return chosen.sort((a, b) => b.score - a.score);
+  }
+
   function toCandidate(doc: number, score: number): Candidate {
     const entry = leaves[doc]!.entry;
     return { code: entry.code, description: entry.description, path: entry.pathText, score: round(score) };
@@ -485,7 +536,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         if (doc !== undefined) boosts.set(doc, tuning.nearMemoryBoost * near.similarity);
       }
     }
-    const ranked = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts, TOP_K) : [];
+    const ranked = query.terms.length > 0 || boosts.size > 0 ? diversify(rankLeaves(query, boosts, CANDIDATE_POOL)) : [];
 
     if (exact) {
       const doc = docIdByCode.get(exact.code)!;

@@ -16,7 +16,6 @@ import { contentTerms, foldText } from './text/normalize.js';
 export class ResidualPrior {
   /** Per leaf (document id), ids of its penalisable path nodes. */
   private readonly leafNodes: Int32Array[];
-  private readonly nodeTerms: Array<ReadonlySet<string>> = [];
   /** Term → penalisable nodes whose distinguishing terms contain it. */
   private readonly nodesByTerm = new Map<string, number[]>();
   private readonly matchStamp: Int32Array;
@@ -66,22 +65,23 @@ export class ResidualPrior {
     };
 
     const nodeIds = new Map<string, number>();
+    const nodeTerms: Array<ReadonlySet<string>> = [];
     this.leafNodes = paths.map((path) => {
       const ids: number[] = [];
       path.forEach((node, depth) => {
         if (node.code.length <= 4 || depth === 0 || isResidual(node.description) || hasResidualSibling.get(node.code) !== true) return;
         let id = nodeIds.get(node.code);
         if (id === undefined) {
-          id = this.nodeTerms.length;
+          id = nodeTerms.length;
           nodeIds.set(node.code, id);
-          this.nodeTerms.push(collect(node.code));
+          nodeTerms.push(collect(node.code));
         }
         ids.push(id);
       });
       return Int32Array.from(ids);
     });
-    this.matchStamp = new Int32Array(this.nodeTerms.length);
-    this.nodeTerms.forEach((terms, id) => {
+    this.matchStamp = new Int32Array(nodeTerms.length);
+    nodeTerms.forEach((terms, id) => {
       for (const term of terms) {
         if (/^\d+$/.test(term)) continue;
         let nodes = this.nodesByTerm.get(term);

@@ -135,4 +135,25 @@ describe('exclusion clauses and unknown words', () => {
     const plain = createReferenceEngine({ table, tuning: { unknownWordWeight: 0 } }).classify({ partnumber: 'U1', description: 'minirrolamentos' });
     expect(plain.candidates).toEqual([]);
   });
+
+  it('splits compounds only after a known word or a combining form, undoing the doubled r', () => {
+    const engine = createReferenceEngine({ table });
+    expect(codes(engine.classify({ partnumber: 'U2', description: 'microrrolamentos' }))[0]?.slice(0, 4)).toBe('8482');
+    expect(engine.classify({ partnumber: 'U3', description: 'qwertrolamentos' }).candidates).toEqual([]);
+  });
+});
+
+describe('top-5 diversity', () => {
+  it('keeps at most three candidates of one heading when another heading also matches', () => {
+    const description = 'rolamentos de esferas e condensadores';
+    const diverse = codes(createReferenceEngine({ table }).classify({ partnumber: 'D1', description }));
+    expect(diverse.filter((code) => code.startsWith('8482'))).toHaveLength(3);
+    expect(diverse.filter((code) => code.startsWith('8532'))).toHaveLength(2);
+    const plain = codes(createReferenceEngine({ table, tuning: { maxPerHeading: 5 } }).classify({ partnumber: 'D1', description }));
+    expect(plain.filter((code) => code.startsWith('8482'))).toHaveLength(4);
+  });
+
+  it('still fills the top 5 from one heading when no other heading matches', () => {
+    expect(codes(createReferenceEngine({ table }).classify({ partnumber: 'D2', description: 'rolamentos montados' }))).toHaveLength(4);
+  });
 });

@@ -5,6 +5,14 @@ import { z } from 'zod';
 import { CLASSIFICATION_QUEUE, type RedisNames } from './keys';
 
 export const classificationJobPayload = z.object({ taskId: z.string().uuid(), itemId: z.string().uuid() });
+/** A batch's fan-out job: queues one classification job per queued item of the task. */
+export const fanOutJobPayload = z.object({ taskId: z.string().uuid() });
+export const CLASSIFY_JOB = 'classify';
+export const FAN_OUT_JOB = 'fan-out';
+export const fanOutJobId = (taskId: string) => `fan-out-${taskId}`;
+
+/** Jobs per `addBulk` call: one MULTI each, big enough to be fast, small enough not to block Redis. */
+const BULK_CHUNK = 1000;
 
 export interface RetryPolicy {
   attempts: number;
@@ -42,7 +50,30 @@ export function createClassificationQueue(connection: Redis, names: RedisNames, 
     async enqueue(job: ClassificationJob) {
       const payload = classificationJobPayload.parse(job);
       // The item id as job id makes enqueueing idempotent: adding the same item twice is a no-op.
-      await queue.add('classify', payload, { jobId: payload.itemId });
+      await queue.add(CLASSIFY_JOB, payload, { jobId: payload.itemId });
+    },
+    async enqueueFanOut(taskId: string) {
+      const payload = fanOutJobPayload.parse({ taskId });
+      await queue.add(FAN_OUT_JOB, payload, { jobId: fanOutJobId(taskId) });
+    },
+    async enqueueMany(jobs: readonly ClassificationJob[]) {
+      const chunks = [];
+      for (let start = 0; start < jobs.length; start += BULK_CHUNK) {
+        chunks.push(
+          jobs.slice(start, start + BULK_CHUNK).map((job) => {
+            const payload = classificationJobPayload.parse(job);
+            return { name: CLASSIFY_JOB, data: payload, opts: { jobId: payload.itemId } };
+          }),
+        );
+      }
+      // Several bulk adds in flight at once keep Redis busy while the next chunk is being serialised.
+      await Promise.all(chunks.map((chunk) => queue.addBulk(chunk)));
+    },
+    async removeJobs(itemIds: readonly string[]) {
+      // Best effort: a job that is running is locked and stays; the worker skips cancelled items anyway.
+      for (let start = 0; start < itemIds.length; start += BULK_CHUNK) {
+        await Promise.all(itemIds.slice(start, start + BULK_CHUNK).map((id) => queue.remove(id).catch(() => 0)));
+      }
     },
     async ping() {
       await connection.ping();

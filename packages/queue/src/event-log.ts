@@ -22,8 +22,35 @@ export function createEventLog(redis: Redis, names: RedisNames, options: EventLo
 }
 
 function createRawEventLog(redis: Redis, names: RedisNames, options: EventLogOptions): EventLog {
-  const maxEvents = options.maxEventsPerTask ?? 100_000;
+  // Room for the largest batch: an event per item plus progress and lifecycle events.
+  const maxEvents = options.maxEventsPerTask ?? 250_000;
   return {
+    async appendMany(newEvents: readonly NewTaskEvent[]): Promise<StoredTaskEvent[]> {
+      const stored: StoredTaskEvent[] = [];
+      const CHUNK = 1000;
+      for (let start = 0; start < newEvents.length; start += CHUNK) {
+        const events = newEvents.slice(start, start + CHUNK).map((newEvent) => taskEvent.parse({ ...newEvent, at: new Date().toISOString() }));
+        const pipeline = redis.pipeline();
+        for (const event of events) {
+          pipeline.eval(
+            APPEND_AND_PUBLISH,
+            1,
+            names.taskEvents(event.taskId),
+            JSON.stringify(event),
+            names.taskChannel(event.taskId),
+            String(maxEvents),
+            String(options.ttlSeconds),
+          );
+        }
+        const results = (await pipeline.exec()) ?? [];
+        results.forEach(([error, id], index) => {
+          if (error) throw error;
+          stored.push({ id: id as string, event: events[index]! });
+        });
+      }
+      return stored;
+    },
+
     async append(newEvent: NewTaskEvent): Promise<StoredTaskEvent> {
       const event = taskEvent.parse({ ...newEvent, at: new Date().toISOString() });
       const json = JSON.stringify(event);

@@ -2,7 +2,11 @@ export { CLASSIFICATION_QUEUE, redisNames, type RedisNames } from './keys';
 export {
   classificationJobOptions,
   classificationJobPayload,
+  CLASSIFY_JOB,
   createClassificationQueue,
+  FAN_OUT_JOB,
+  fanOutJobId,
+  fanOutJobPayload,
   type ClassificationQueue,
   type RetryPolicy,
 } from './classification-queue';
@@ -11,4 +15,5 @@ export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
 export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';
 export { createRedisRateLimiter } from './rate-limiter';
 export { createApprovedMemoryStream, type ApprovedMemoryStream } from './approved-memory';
+export { createThrottle, type Throttle } from './throttle';
 export { isRedisConnectivityError } from './connectivity';

@@ -9,6 +9,8 @@ export interface RedisNames {
   rateLimit(subject: string, window: number): string;
   /** Stream of approved classifications classifiers learn from. */
   approvedMemory: string;
+  /** Throttle key of a batch's aggregate progress events. */
+  batchProgressThrottle(taskId: string): string;
 }
 
 export const CLASSIFICATION_QUEUE = 'classification';
@@ -21,5 +23,6 @@ export function redisNames(prefix: string): RedisNames {
     taskChannel: (taskId) => `${prefix}:task:${taskId}:live`,
     rateLimit: (subject, window) => `${prefix}:ratelimit:${subject}:${window}`,
     approvedMemory: `${prefix}:memory:approved`,
+    batchProgressThrottle: (taskId) => `${prefix}:task:${taskId}:progress-throttle`,
   };
 }

@@ -1,4 +1,23 @@
-import type { Accounts, ApprovedMemory, EventFeed, EventLog, JobQueue, RateLimiter, ReviewStore, TaskStore } from '@nexa/contracts';
+import {
+  DEFAULT_BATCH_MAX_ITEMS,
+  type Accounts,
+  type ApprovedMemory,
+  type EventFeed,
+  type EventLog,
+  type JobQueue,
+  type RateLimiter,
+  type ReviewStore,
+  type TaskStore,
+} from '@nexa/contracts';
+
+export interface BatchSettings {
+  /** Most items one batch may hold (`BATCH_MAX_ITEMS`). */
+  maxItems: number;
+  /** Shortest time between two messages one batch subscriber receives (`BATCH_PROGRESS_INTERVAL_MS`). */
+  messageIntervalMs: number;
+}
+
+export const defaultBatchSettings: BatchSettings = { maxItems: DEFAULT_BATCH_MAX_ITEMS, messageIntervalMs: 100 };
 
 /** Infrastructure the procedures reach, passed in by whoever hosts the router. */
 export interface NexaServices {
@@ -9,10 +28,15 @@ export interface NexaServices {
   accounts: Accounts;
   reviews: ReviewStore;
   approvedMemory: ApprovedMemory;
+  /** Counts submissions: each `classification.submit` and each `classification.submitBatch` is one. */
   submitRateLimiter: RateLimiter;
+  /** Counts the distinct items of batches, a budget of its own so one call cannot queue unbounded work. */
+  batchItemRateLimiter: RateLimiter;
+  batch?: BatchSettings;
 }
 
 export interface NexaContext extends NexaServices {
+  batch: BatchSettings;
   /** The bearer token or API key the caller sent, not yet verified; procedures see the verified `actor`. */
   credential: string | null;
 }
@@ -37,5 +61,5 @@ export function credentialFrom({ req, info }: ContextSource): string | null {
 }
 
 export function createContextFactory(services: NexaServices) {
-  return (source: ContextSource = {}): NexaContext => ({ ...services, credential: credentialFrom(source) });
+  return (source: ContextSource = {}): NexaContext => ({ ...services, batch: services.batch ?? defaultBatchSettings, credential: credentialFrom(source) });
 }

@@ -62,3 +62,40 @@ export function silentClassifier() {
   };
   return { classifier, calls: () => calls };
 }
+
+/** Answers at once, except for partnumbers the predicate marks, which always fail. */
+export function selectiveClassifier(fails: (partnumber: string) => boolean) {
+  let calls = 0;
+  const classifier: AiClassifier = {
+    name: 'selective',
+    async classify(part) {
+      calls += 1;
+      if (fails(part.partnumber)) throw new Error(`no NCM for ${part.partnumber}`);
+      return sampleOutcome(part);
+    },
+  };
+  return { classifier, calls: () => calls };
+}
+
+/** Holds every call until the test opens the gate; counts the calls that started. */
+export function blockingClassifier() {
+  let open: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let started = 0;
+  let firstStarted: () => void = () => {};
+  const atGate = new Promise<void>((resolve) => {
+    firstStarted = resolve;
+  });
+  const classifier: AiClassifier = {
+    name: 'blocking',
+    async classify(part) {
+      started += 1;
+      firstStarted();
+      await gate;
+      return sampleOutcome(part);
+    },
+  };
+  return { classifier, open: () => open(), atGate, started: () => started };
+}

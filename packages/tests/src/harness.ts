@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { createUser, generateSecret } from '@nexa/auth';
 import { createNexaClient, type NexaClient, type Transport } from '@nexa/client';
 import { loadConfig, type NexaConfig } from '@nexa/config';
-import type { AiClassifier, Role, User } from '@nexa/contracts';
+import { eventsOfMessage, type AiClassifier, type Role, type TaskEvent, type TaskMessage, type User } from '@nexa/contracts';
 import { createUserStore, openDatabase, type DatabaseHandle } from '@nexa/db';
 import { startNexa, type RunningNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, createTestRedis, type TestRedis } from '@nexa/testing';
@@ -140,6 +140,11 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
 /** A client of any Nexa at `url` (close it yourself); `token` signs it in. */
 export function clientFor(url: string, transport: Transport = 'ws', { token }: { token?: string } = {}): NexaClient {
   return createNexaClient({ url, transport, WebSocket, EventSource, maxRetryDelayMs: 200, ...(token ? { token } : {}) });
+}
+
+/** Every event of a task's messages, with batch groups flattened, in order. */
+export function flatten(messages: ReadonlyArray<{ id: string; event: TaskMessage }>): TaskEvent[] {
+  return messages.flatMap((message) => eventsOfMessage(message.event));
 }
 
 export async function collect<T>(iterable: AsyncIterable<T>, limit = Number.POSITIVE_INFINITY): Promise<T[]> {

@@ -3,3 +3,4 @@ export * from './classifiers';
 export * from './errors';
 export * from './tcp-proxy';
 export * from './processes';
+export * from './http-api';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf, startTestNexa } from '../src/index';
+import { codeOf, errorOf, startTestNexa } from '../src/index';
 
 /** The limit counts per minute window; start the test well inside one so it cannot straddle two. */
 async function atStartOfWindow() {
@@ -28,6 +28,32 @@ describe('submission rate limit', () => {
   });
 });
 
+describe('batch rate limits', () => {
+  it('count a batch as one submission and its distinct items against BATCH_ITEM_RATE_LIMIT_PER_MINUTE', async () => {
+    await using nexa = await startTestNexa({
+      env: { SUBMIT_RATE_LIMIT_PER_MINUTE: '3', BATCH_MAX_ITEMS: '5', BATCH_ITEM_RATE_LIMIT_PER_MINUTE: '6' },
+    });
+    await atStartOfWindow();
+    const client = nexa.client();
+    const batchOf = (prefix: string, size: number) => ({ items: Array.from({ length: size }, (_, i) => ({ partnumber: `${prefix}-${i}` })) });
+
+    // Duplicates are collapsed before counting: 4 distinct items of 6 allowed.
+    expect(await client.classification.submitBatch.mutate({ items: [...batchOf('ITEMS-A', 4).items, { partnumber: 'ITEMS-A-0' }] })).toMatchObject({ total: 4 });
+    const tooMany = await errorOf(client.classification.submitBatch.mutate(batchOf('ITEMS-B', 3)));
+    expect(tooMany.data?.code).toBe('TOO_MANY_REQUESTS');
+    expect(tooMany.message).toContain('too many batch items');
+    // The refused batch took nothing from the item budget: 2 more still fit.
+    expect(await client.classification.submitBatch.mutate(batchOf('ITEMS-C', 2))).toMatchObject({ total: 2 });
+    // Three submissions so far (two batches accepted, one refused for its items): the next one is over the limit.
+    expect(await codeOf(client.classification.submit.mutate({ partnumber: 'ITEMS-SINGLE' }))).toBe('TOO_MANY_REQUESTS');
+
+    // An API key has budgets of its own.
+    const { key } = await client.apiKeys.create.mutate({ name: 'erp' });
+    expect(await nexa.client({ token: key }).classification.submitBatch.mutate(batchOf('ITEMS-KEY', 5))).toMatchObject({ total: 5 });
+    expect((await client.task.list.query({ limit: 10 })).items).toHaveLength(3);
+  });
+});
+
 describe('HTTP hardening', () => {
   it('refuses bodies over BODY_LIMIT_BYTES with 413', async () => {
     await using nexa = await startTestNexa({ env: { BODY_LIMIT_BYTES: '2048' } });
@@ -35,6 +61,37 @@ describe('HTTP hardening', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${nexa.token}` },
       body: JSON.stringify({ partnumber: 'BIG-1', description: 'x'.repeat(4000) }),
+    });
+    expect(response.status).toBe(413);
+
+    // A body without a declared length is counted as it arrives.
+    const chunks = [JSON.stringify({ partnumber: 'BIG-2', description: 'x'.repeat(4000) })];
+    const streamed = await fetch(`${nexa.nexa.url}/trpc/classification.submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${nexa.token}` },
+      body: new ReadableStream({
+        pull(controller) {
+          const chunk = chunks.shift();
+          if (chunk) controller.enqueue(new TextEncoder().encode(chunk));
+          else controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await nexa.client().task.list.query()).items).toEqual([]);
+  });
+
+  it('lets a batch submission be as large as UPLOAD_MAX_BYTES', async () => {
+    await using nexa = await startTestNexa({ env: { BODY_LIMIT_BYTES: '2048', UPLOAD_MAX_BYTES: '65536' } });
+    const items = Array.from({ length: 50 }, (_, i) => ({ partnumber: `LARGE-${i}`, description: 'rolamento de esferas 6205-2RS' }));
+    expect(JSON.stringify({ items }).length).toBeGreaterThan(2048);
+    expect(await nexa.client().classification.submitBatch.mutate({ items })).toMatchObject({ total: 50 });
+    const tooLarge = Array.from({ length: 1200 }, (_, i) => ({ partnumber: `HUGE-${i}`, description: 'rolamento de esferas 6205-2RS' }));
+    const response = await fetch(`${nexa.nexa.url}/trpc/classification.submitBatch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${nexa.token}` },
+      body: JSON.stringify({ items: tooLarge }),
     });
     expect(response.status).toBe(413);
   });

@@ -3,31 +3,33 @@ import {
   IdempotencyKeyReusedError,
   reviewInput,
   reviewOutput,
+  submitBatchInput,
+  submitBatchOutput,
   submitInput,
   submitOutput,
-  type Actor,
   type ExistingTask,
   type NewSingleTask,
   type ReviewOutput,
   type SubmitOutput,
+  type TaskMessage,
 } from '@nexa/contracts';
 import { tracked, TRPCError } from '@trpc/server';
-import type { NexaContext } from '../context';
+import { coalesceEvents } from '../services/coalesce-events';
+import { consumeSubmission, type AuthenticatedContext } from '../services/rate-limits';
 import { requireTask } from '../services/require-task';
+import { submitBatch } from '../services/submit-batch';
 import { streamTaskEvents } from '../services/task-events';
 import { createTRPCRouter, protectedProcedure, toTRPCError, visibilityOf } from '../trpc';
+
+/** Most events one coalesced message of a batch holds. */
+const MAX_EVENTS_PER_MESSAGE = 1000;
 
 export const classificationRouter = createTRPCRouter({
   submit: protectedProcedure
     .input(submitInput)
     .output(submitOutput)
     .mutation(async ({ ctx, input }): Promise<SubmitOutput> => {
-      // API keys have a budget of their own, so one busy integration cannot starve its owner's interactive use.
-      const subject = ctx.actor.apiKeyId ? `apikey:${ctx.actor.apiKeyId}` : `user:${ctx.actor.userId}`;
-      const decision = await ctx.submitRateLimiter.consume(`submit:${subject}`);
-      if (!decision.allowed) {
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `too many submissions; try again in ${decision.retryAfterSeconds} s` });
-      }
+      await consumeSubmission(ctx);
 
       const { reclassify, idempotencyKey, ...part } = input;
       const ownerId = ctx.actor.userId;
@@ -60,12 +62,21 @@ export const classificationRouter = createTRPCRouter({
       return { taskId: ref.taskId, status: 'queued', classifications: known };
     }),
 
+  submitBatch: protectedProcedure
+    .input(submitBatchInput)
+    .output(submitBatchOutput)
+    .mutation(({ ctx, input }) => submitBatch(ctx, input.items, input.reclassify)),
+
   events: protectedProcedure.input(eventsInput).subscription(async function* ({ ctx, input, signal }) {
     try {
-      await requireTask(ctx, input.taskId);
-      for await (const stored of streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal)) {
-        yield tracked(stored.id, stored.event);
+      const task = await requireTask(ctx, input.taskId);
+      const events = streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal);
+      if (task.kind === 'single') {
+        for await (const stored of events) yield tracked(stored.id, stored.event as TaskMessage);
+        return;
       }
+      const messages = coalesceEvents(events, { intervalMs: ctx.batch.messageIntervalMs, maxGroupSize: MAX_EVENTS_PER_MESSAGE, signal });
+      for await (const { id, message } of messages) yield tracked(id, message);
     } catch (error) {
       throw toTRPCError(error);
     }
@@ -88,8 +99,6 @@ export const classificationRouter = createTRPCRouter({
       return outcome.output;
     }),
 });
-
-type AuthenticatedContext = NexaContext & { actor: Actor };
 
 async function answerWithExisting(ctx: AuthenticatedContext, existing: ExistingTask, partnumber: string): Promise<SubmitOutput> {
   if (existing.partnumber !== partnumber) {

@@ -1,4 +1,18 @@
-import { taskDeleteInput, taskDetails, taskGetInput, taskListInput, taskListOutput } from '@nexa/contracts';
+import {
+  ITEMS_PAGE_DEFAULT,
+  taskCancelInput,
+  taskCancelOutput,
+  taskDeleteInput,
+  taskGetInput,
+  taskItemsInput,
+  taskItemsPage,
+  taskListInput,
+  taskListOutput,
+  taskView,
+  type TaskCancelOutput,
+  type TaskView,
+} from '@nexa/contracts';
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { requireTask } from '../services/require-task';
 import { createTRPCRouter, protectedProcedure, visibilityOf } from '../trpc';
@@ -6,13 +20,39 @@ import { createTRPCRouter, protectedProcedure, visibilityOf } from '../trpc';
 export const taskRouter = createTRPCRouter({
   get: protectedProcedure
     .input(taskGetInput)
-    .output(taskDetails)
-    .query(({ ctx, input }) => requireTask(ctx, input.taskId)),
+    .output(taskView)
+    .query(async ({ ctx, input }): Promise<TaskView> => {
+      const task = await requireTask(ctx, input.taskId);
+      const page = await ctx.tasks.listItems(task.id, null, ITEMS_PAGE_DEFAULT);
+      return { ...task, items: page.items, nextItemsCursor: page.nextCursor };
+    }),
+
+  items: protectedProcedure
+    .input(taskItemsInput)
+    .output(taskItemsPage)
+    .query(async ({ ctx, input }) => {
+      await requireTask(ctx, input.taskId);
+      return ctx.tasks.listItems(input.taskId, input.cursor ?? null, input.limit);
+    }),
 
   list: protectedProcedure
     .input(taskListInput)
     .output(taskListOutput)
     .query(({ ctx, input }) => ctx.tasks.listTasks({ visibility: visibilityOf(ctx.actor), status: input.status, cursor: input.cursor, limit: input.limit })),
+
+  cancel: protectedProcedure
+    .input(taskCancelInput)
+    .output(taskCancelOutput)
+    .mutation(async ({ ctx, input }): Promise<TaskCancelOutput> => {
+      await requireTask(ctx, input.taskId);
+      const outcome = await ctx.tasks.cancelTask(input.taskId, async ({ counts: { total, done, failed, cancelled } }) => {
+        await ctx.events.append({ type: 'cancelled', taskId: input.taskId, total, done, failed, cancelled });
+      });
+      if (!outcome) throw new TRPCError({ code: 'NOT_FOUND', message: `task ${input.taskId} not found` });
+      // Best effort: a job left behind finds its item cancelled and does nothing.
+      if (outcome.cancelledItemIds.length > 0) await ctx.queue.removeJobs(outcome.cancelledItemIds).catch(() => {});
+      return { taskId: input.taskId, cancelled: outcome.cancelled, status: outcome.status, counts: outcome.counts };
+    }),
 
   delete: protectedProcedure
     .input(taskDeleteInput)

@@ -15,7 +15,8 @@ const GAP = Symbol('missed live events');
 
 /**
  * A task's events for one subscriber: listens first, then replays what the log holds after
- * `lastEventId`, then streams live events, dropping any already sent. Ends after the terminal event.
+ * `lastEventId`, then streams live events, dropping any already sent. Ends after the terminal event
+ * (`result` / `failed` for a single task, `batch_finished` for a batch, `cancelled` for either).
  * When the log has lost events (expired, or Redis lost its data) the database's final state stands in.
  */
 export async function* streamTaskEvents(
@@ -46,9 +47,14 @@ export async function* streamTaskEvents(
 
     if (yield* replay()) return;
 
-    const task = await services.tasks.getTask(taskId);
-    if (!task) return;
-    if (terminalTaskStatuses.includes(task.status)) {
+    // The database only tells whether a task whose log was lost has ended; while it is unreachable
+    // the live feed (and the replay after a gap) still brings the terminal event.
+    const task = await services.tasks.getTask(taskId).catch((error: unknown) => {
+      if (error instanceof ServiceUnavailableError) return undefined;
+      throw error;
+    });
+    if (task === null) return;
+    if (task && terminalTaskStatuses.includes(task.status)) {
       if (yield* replay()) return;
       const final = finalEventFromDatabase(task);
       if (final && isNew(final)) yield final;
@@ -83,9 +89,12 @@ function finalEventFromDatabase(task: TaskDetails): StoredTaskEvent | null {
   const finishedAt = task.finishedAt ?? task.updatedAt;
   const id = `${Date.parse(finishedAt)}-0`;
   const base = { taskId: task.id, at: finishedAt };
+  const { total, done, failed, cancelled } = task.counts;
   const [classification] = task.classifications;
   let event: TaskEvent;
-  if (task.status === 'done' && classification) event = { type: 'result', ...base, classification };
+  if (task.status === 'cancelled') event = { type: 'cancelled', ...base, total, done, failed, cancelled };
+  else if (task.kind === 'batch') event = { type: 'batch_finished', ...base, status: task.status === 'done' ? 'done' : 'failed', total, done, failed, cancelled };
+  else if (task.status === 'done' && classification) event = { type: 'result', ...base, classification };
   else event = { type: 'failed', ...base, error: task.error ?? `task ${task.status}` };
   return { id, event };
 }

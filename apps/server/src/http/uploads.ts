@@ -1,0 +1,43 @@
+import multipart from '@fastify/multipart';
+import { parseFile } from '@nexa/intake';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ApiCaller } from './api-caller';
+import { ApiError, sendApiError } from './api-errors';
+
+export interface UploadRoutesOptions {
+  callerFor(request: FastifyRequest): Promise<ApiCaller>;
+  maxBytes: number;
+  maxItems: number;
+}
+
+const truthy = (value: unknown) => typeof value === 'string' && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
+
+/** `POST /api/uploads`: a CSV, XLSX or PDF in the multipart field `file` becomes one batch task. */
+export async function uploadRoutes(app: FastifyInstance, { callerFor, maxBytes, maxItems }: UploadRoutesOptions) {
+  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12 }, throwFileSizeLimit: true });
+
+  app.post('/api/uploads', async (request, reply) => {
+    try {
+      const caller = await callerFor(request);
+      // Refuse a caller without valid credentials before reading (and parsing) a file of up to UPLOAD_MAX_BYTES.
+      await caller.auth.me();
+      if (!request.isMultipart()) throw new ApiError(415, 'UNSUPPORTED_TYPE', 'send the file as multipart/form-data in the field "file"');
+      let file: { bytes: Buffer; filename: string; mimeType: string } | null = null;
+      let reclassify = truthy((request.query as Record<string, unknown>).reclassify);
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file') throw new ApiError(400, 'BAD_REQUEST', `unexpected file field "${part.fieldname}": use "file"`);
+          file = { bytes: await part.toBuffer(), filename: part.filename, mimeType: part.mimetype };
+        } else if (part.fieldname === 'reclassify') {
+          reclassify = truthy(part.value);
+        }
+      }
+      if (!file) throw new ApiError(400, 'NO_FILE', 'no file: send it in the multipart field "file"');
+      const parsed = await parseFile(file.bytes, { filename: file.filename, mimeType: file.mimeType, maxBytes, maxItems });
+      const task = await caller.classification.submitBatch({ items: parsed.items, reclassify });
+      return reply.code(201).send({ ...task, format: parsed.format, layout: parsed.layout ?? null, rejected: parsed.rejected });
+    } catch (error) {
+      return sendApiError(request, reply, error);
+    }
+  });
+}

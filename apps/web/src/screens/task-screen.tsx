@@ -1,0 +1,79 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ProgressBar } from '../components/progress-bar';
+import { ResultCard } from '../components/result-card';
+import { useI18n } from '../i18n/i18n';
+import { describeError, useTRPC } from '../lib/nexa';
+import { Link } from '../lib/router';
+import { useTaskEvents } from '../lib/use-task-events';
+
+/** One task, live: its progress while it runs, then its result card. The task id is in the URL, so a reload resumes here. */
+export function TaskScreen({ taskId }: { taskId: string }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const task = useQuery(trpc.task.get.queryOptions({ taskId }));
+  const live = useTaskEvents(taskId);
+
+  const finished = live.terminal !== null;
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: trpc.task.get.queryKey({ taskId }) });
+  }, [finished, queryClient, taskId, trpc]);
+
+  if (task.isPending) return <p className="screen muted">{t.task.loading}</p>;
+  if (task.error) {
+    return (
+      <section className="screen narrow">
+        <p className="alert alert-error" role="alert">
+          {task.error.data?.code === 'NOT_FOUND' ? t.task.notFound : describeError(task.error, t)}
+        </p>
+        <Link href="/">{t.task.another}</Link>
+      </section>
+    );
+  }
+
+  const status = live.terminal ? live.status : task.data.status === 'done' || task.data.status === 'failed' ? task.data.status : live.status;
+  const progressText =
+    status === 'failed'
+      ? t.task.status.failed
+      : status === 'done'
+        ? t.task.status.done
+        : `${t.task.status[status]}${live.message ? ` — ${live.message}` : ''}`;
+  const result = live.terminal?.type === 'result' ? live.terminal.classification : null;
+  const failure = live.terminal?.type === 'failed' ? live.terminal.error : null;
+
+  return (
+    <section className="screen narrow" aria-labelledby="task-title">
+      <h1 id="task-title">{t.task.title(task.data.partnumber)}</h1>
+      {task.data.description && <p className="lead">{task.data.description}</p>}
+      <ProgressBar
+        label={t.task.progress}
+        fraction={status === 'done' ? 1 : live.fraction}
+        text={progressText}
+        tone={status === 'done' ? 'done' : status === 'failed' ? 'failed' : 'running'}
+      />
+      {live.subscriptionError != null && (
+        <p className="alert alert-error" role="alert">
+          {describeError(live.subscriptionError, t)}
+        </p>
+      )}
+      {failure && (
+        <p className="alert alert-error" role="alert">
+          {t.task.failed(failure)}
+        </p>
+      )}
+      {result && (
+        <>
+          {result.taskId !== taskId && <p className="alert alert-info">{t.task.fromHistory}</p>}
+          <ResultCard classification={result} />
+        </>
+      )}
+      {!result && !failure && <p className="muted">{t.task.waiting}</p>}
+      <p>
+        <Link href="/" className="button">
+          {t.task.another}
+        </Link>
+      </p>
+    </section>
+  );
+}

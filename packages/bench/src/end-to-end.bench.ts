@@ -1,0 +1,136 @@
+/**
+ * End to end, closed loop: C clients each submit a partnumber and wait for its result over
+ * WebSocket, with an instant in-process classifier. In the same run, raw BullMQ doing the same
+ * work (add + completion event; no HTTP, WebSocket or database) gives the limit, and the ratio.
+ */
+import { createNexaClient, type NexaClient } from '@nexa/client';
+import { loadConfig } from '@nexa/config';
+import type { AiClassifier } from '@nexa/contracts';
+import { openDatabase } from '@nexa/db';
+import { startNexa } from '@nexa/standalone';
+import { createPostgresTestDatabase, createTestRedis } from '@nexa/testing';
+import { Queue, QueueEvents, Worker } from 'bullmq';
+import WebSocket from 'ws';
+import { percentile, round, writeResult } from './results';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONCURRENCIES = [1, 50];
+
+const instantClassifier: AiClassifier = {
+  name: 'instant',
+  classify: async (part) => ({
+    ncm: '85423190',
+    description: part.description ?? 'Circuito integrado',
+    manufacturer: null,
+    country: null,
+    confidence: 0.9,
+    alternatives: [],
+    justification: null,
+    engine: 'instant',
+  }),
+};
+
+interface LoopFigures {
+  concurrency: number;
+  completed: number;
+  perSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number };
+}
+
+async function closedLoop(concurrency: number, work: (n: number) => Promise<void>): Promise<LoopFigures> {
+  const latencies: number[] = [];
+  const deadline = Date.now() + SECONDS * 1000;
+  let counter = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < deadline) {
+        const n = counter++;
+        const t0 = performance.now();
+        await work(n);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    concurrency,
+    completed: latencies.length,
+    perSecond: round(latencies.length / elapsed, 1),
+    latencyMs: { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)) },
+  };
+}
+
+async function benchNexa(concurrency: number): Promise<LoopFigures> {
+  await using redis = createTestRedis();
+  await using postgres = await createPostgresTestDatabase();
+  const database = await openDatabase({ databaseUrl: postgres.url, poolSize: 20 });
+  const config = loadConfig({
+    REDIS_URL: redis.url,
+    NEXA_REDIS_PREFIX: redis.prefix,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    WORKER_CONCURRENCY: String(Math.max(8, concurrency)),
+    // The loop measures throughput, not the per-user submission budget.
+    SUBMIT_RATE_LIMIT_PER_MINUTE: '100000000',
+  });
+  const nexa = await startNexa({ config, database, classifier: instantClassifier });
+  const anonymous = createNexaClient({ url: nexa.url, WebSocket });
+  const { accessToken } = await anonymous.auth.register.mutate({ email: `bench-${Date.now()}@example.com`, password: 'bench-password-123' });
+  await anonymous.close();
+  const client: NexaClient = createNexaClient({ url: nexa.url, WebSocket, token: accessToken });
+  const run = `${Date.now().toString(36)}`;
+  try {
+    await closedLoop(Math.min(concurrency, 4), async (n) => {
+      for await (const _ of client.classify({ partnumber: `WARM-${run}-${concurrency}-${n}` })) {
+        // warm-up
+      }
+    });
+    return await closedLoop(concurrency, async (n) => {
+      for await (const { event } of client.classify({ partnumber: `BENCH-${run}-${concurrency}-${n}` })) {
+        if (event.type === 'failed') throw new Error(event.error);
+      }
+    });
+  } finally {
+    await client.close();
+    await nexa.close();
+    await database.close();
+  }
+}
+
+async function benchRawBullmq(concurrency: number): Promise<LoopFigures> {
+  await using redis = createTestRedis();
+  const prefix = `${redis.prefix}:bull`;
+  const queue = new Queue('raw', { connection: redis.connect(), prefix });
+  const events = new QueueEvents('raw', { connection: redis.connect(), prefix });
+  const worker = new Worker('raw', async (job) => ({ ncm: '85423190', partnumber: job.data.partnumber }), {
+    connection: redis.connect(),
+    prefix,
+    concurrency: Math.max(8, concurrency),
+  });
+  await Promise.all([events.waitUntilReady(), worker.waitUntilReady()]);
+  try {
+    return await closedLoop(concurrency, async (n) => {
+      const job = await queue.add('classify', { partnumber: `RAW-${n}` }, { removeOnComplete: { age: 60 } });
+      await job.waitUntilFinished(events);
+    });
+  } finally {
+    await worker.close();
+    await events.close();
+    await queue.close();
+  }
+}
+
+const figures: Record<string, { nexa: LoopFigures; rawBullmq: LoopFigures; ratio: number }> = {};
+for (const concurrency of CONCURRENCIES) {
+  const rawBullmq = await benchRawBullmq(concurrency);
+  const nexa = await benchNexa(concurrency);
+  figures[`c${concurrency}`] = { nexa, rawBullmq, ratio: round(nexa.perSecond / rawBullmq.perSecond) };
+}
+await writeResult('end-to-end', {
+  secondsPerRun: SECONDS,
+  targets: { c50RatioAtLeast: 0.5, c1MedianMsAtMost: 3 },
+  ...figures,
+});
+process.exit(0);

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { classification, partInput } from './classification';
+import { taskId, taskStatus } from './task-status';
+
+/** The default most items one batch may hold (`BATCH_MAX_ITEMS`). */
+export const DEFAULT_BATCH_MAX_ITEMS = 10_000;
+/** A hard ceiling on the input size, whatever `BATCH_MAX_ITEMS` says. */
+export const BATCH_HARD_LIMIT = 100_000;
+
+export const quantity = z.number({ error: 'quantity must be a number' }).positive('quantity must be positive').optional();
+
+export const batchItemInput = partInput.extend({ quantity });
+export type BatchItemInput = z.infer<typeof batchItemInput>;
+
+export const submitBatchInput = z.object({
+  items: z
+    .array(batchItemInput, { error: 'items must be an array' })
+    .min(1, 'items must hold at least one part')
+    .max(BATCH_HARD_LIMIT, `items must hold at most ${BATCH_HARD_LIMIT} parts`),
+  reclassify: z.boolean({ error: 'reclassify must be a boolean' }).optional().default(false),
+});
+export type SubmitBatchInput = z.input<typeof submitBatchInput>;
+
+export const batchCounts = z.object({
+  total: z.number().int().nonnegative(),
+  queued: z.number().int().nonnegative(),
+  processing: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  cancelled: z.number().int().nonnegative(),
+});
+export type BatchCounts = z.infer<typeof batchCounts>;
+
+export const submitBatchOutput = z.object({
+  taskId,
+  status: taskStatus,
+  /** Items in the task after duplicates were collapsed. */
+  total: z.number().int().nonnegative(),
+  /** Input lines dropped because an earlier line had the same partnumber. */
+  duplicates: z.number().int().nonnegative(),
+  /** Items answered at once from the partnumber's history. */
+  answeredFromHistory: z.number().int().nonnegative(),
+  /** Items queued for classification. */
+  queued: z.number().int().nonnegative(),
+});
+export type SubmitBatchOutput = z.infer<typeof submitBatchOutput>;
+
+export const taskItem = z.object({
+  id: z.string().uuid(),
+  seq: z.number().int().positive(),
+  partnumber: z.string(),
+  description: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  supplier: z.string().nullable(),
+  quantity: z.number().nullable(),
+  status: taskStatus,
+  error: z.string().nullable(),
+  /** The classification it produced, or the known one it was answered with. */
+  classification: classification.nullable(),
+});
+export type TaskItem = z.infer<typeof taskItem>;
+
+export const ITEMS_PAGE_DEFAULT = 100;
+export const ITEMS_PAGE_MAX = 1000;
+
+export const taskItemsInput = z.object({
+  taskId,
+  /** The `nextCursor` of the previous page. */
+  cursor: z.number().int().nonnegative().nullish(),
+  limit: z.number().int().min(1).max(ITEMS_PAGE_MAX).optional().default(ITEMS_PAGE_DEFAULT),
+});
+export type TaskItemsInput = z.input<typeof taskItemsInput>;
+
+export const taskItemsPage = z.object({
+  items: z.array(taskItem),
+  nextCursor: z.number().int().nullable(),
+});
+export type TaskItemsPage = z.infer<typeof taskItemsPage>;
+
+export const taskCancelInput = z.object({ taskId });
+export const taskCancelOutput = z.object({
+  taskId,
+  /** `true` when this call stopped the task; `false` when it had already ended (nothing changed). */
+  cancelled: z.boolean(),
+  status: taskStatus,
+  counts: batchCounts,
+});
+export type TaskCancelOutput = z.infer<typeof taskCancelOutput>;

@@ -1,0 +1,41 @@
+import type { TaskItem } from '@nexa/contracts';
+
+/** The earlier system's columns, then Nexa's additions (confidence, status, alternatives). */
+export const EXPORT_COLUMNS = [
+  { key: 'seq', header: 'Seq', width: 7 },
+  { key: 'partnumber', header: 'Partnumber', width: 22 },
+  { key: 'erpDescription', header: 'Descrição ERP', width: 40 },
+  { key: 'diDescription', header: 'Descrição DI', width: 50 },
+  { key: 'ncm', header: 'NCM', width: 12 },
+  { key: 'manufacturer', header: 'Fabricante', width: 24 },
+  { key: 'address', header: 'Endereço', width: 30 },
+  { key: 'country', header: 'País', width: 8 },
+  { key: 'confidence', header: 'Confiança', width: 11 },
+  { key: 'status', header: 'Status', width: 11 },
+  { key: 'alternatives', header: 'Alternativas', width: 40 },
+] as const;
+
+export type ExportColumnKey = (typeof EXPORT_COLUMNS)[number]['key'];
+/** One exported line; a missing value is `null` (an empty cell). */
+export type ExportRow = Record<ExportColumnKey, string | number | null>;
+
+/** `85423190` → `8542.31.90`, as NCM codes are written on import declarations. */
+export const formatNcm = (ncm: string) => (/^\d{8}$/.test(ncm) ? `${ncm.slice(0, 4)}.${ncm.slice(4, 6)}.${ncm.slice(6)}` : ncm);
+
+export function toExportRow(item: TaskItem): ExportRow {
+  const classification = item.classification;
+  return {
+    seq: item.seq,
+    partnumber: item.partnumber,
+    erpDescription: item.description,
+    diDescription: classification?.description ?? null,
+    ncm: classification ? formatNcm(classification.ncm) : null,
+    manufacturer: classification?.manufacturer ?? item.manufacturer,
+    // Nexa does not know manufacturers' addresses yet; the column is kept for the earlier system's importers.
+    address: null,
+    country: classification?.country ?? null,
+    confidence: classification ? Math.round(classification.confidence * 100) / 100 : null,
+    status: item.status,
+    alternatives: classification?.alternatives.length ? classification.alternatives.map((alt) => `${formatNcm(alt.ncm)} (${alt.score.toFixed(2)})`).join('; ') : null,
+  };
+}

@@ -1,0 +1,63 @@
+import { compareEventIds, type TaskEvent } from '@nexa/contracts';
+import { describe, expect, it } from 'vitest';
+import type { TrackedEvent } from '@nexa/client';
+import { blockingClassifier, clientFor, collect, flatten, startTestNexa } from '../src/index';
+
+const parts = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => ({ partnumber: `${prefix}-${index + 1}` }));
+
+describe('batch events', () => {
+  it.each(['ws', 'sse'] as const)('reach a subscriber at most ~10 messages a second over %s, every item once, with the right final counts', async (transport) => {
+    await using nexa = await startTestNexa({ env: { WORKER_CONCURRENCY: '16' } });
+    const client = nexa.client(transport);
+    const { taskId } = await client.classification.submitBatch.mutate({ items: parts(1500, 'RATE') });
+
+    const arrivals: number[] = [];
+    const messages: TrackedEvent[] = [];
+    for await (const message of client.watch(taskId)) {
+      arrivals.push(Date.now());
+      messages.push(message);
+    }
+    // In any one-second window.
+    const busiest = Math.max(...arrivals.map((start) => arrivals.filter((at) => at >= start && at < start + 1000).length));
+    expect(busiest).toBeLessThanOrEqual(12);
+
+    const events = flatten(messages);
+    const itemIds = events.filter((event) => event.type === 'item_result').map((event) => event.itemId);
+    expect(itemIds).toHaveLength(1500);
+    expect(new Set(itemIds).size).toBe(1500);
+    expect(events.some((event) => event.type === 'batch_progress')).toBe(true);
+    expect(events.at(-1)).toEqual(expect.objectContaining({ type: 'batch_finished', status: 'done', total: 1500, done: 1500, failed: 0, cancelled: 0 }));
+    const ids = messages.map((message) => message.id);
+    expect([...ids].sort(compareEventIds)).toEqual(ids);
+  });
+
+  it.each(['ws', 'sse'] as const)('resume over %s from lastEventId on another server: everything after it, exactly once', async (transport) => {
+    const blocking = blockingClassifier();
+    await using nexa = await startTestNexa({ classifier: blocking.classifier, env: { WORKER_CONCURRENCY: '4' } });
+    const second = await nexa.startSecondServer();
+    const client = nexa.client(transport);
+    const { taskId } = await client.classification.submitBatch.mutate({ items: parts(40, 'RESUME') });
+    await blocking.atGate;
+
+    const before = await collect(client.watch(taskId), 1);
+    expect(flatten(before).map((event) => event.type)).toEqual(['queued']);
+
+    const other = clientFor(second.url, transport, { token: nexa.token });
+    try {
+      const rest = collect(other.watch(taskId, { lastEventId: before[0]!.id }));
+      blocking.open();
+      const after = await rest;
+      const events: TaskEvent[] = flatten([...before, ...after]);
+      const items = events.filter((event) => event.type === 'item_result');
+      expect(items).toHaveLength(40);
+      expect(new Set(items.map((event) => event.type === 'item_result' && event.itemId)).size).toBe(40);
+      expect(events.at(-1)).toMatchObject({ type: 'batch_finished', done: 40 });
+
+      // A late subscriber gets the whole history in the same order.
+      const replayed = flatten(await collect(nexa.client(transport).watch(taskId)));
+      expect(replayed).toEqual(events);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import { tables } from '@nexa/db';
+import { waitFor } from '@nexa/testing';
+import { describe, expect, it } from 'vitest';
+import { blockingClassifier, collect, errorOf, flatten, selectiveClassifier, startTestNexa } from '../src/index';
+
+describe('classification.submitBatch', () => {
+  it('collapses duplicates, answers known partnumbers from history, classifies the rest and finishes', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    await collect(client.classify({ partnumber: 'KNOWN-1', description: 'relé 24V' }));
+
+    const submitted = await client.classification.submitBatch.mutate({
+      items: [
+        { partnumber: 'batch-a', description: 'parafuso M3', quantity: 100 },
+        { partnumber: ' BATCH-A ', description: 'duplicate line' },
+        { partnumber: 'known-1' },
+        { partnumber: 'BATCH-B', manufacturer: 'ACME', supplier: 'Arrow' },
+      ],
+    });
+    expect(submitted).toMatchObject({ status: 'queued', total: 3, duplicates: 1, answeredFromHistory: 1, queued: 2 });
+
+    const events = flatten(await collect(client.watch(submitted.taskId)));
+    expect(events[0]!.type).toBe('queued');
+    const itemResults = events.filter((event) => event.type === 'item_result');
+    expect(itemResults.map((event) => event.partnumber).sort()).toEqual(['BATCH-A', 'BATCH-B', 'KNOWN-1']);
+    expect(events.at(-1)).toMatchObject({ type: 'batch_finished', status: 'done', total: 3, done: 3, failed: 0, cancelled: 0 });
+
+    const task = await client.task.get.query({ taskId: submitted.taskId });
+    expect(task).toMatchObject({ kind: 'batch', status: 'done', counts: { total: 3, done: 3 }, nextItemsCursor: null });
+    expect(task.items.map((item) => [item.seq, item.partnumber, item.status, item.quantity])).toEqual([
+      [1, 'BATCH-A', 'done', 100],
+      [2, 'KNOWN-1', 'done', null],
+      [3, 'BATCH-B', 'done', null],
+    ]);
+    expect(task.items[0]!.description).toBe('parafuso M3');
+    expect(task.items[1]!.classification?.ncm).toMatch(/^\d{8}$/);
+    expect(task.items.every((item) => item.classification !== null)).toBe(true);
+
+    const firstPage = await client.task.items.query({ taskId: submitted.taskId, limit: 2 });
+    expect(firstPage.items.map((item) => item.seq)).toEqual([1, 2]);
+    const secondPage = await client.task.items.query({ taskId: submitted.taskId, cursor: firstPage.nextCursor, limit: 2 });
+    expect(secondPage).toMatchObject({ nextCursor: null });
+    expect(secondPage.items.map((item) => item.seq)).toEqual([3]);
+  });
+
+  it('finishes at once when every partnumber is known, and reclassifies them when asked', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    await collect(client.classify({ partnumber: 'OLD-1' }));
+    const known = await client.classification.submitBatch.mutate({ items: [{ partnumber: 'OLD-1' }] });
+    expect(known).toMatchObject({ status: 'done', answeredFromHistory: 1, queued: 0 });
+    expect(flatten(await collect(client.watch(known.taskId))).map((event) => event.type)).toEqual(['queued', 'item_result', 'batch_finished']);
+
+    const again = await client.classification.submitBatch.mutate({ items: [{ partnumber: 'OLD-1' }], reclassify: true });
+    expect(again).toMatchObject({ status: 'queued', answeredFromHistory: 0, queued: 1 });
+    expect(flatten(await collect(client.watch(again.taskId))).at(-1)).toMatchObject({ type: 'batch_finished', done: 1 });
+  });
+
+  it('refuses bad items and too many items with BAD_REQUEST, writing nothing', async () => {
+    await using nexa = await startTestNexa({ env: { BATCH_MAX_ITEMS: '3' } });
+    const client = nexa.client();
+    const invalid = await errorOf(client.classification.submitBatch.mutate({ items: [{ partnumber: 'GOOD-1' }, { partnumber: 'x' }] }));
+    expect(invalid.data?.code).toBe('BAD_REQUEST');
+    expect(invalid.message).toContain('items.1.partnumber');
+    const empty = await errorOf(client.classification.submitBatch.mutate({ items: [] }));
+    expect(empty.data?.code).toBe('BAD_REQUEST');
+    const tooMany = await errorOf(
+      client.classification.submitBatch.mutate({ items: ['P-1', 'P-2', 'P-3', 'P-4'].map((partnumber) => ({ partnumber })) }),
+    );
+    expect(tooMany.data?.code).toBe('BAD_REQUEST');
+    expect(tooMany.message).toContain('at most 3');
+    // Duplicates do not count against the limit.
+    const collapsed = await client.classification.submitBatch.mutate({ items: ['P-1', 'P-2', 'P-3', 'P-1'].map((partnumber) => ({ partnumber })) });
+    expect(collapsed).toMatchObject({ total: 3, duplicates: 1 });
+    expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(1);
+  });
+
+  it('marks the items whose classification fails, finishes the others, and counts both', async () => {
+    const selective = selectiveClassifier((partnumber) => partnumber.startsWith('BAD'));
+    await using nexa = await startTestNexa({ classifier: selective.classifier, env: { JOB_ATTEMPTS: '1' } });
+    const client = nexa.client();
+    const items = ['OK-1', 'BAD-1', 'OK-2', 'BAD-2', 'OK-3'].map((partnumber) => ({ partnumber }));
+    const { taskId } = await client.classification.submitBatch.mutate({ items });
+    const events = flatten(await collect(client.watch(taskId)));
+
+    const failed = events.filter((event) => event.type === 'item_failed');
+    expect(failed.map((event) => [event.partnumber, event.error]).sort()).toEqual([
+      ['BAD-1', 'no NCM for BAD-1'],
+      ['BAD-2', 'no NCM for BAD-2'],
+    ]);
+    expect(events.filter((event) => event.type === 'item_result')).toHaveLength(3);
+    expect(events.at(-1)).toMatchObject({ type: 'batch_finished', status: 'done', total: 5, done: 3, failed: 2, cancelled: 0 });
+
+    const task = await client.task.get.query({ taskId });
+    expect(task.status).toBe('done');
+    expect(task.items.map((item) => [item.partnumber, item.status, item.error])).toEqual([
+      ['OK-1', 'done', null],
+      ['BAD-1', 'failed', 'no NCM for BAD-1'],
+      ['OK-2', 'done', null],
+      ['BAD-2', 'failed', 'no NCM for BAD-2'],
+      ['OK-3', 'done', null],
+    ]);
+  });
+
+  it('ends failed when every item failed', async () => {
+    const selective = selectiveClassifier(() => true);
+    await using nexa = await startTestNexa({ classifier: selective.classifier, env: { JOB_ATTEMPTS: '1' } });
+    const client = nexa.client();
+    const { taskId } = await client.classification.submitBatch.mutate({ items: [{ partnumber: 'BAD-1' }, { partnumber: 'BAD-2' }] });
+    expect(flatten(await collect(client.watch(taskId))).at(-1)).toMatchObject({ type: 'batch_finished', status: 'failed', done: 0, failed: 2 });
+    expect((await client.task.get.query({ taskId })).status).toBe('failed');
+  });
+});
+
+describe('task.cancel', () => {
+  it('stops a batch: items not yet processed never are, what was running is kept, a terminal event is sent', async () => {
+    const blocking = blockingClassifier();
+    await using nexa = await startTestNexa({ classifier: blocking.classifier, env: { WORKER_CONCURRENCY: '1' } });
+    const client = nexa.client();
+    const items = Array.from({ length: 20 }, (_, index) => ({ partnumber: `CANCEL-${index + 1}` }));
+    const { taskId } = await client.classification.submitBatch.mutate({ items });
+    await blocking.atGate;
+
+    const watching = collect(client.watch(taskId));
+    const outcome = await client.task.cancel.mutate({ taskId });
+    expect(outcome).toMatchObject({ taskId, cancelled: true, status: 'cancelled', counts: { total: 20, processing: 1, cancelled: 19, done: 0 } });
+    const events = flatten(await watching);
+    expect(events.at(-1)).toMatchObject({ type: 'cancelled', total: 20, cancelled: 19, done: 0, failed: 0 });
+
+    blocking.open();
+    // The one item that was running finishes and is kept; the task stays cancelled.
+    const after = await waitFor(async () => {
+      const task = await client.task.get.query({ taskId });
+      return task.counts.done === 1 ? task : undefined;
+    });
+    expect(after.status).toBe('cancelled');
+    expect(after.counts).toMatchObject({ done: 1, cancelled: 19, queued: 0, processing: 0 });
+    // Give the worker the chance to (wrongly) pick up more jobs, then check none ran.
+    const probe = await client.classification.submit.mutate({ partnumber: 'AFTER-CANCEL' });
+    await collect(client.watch(probe.taskId));
+    expect(blocking.started()).toBe(2);
+
+    const again = await client.task.cancel.mutate({ taskId });
+    expect(again).toMatchObject({ cancelled: false, status: 'cancelled' });
+    const finished = await client.task.cancel.mutate({ taskId: probe.taskId });
+    expect(finished).toMatchObject({ cancelled: false, status: 'done' });
+    expect((await errorOf(client.task.cancel.mutate({ taskId: '00000000-0000-4000-8000-000000000000' }))).data?.code).toBe('NOT_FOUND');
+  });
+});
