@@ -1,6 +1,6 @@
 import { bootstrapAdmin, createAccessTokens, createAccounts, generateSecret } from '@nexa/auth';
 import type { NexaConfig } from '@nexa/config';
-import { createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '@nexa/db';
+import { createNcmCatalog, createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '@nexa/db';
 import {
   connectRedis,
   createApprovedMemoryStream,
@@ -80,6 +80,7 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
       approvedMemory: createApprovedMemoryStream(commands, names),
       submitRateLimiter: createRedisRateLimiter(commands, names, { limit: config.SUBMIT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
       batchItemRateLimiter: createRedisRateLimiter(commands, names, { limit: config.BATCH_ITEM_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+      ncm: createNcmCatalog(database.db),
       batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
     },
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,

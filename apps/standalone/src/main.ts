@@ -11,7 +11,7 @@ config.NEXA_DATA_DIR = path.resolve(startedIn, config.NEXA_DATA_DIR);
 const log = (message: string) => process.stdout.write(`${message}\n`);
 
 try {
-  const nexa = await startNexa({ config, log });
+  const nexa = await startNexa({ config, log, importNcmTable: true });
   log(`Nexa is running at ${nexa.url} (API at ${nexa.url}/trpc, health at ${nexa.url}/readyz)`);
   if ((await createUserStore(nexa.database.db).countAdmins()) === 0) {
     log('No admin account yet: restart with NEXA_ADMIN_EMAIL and NEXA_ADMIN_PASSWORD set to create one.');

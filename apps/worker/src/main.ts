@@ -12,6 +12,11 @@ if (!config.REDIS_URL || !config.DATABASE_URL) {
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL });
 const worker = await startWorkerRuntime(config, config.REDIS_URL, database, {
   onError: (error) => process.stderr.write(`worker error: ${error instanceof Error ? error.message : String(error)}\n`),
+}).catch(async (error: unknown) => {
+  // E.g. AI_PROVIDER=nexa-http without AI_SERVER_URL, or no NCM table for the reference engine.
+  process.stderr.write(`The worker could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  await database.close();
+  process.exit(78);
 });
 process.stdout.write(`Nexa worker running (concurrency ${config.WORKER_CONCURRENCY})\n`);
 

@@ -3,7 +3,8 @@ import type { NexaConfig } from '@nexa/config';
 import { createTaskStore, type DatabaseHandle } from '@nexa/db';
 import { connectRedis, createClassificationQueue, createEventLog, createThrottle, redisNames } from '@nexa/queue';
 import { startClassificationWorker, type ClassificationWorker } from './classification-worker';
-import { createDeterministicClassifier } from './classifiers/deterministic';
+import { createClassifier, type ClassifierConfig } from './classifiers/create-classifier';
+import type { NcmReference } from './classifiers/ncm-reference';
 import { startReconciler } from './reconcile-unfinished-items';
 
 export type WorkerConfig = Pick<
@@ -21,10 +22,14 @@ export type WorkerConfig = Pick<
   | 'RECONCILE_AFTER_MS'
   | 'DETERMINISTIC_STEP_MS'
   | 'BATCH_PROGRESS_INTERVAL_MS'
->;
+> &
+  ClassifierConfig;
 
 export interface WorkerRuntimeOptions {
+  /** Overrides the classifier AI_PROVIDER names. */
   classifier?: AiClassifier;
+  /** The engine and table the `reference` and `openai` providers use, when already loaded. */
+  reference?: NcmReference;
   onError?(error: unknown): void;
 }
 
@@ -38,6 +43,8 @@ export async function startWorkerRuntime(
   options: WorkerRuntimeOptions = {},
 ): Promise<WorkerRuntime> {
   const names = redisNames(config.NEXA_REDIS_PREFIX);
+  const classifier =
+    options.classifier ?? (await createClassifier(config, { redisUrl, ...(options.reference ? { reference: options.reference } : {}) }));
   const blocking = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const commands = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const tasks = createTaskStore(database.db);
@@ -49,7 +56,7 @@ export async function startWorkerRuntime(
     names,
     tasks,
     events,
-    classifier: options.classifier ?? createDeterministicClassifier({ stepDelayMs: config.DETERMINISTIC_STEP_MS }),
+    classifier,
     throttle: createThrottle(commands, config.BATCH_PROGRESS_INTERVAL_MS),
     batchProgressIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS,
     concurrency: config.WORKER_CONCURRENCY,

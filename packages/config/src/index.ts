@@ -61,6 +61,26 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   /** Origins allowed to call the API from a browser, comma-separated; empty: none. */
   CORS_ORIGINS: commaList.default([]),
+  /**
+   * Which AI classifier the worker uses: `nexa-http` (an AI server speaking the Nexa AI protocol; the
+   * embedded launcher starts the reference AI server in-process when AI_SERVER_URL is unset),
+   * `reference` (the reference engine in-process), `openai` (an OpenAI-compatible chat-completions
+   * API re-ranking the engine's candidates), `deterministic` (a stand-in for tests).
+   */
+  AI_PROVIDER: z.enum(['nexa-http', 'reference', 'openai', 'deterministic']).default('nexa-http'),
+  AI_SERVER_URL: url(['http', 'https']).optional(),
+  /** Bearer token: required by the AI server when set there, sent by the nexa-http adapter when set here. */
+  AI_SERVER_TOKEN: z.string().min(8, 'must have at least 8 characters').optional(),
+  /** Where `apps/ai-server` listens when run on its own. */
+  AI_SERVER_HOST: z.string().min(1).default('127.0.0.1'),
+  AI_SERVER_PORT: port.default(8000),
+  AI_BASE_URL: url(['http', 'https']).default('https://api.openai.com/v1'),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** The official NCM table (Siscomex JSON); unset: the shared `../shared/data/ncm/ncm.json` when present. */
+  NCM_TABLE_PATH: z.string().min(1).optional(),
+  /** Comex Stat NCM.csv; unset: the shared `../shared/data/ncm/comexstat_ncm.csv` when present. */
+  NCM_COMEXSTAT_PATH: z.string().min(1).optional(),
   /** The built web app the server serves at `/`. Unset: `apps/web/dist` of this checkout, when it exists. */
   WEB_DIST_DIR: z.string().min(1).optional(),
   /** Most items one batch (or one uploaded file) may hold. */

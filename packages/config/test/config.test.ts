@@ -83,3 +83,19 @@ describe('security settings', () => {
     expect(loadConfig({ BATCH_MAX_ITEMS: '100', BATCH_ITEM_RATE_LIMIT_PER_MINUTE: '100' }).BATCH_ITEM_RATE_LIMIT_PER_MINUTE).toBe(100);
   });
 });
+
+describe('AI and NCM settings', () => {
+  it('default to the nexa-http provider and accept the documented values', () => {
+    const config = loadConfig({});
+    expect(config.AI_PROVIDER).toBe('nexa-http');
+    expect(config.AI_SERVER_PORT).toBe(8000);
+    const custom = loadConfig({ AI_PROVIDER: 'openai', AI_BASE_URL: 'http://127.0.0.1:9000/v1', AI_MODEL: 'local', NCM_TABLE_PATH: '/data/ncm.json' });
+    expect(custom).toMatchObject({ AI_PROVIDER: 'openai', AI_BASE_URL: 'http://127.0.0.1:9000/v1', AI_MODEL: 'local', NCM_TABLE_PATH: '/data/ncm.json' });
+  });
+
+  it('names the variable of a bad value', () => {
+    expect(() => loadConfig({ AI_PROVIDER: 'magic' })).toThrow(/AI_PROVIDER/);
+    expect(() => loadConfig({ AI_SERVER_URL: 'ftp://x' })).toThrow(/AI_SERVER_URL/);
+    expect(() => loadConfig({ AI_SERVER_TOKEN: 'short' })).toThrow(/AI_SERVER_TOKEN/);
+  });
+});

@@ -5,3 +5,5 @@ export * from './events';
 export * from './auth';
 export * from './review';
 export * from './ports';
+export * from './ncm';
+export * from './ai-protocol';

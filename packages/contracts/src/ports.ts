@@ -2,6 +2,7 @@ import type { BatchCounts, BatchItemInput, TaskItemsPage } from './batch';
 import type { Classification, ClassifierOutcome, PartInput } from './classification';
 import type { NewTaskEvent, TaskEvent } from './events';
 import type { Actor, ApiKey, CreatedApiKey, LoginInput, RegisterInput, Role, Session, User } from './auth';
+import type { NcmEntryView, NcmImportInput, NcmImportReport, NcmSearchHit } from './ncm';
 import type { PartnumberHistory, ReviewOutput, ReviewRequest } from './review';
 import type { Task, TaskDetails, TaskKind, TaskStatus } from './task';
 
@@ -255,6 +256,18 @@ export interface Accounts {
   createApiKey(userId: string, name: string): Promise<CreatedApiKey>;
   listApiKeys(userId: string): Promise<ApiKey[]>;
   revokeApiKey(userId: string, keyId: string): Promise<boolean>;
+}
+
+/** The NCM nomenclature as Nexa keeps it (imported from the official Siscomex table). */
+export interface NcmCatalog {
+  /** `code` is digits only (2–8); null when the code was never imported. */
+  get(code: string): Promise<NcmEntryView | null>;
+  /** Text search over the 8-digit codes in force, best first. */
+  search(query: string, limit: number): Promise<NcmSearchHit[]>;
+  /** Imports a table in one transaction; throws `NcmImportError` when the source is unreadable or invalid. */
+  import(input: NcmImportInput): Promise<NcmImportReport>;
+  /** Number of codes currently in the table (removed ones excluded). */
+  count(): Promise<number>;
 }
 
 /** Infrastructure that cannot be reached right now; callers answer SERVICE_UNAVAILABLE and may retry. */

@@ -3,4 +3,5 @@ export { createTaskStore, toClassification } from './task-store';
 export { createUserStore } from './user-store';
 export { createReviewStore, MANUAL_ENGINE } from './review-store';
 export * as tables from './schema';
+export { createNcmCatalog } from './ncm-catalog';
 export { isDatabaseConnectivityError } from './connectivity';

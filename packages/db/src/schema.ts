@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, jsonb, pgEnum, pgTable, real, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const taskStatusEnum = pgEnum('task_status', ['queued', 'processing', 'done', 'failed', 'cancelled']);
 export const taskKindEnum = pgEnum('task_kind', ['single', 'batch']);
@@ -143,4 +143,52 @@ export const auditLog = pgTable(
   (table) => [index('audit_log_partnumber').on(table.partnumber, table.createdAt)],
 );
 
-export const schema = { users, apiKeys, tasks, taskItems, classifications, auditLog };
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** The NCM nomenclature, one row per code at every level (chapter '85' … item '85423190'). */
+export const ncmEntries = pgTable(
+  'ncm_entries',
+  {
+    /** Digits only. */
+    code: text('code').primaryKey(),
+    dotted: text('dotted').notNull(),
+    /** HTML stripped. */
+    description: text('description').notNull(),
+    depth: integer('depth').notNull(),
+    parent: text('parent'),
+    /** Descriptions from the chapter down to this code, joined with ' > '. */
+    path: text('path').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validTo: date('valid_to', { mode: 'string' }),
+    /** Comex Stat's standalone description of an 8-digit code. */
+    standaloneDescription: text('standalone_description'),
+    /** Stemmed, accent-folded words of the code's own descriptions and of its ancestors (see ncm-catalog.ts). */
+    searchOwn: text('search_own').notNull().default(''),
+    searchPath: text('search_path').notNull().default(''),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple', search_own), 'A') || setweight(to_tsvector('simple', search_path), 'B')`,
+    ),
+    /** Set when a later import no longer contained the code; removed codes leave search. */
+    removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [index('ncm_entries_search').using('gin', table.searchVector), index('ncm_entries_parent').on(table.parent)],
+);
+
+/** One row per import of the official table. */
+export const ncmTables = pgTable('ncm_tables', {
+  id: serial('id').primaryKey(),
+  /** "Vigente em 13/05/2025". */
+  version: text('version').notNull(),
+  act: text('act').notNull(),
+  source: text('source').notNull(),
+  comexstatSource: text('comexstat_source'),
+  importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  total: integer('total').notNull(),
+  added: integer('added').notNull(),
+  removed: integer('removed').notNull(),
+  changed: integer('changed').notNull(),
+});
+
+export const schema = { users, apiKeys, tasks, taskItems, classifications, auditLog, ncmEntries, ncmTables };

@@ -36,20 +36,26 @@ const descriptions = groupByDescription(loadEvalRows(requirePath(defaultEvalSetP
   (evalCase) => evalCase.description,
 );
 
+// `--no-reranker`: retrieval order only (to measure the reranker's cost).
+const noReranker = process.argv.includes('--no-reranker');
 const buildStarted = performance.now();
+const buildCpuStarted = process.cpuUsage();
 const engine = createReferenceEngine({
+  ...(noReranker ? { reranker: null } : {}),
   table,
   ...(standaloneDescriptions ? { standaloneDescriptions } : {}),
   ...(translatedDescriptions ? { translatedDescriptions } : {}),
   ...(hsDescriptions ? { hsDescriptions } : {}),
 });
 const buildMs = performance.now() - buildStarted;
+const buildCpu = process.cpuUsage(buildCpuStarted);
 
 // Warm-up pass so that the JIT settles before timing.
 for (const description of descriptions) engine.classify({ partnumber: 'WARMUP', description });
 
 let classifications = 0;
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 const deadline = started + BENCH_SECONDS * 1000;
 while (performance.now() < deadline) {
   for (const description of descriptions) {
@@ -58,17 +64,23 @@ while (performance.now() < deadline) {
   }
 }
 const elapsedMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuStarted);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 const memory = process.memoryUsage();
 
 const result = {
   engine: 'nexa-reference',
   tableVersion: engine.tableVersion,
   codesIndexed: engine.size,
+  reranker: !noReranker,
   buildMs: Math.round(buildMs),
+  buildCpuMs: Math.round((buildCpu.user + buildCpu.system) / 1000),
   classifications,
   elapsedMs: Math.round(elapsedMs),
   classificationsPerSecond: Math.round((classifications / elapsedMs) * 1000),
   meanLatencyMs: Math.round((elapsedMs / classifications) * 1000) / 1000,
+  cpuMs: Math.round(cpuMs),
+  classificationsPerCpuSecond: Math.round((classifications / cpuMs) * 1000),
   rssMb: megabytes(memory.rss),
   heapUsedMb: megabytes(memory.heapUsed),
   node: process.version,

@@ -27,3 +27,16 @@ export function estimateConfidence(features: ConfidenceFeatures): number {
   const z = -2.7 + 9 * margin + 1.5 * features.matchedOwnShare + 1.2 * features.sameHeadingShare;
   return Math.round(logistic(z) * 1000) / 1000;
 }
+
+/**
+ * Confidence from reranked candidates: `probabilities` are the reranker's softmax probabilities, best first;
+ * sqrt(top × relative margin over the second) × share of the user's own words found in the top code.
+ * Increases with the top probability, the margin and the matched share (monotone in each).
+ */
+export function rerankedConfidence(probabilities: readonly number[], matchedOwnShare: number): number {
+  const [first = 0, second = 0] = probabilities;
+  if (first <= 0) return 0;
+  const margin = Math.max(0, (first - second) / first);
+  const value = Math.sqrt(Math.min(1, first) * margin) * Math.min(1, Math.max(0, matchedOwnShare));
+  return Math.round(value * 1000) / 1000;
+}

@@ -5,7 +5,10 @@ import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.j
 import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
-import { estimateConfidence, NEEDS_REVIEW_BELOW, MEMORY_EXACT_CONFIDENCE } from './confidence.js';
+import { estimateConfidence, rerankedConfidence, NEEDS_REVIEW_BELOW, MEMORY_EXACT_CONFIDENCE } from './confidence.js';
+import { assertModelMatchesFeatures, RERANK_FEATURE_COUNT, rerankScore, type RerankerModel } from './reranker.js';
+import { RERANKER_WEIGHTS } from './reranker-weights.js';
+import { isResidual } from './residual.js';
 
 export const ENGINE_NAME = 'nexa-reference';
 
@@ -43,6 +46,11 @@ export interface ReferenceEngine {
   readonly tableVersion: string;
   /** Number of classifiable (8-digit, in force) codes. */
   readonly size: number;
+  /**
+   * The retrieval ranking (before reranking and diversity) of up to `size` candidates with their reranker
+   * features (see RERANK_FEATURES); used to train the reranker.
+   */
+  candidateFeatures?(input: ClassifyInput, size: number): { codes: string[]; features: number[][] };
 }
 
 export interface ReferenceEngineOptions {
@@ -59,6 +67,8 @@ export interface ReferenceEngineOptions {
   onDate?: Date | string;
   /** Scoring parameters; defaults are the tuned values. */
   tuning?: Partial<ScoringTuning>;
+  /** Learned reranker of the top candidates; default: the committed weights (src/reranker-weights.ts); null = off. */
+  reranker?: RerankerModel | null;
 }
 
 export interface ScoringTuning {
@@ -169,6 +179,22 @@ function ancestorsOf(entry: NcmEntry, byCode: ReadonlyMap<string, NcmEntry>): Nc
   }
   return chain;
 }
+
+/** A ranked candidate with the retrieval signals the reranker reads. */
+interface PoolItem {
+  doc: number;
+  score: number;
+  coverage: number;
+  head: number;
+  residual: number;
+  excluded: number;
+  headingRel: number;
+  subBest: number;
+  boost: number;
+}
+
+/** Reranker logits added per unit of near-memory boost (similarity × nearMemoryBoost). */
+const RERANK_BOOST_LOGITS = 8;
 
 interface WeightedQuery {
   terms: QueryTerm[];
@@ -415,7 +441,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return top;
   }
 
-  function rankLeaves(query: WeightedQuery, boosts: ReadonlyMap<number, number>, size: number): Array<{ doc: number; score: number }> {
+  function rankLeaves(query: WeightedQuery, boosts: ReadonlyMap<number, number>, size: number): PoolItem[] {
     const headingScores = headingIndex.search(query.terms);
     const headingMax = maxOver(headingScores.scores, headingScores.touched, headingScores.touchedCount);
     for (let i = 0; i < headingScores.touchedCount; i++) {
@@ -477,6 +503,20 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       },
       size,
     );
+    const pool: PoolItem[] = ranked.map(({ doc, score }) => {
+      const headingId = leafHeadingIds[doc]!;
+      return {
+        doc,
+        score,
+        coverage: queryIdf > 0 ? Math.min(1, matchedIdf[doc]! / queryIdf) : 0,
+        head: !requireHead || headTermFlags[doc] === 1 ? 1 : 0,
+        residual: useResidualPrior ? residualPrior.unmatchedLevels(doc) : 0,
+        excluded: excludedFlags[doc]!,
+        headingRel: headingId >= 0 ? headingRelative[headingId]! : 0,
+        subBest: bestInSubheading[leafSubheadingIds[doc]!]!,
+        boost: boosts.get(doc) ?? 0,
+      };
+    });
     for (const doc of docs) {
       finalScores[doc] = 0;
       const headingId = leafHeadingIds[doc]!;
@@ -485,16 +525,165 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     }
     for (let i = 0; i < headingScores.touchedCount; i++) headingRelative[headingScores.touched[i]!] = 0;
     for (const doc of excludedDocs) excludedFlags[doc] = 0;
-    return ranked;
+    return pool;
+  }
+
+  const parentChildCount = new Map<string, number>();
+  for (const leaf of leaves) parentChildCount.set(leaf.entry.parent ?? '', (parentChildCount.get(leaf.entry.parent ?? '') ?? 0) + 1);
+  const leafSiblings = Float64Array.from(leaves.map((leaf) => Math.log(1 + (parentChildCount.get(leaf.entry.parent ?? '') ?? 1) - 1)));
+  const leafResidual = Uint8Array.from(leaves.map((leaf) => (isResidual(leaf.entry.description) ? 1 : 0)));
+  const FIELD_LEAF = FIELD_ORDER.indexOf('leaf');
+  const FIELD_INNER = FIELD_ORDER.indexOf('inner');
+  const FIELD_HEADING = FIELD_ORDER.indexOf('heading');
+  const FIELD_CHAPTER = FIELD_ORDER.indexOf('chapter');
+  const FIELD_FOREIGN = FIELD_ORDER.indexOf('foreign');
+  const FIELD_STANDALONE = FIELD_ORDER.indexOf('standalone');
+
+  /** Reranker features (RERANK_FEATURES order) of the first `count` pool items. */
+  function poolFeatures(query: WeightedQuery, pool: readonly PoolItem[], count: number): number[][] {
+    const unigrams: Array<{ term: string; mass: number }> = [];
+    let totalMass = 0;
+    const pairs: Array<[string, string]> = [];
+    for (const { term, weight } of query.terms) {
+      const cut = term.indexOf('_');
+      if (cut >= 0) {
+        pairs.push([term.slice(0, cut), term.slice(cut + 1)]);
+        continue;
+      }
+      const mass = weight * leafIndex.idfOf(term);
+      if (mass <= 0) continue;
+      unigrams.push({ term, mass });
+      totalMass += mass;
+    }
+    const queryIndex = new Map<string, number>();
+    unigrams.forEach((u, i) => queryIndex.set(u.term, i));
+    const seen = new Int32Array(unigrams.length);
+    let stamp = 0;
+    /** IDF-weighted share of the query's terms present in a field (each query term counted once). */
+    const share = (terms: readonly string[]): number => {
+      if (totalMass <= 0) return 0;
+      stamp++;
+      let mass = 0;
+      for (let t = 0; t < terms.length; t++) {
+        const index = queryIndex.get(terms[t]!);
+        if (index === undefined || seen[index] === stamp) continue;
+        seen[index] = stamp;
+        mass += unigrams[index]!.mass;
+      }
+      return mass / totalMass;
+    };
+    /** Terms of a field that the query does not contain (numbers ignored). */
+    const missing = (terms: readonly string[]): number => {
+      let count = 0;
+      for (let t = 0; t < terms.length; t++) {
+        const term = terms[t]!;
+        const first = term.charCodeAt(0);
+        if (!(first >= 48 && first <= 57) && !queryIndex.has(term)) count++;
+      }
+      return count;
+    };
+    const adjacent = (terms: readonly string[], a: string, b: string): boolean => {
+      for (let i = 0; i + 1 < terms.length; i++) if (terms[i] === a && terms[i + 1] === b) return true;
+      return false;
+    };
+    const n = Math.min(count, pool.length);
+    const best = pool[0]?.score ?? 0;
+    let poolMass = 0;
+    const headingMass = new Map<string, number>();
+    const subheadingMass = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const { doc, score } = pool[i]!;
+      poolMass += score;
+      const leaf = leaves[doc]!;
+      headingMass.set(leaf.headingKey, (headingMass.get(leaf.headingKey) ?? 0) + score);
+      subheadingMass.set(leaf.subheadingKey, (subheadingMass.get(leaf.subheadingKey) ?? 0) + score);
+    }
+    const headingOrder = new Map<string, number>();
+    const inHeading = new Map<string, number>();
+    const inSubheading = new Map<string, number>();
+    const rows: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const item = pool[i]!;
+      const doc = item.doc;
+      const fields = documents[doc]!;
+      const leafTerms = fields[FIELD_LEAF]!;
+      const innerTerms = fields[FIELD_INNER]!;
+      const headingTerms = fields[FIELD_HEADING]!;
+      const leaf = leaves[doc]!;
+      let phraseHits = 0;
+      for (const [a, b] of pairs) {
+        if (adjacent(leafTerms, a, b) || adjacent(innerTerms, a, b) || adjacent(headingTerms, a, b) || adjacent(fields[FIELD_STANDALONE]!, a, b)) phraseHits++;
+      }
+      const ratio = best > 0 ? item.score / best : 0;
+      const head = query.headTerm;
+      const row = new Array<number>(RERANK_FEATURE_COUNT);
+      row[0] = Math.log(Math.max(ratio, 1e-3));
+      row[1] = ratio;
+      row[2] = 1 / (1 + i);
+      row[3] = item.coverage;
+      row[4] = item.head;
+      row[5] = item.residual;
+      row[6] = leafResidual[doc]!;
+      row[7] = item.headingRel;
+      row[8] = best > 0 ? item.subBest / best : 0;
+      row[9] = item.excluded;
+      row[10] = leaf.entry.depth;
+      row[11] = leafSiblings[doc]!;
+      row[12] = poolMass > 0 ? headingMass.get(leaf.headingKey)! / poolMass : 0;
+      row[13] = poolMass > 0 ? subheadingMass.get(leaf.subheadingKey)! / poolMass : 0;
+      row[14] = share(leafTerms);
+      row[15] = share(innerTerms);
+      row[16] = share(headingTerms);
+      row[17] = share(fields[FIELD_FOREIGN]!);
+      const leafMissing = missing(leafTerms);
+      const innerMissing = missing(innerTerms);
+      row[18] = leafTerms.length > 0 ? leafMissing / leafTerms.length : 0;
+      row[19] = leafTerms.length + innerTerms.length > 0 ? (leafMissing + innerMissing) / (leafTerms.length + innerTerms.length) : 0;
+      row[20] = pairs.length > 0 ? phraseHits / pairs.length : 0;
+      row[21] = head !== null && leafTerms.includes(head) ? 1 : 0;
+      row[22] = head !== null && headingTerms.includes(head) ? 1 : 0;
+      row[23] = share(fields[FIELD_CHAPTER]!);
+      if (!headingOrder.has(leaf.headingKey)) headingOrder.set(leaf.headingKey, headingOrder.size);
+      const headingPosition = inHeading.get(leaf.headingKey) ?? 0;
+      inHeading.set(leaf.headingKey, headingPosition + 1);
+      const subheadingPosition = inSubheading.get(leaf.subheadingKey) ?? 0;
+      inSubheading.set(leaf.subheadingKey, subheadingPosition + 1);
+      row[24] = 1 / (1 + headingOrder.get(leaf.headingKey)!);
+      row[25] = 1 / (1 + headingPosition);
+      row[26] = 1 / (1 + subheadingPosition);
+      row[27] = Math.log(1 + leafTerms.length);
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  const reranker = options.reranker === undefined ? RERANKER_WEIGHTS : options.reranker;
+  if (reranker) assertModelMatchesFeatures(reranker);
+
+  /**
+   * Reorders the first `poolSize` candidates by the learned linear score (near-memory boosts kept on
+   * top of it); scores become softmax probabilities within the pool, so they stay comparable across queries.
+   */
+  function rerank(query: WeightedQuery, pool: PoolItem[]): PoolItem[] {
+    if (!reranker || pool.length === 0) return pool;
+    const head = pool.slice(0, reranker.poolSize);
+    const features = poolFeatures(query, head, head.length);
+    const logits = features.map((row, i) => rerankScore(reranker, row) + RERANK_BOOST_LOGITS * head[i]!.boost);
+    const max = Math.max(...logits);
+    const exps = logits.map((l) => Math.exp((l - max) / reranker.temperature));
+    const total = exps.reduce((a, b) => a + b, 0);
+    const rescored = head.map((item, i) => ({ ...item, score: exps[i]! / total }));
+    rescored.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return rescored;
   }
 
   /**
    * Top 5 from the ranked pool, keeping at most `maxPerHeading` from one heading while other headings
    * have candidates: when the best heading is wrong, the right one still gets a slot.
    */
-  function diversify(pool: Array<{ doc: number; score: number }>): Array<{ doc: number; score: number }> {
-    const chosen: Array<{ doc: number; score: number }> = [];
-    const skipped: Array<{ doc: number; score: number }> = [];
+  function diversify(pool: PoolItem[]): PoolItem[] {
+    const chosen: PoolItem[] = [];
+    const skipped: PoolItem[] = [];
     const perGroup = new Map<string, number>();
     for (const item of pool) {
       if (chosen.length === TOP_K) break;
@@ -526,6 +715,10 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return [...query.ownTerms].filter((term) => docTerms.has(term));
   }
 
+  function matchedOwnShare(doc: number, query: WeightedQuery): number {
+    return query.ownTerms.size > 0 ? matchedTerms(doc, query).length / query.ownTerms.size : 0;
+  }
+
   function classify(input: ClassifyInput): EngineResult {
     const exact = memory.exact(input.partnumber);
     const query = buildQuery(input);
@@ -536,7 +729,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         if (doc !== undefined) boosts.set(doc, tuning.nearMemoryBoost * near.similarity);
       }
     }
-    const ranked = query.terms.length > 0 || boosts.size > 0 ? diversify(rankLeaves(query, boosts, CANDIDATE_POOL)) : [];
+    const ranked = query.terms.length > 0 || boosts.size > 0 ? diversify(rerank(query, rankLeaves(query, boosts, CANDIDATE_POOL))) : [];
 
     if (exact) {
       const doc = docIdByCode.get(exact.code)!;
@@ -571,11 +764,15 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       };
     }
     const topLeaf = leaves[top.doc]!;
-    const confidence = estimateConfidence({
+    // With the reranker, the candidate scores are softmax probabilities over the pool (temperature fitted on
+    // held-out synthetic queries). The synthetic queries are fully explained by their code's text, real ones
+    // are not: the confidence is the geometric mean of the top probability and its relative margin over the
+    // second, times the share of the user's words found in the top code.
+    const confidence = reranker ? rerankedConfidence(ranked.map((r) => r.score), matchedOwnShare(top.doc, query)) : estimateConfidence({
       scores: ranked.map((r) => r.score),
       sameHeadingShare: ranked.filter((r) => leaves[r.doc]!.headingKey === topLeaf.headingKey).length / ranked.length,
       ownTermCount: query.ownTerms.size,
-      matchedOwnShare: query.ownTerms.size > 0 ? matchedTerms(top.doc, query).length / query.ownTerms.size : 0,
+      matchedOwnShare: matchedOwnShare(top.doc, query),
     });
     const matched = matchedTerms(top.doc, query);
     const nearNote = boosts.has(top.doc) ? ' Boosted by a similar approved partnumber.' : '';
@@ -594,7 +791,14 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     };
   }
 
-  return { classify, remember, tableVersion: table.version, size: leaves.length };
+  function candidateFeatures(input: ClassifyInput, size: number): { codes: string[]; features: number[][] } {
+    const query = buildQuery(input);
+    if (query.terms.length === 0) return { codes: [], features: [] };
+    const pool = rankLeaves(query, new Map(), size);
+    return { codes: pool.map((item) => leaves[item.doc]!.entry.code), features: poolFeatures(query, pool, pool.length) };
+  }
+
+  return { classify, remember, candidateFeatures, tableVersion: table.version, size: leaves.length };
 }
 
 function maxOver(values: Float64Array, ids: Int32Array, count: number): number {

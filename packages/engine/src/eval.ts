@@ -4,6 +4,9 @@ import { loadDefaultEngine } from './default-engine.js';
 import { defaultEvalSetPath } from './paths.js';
 import { evaluateEngine, filterSplit, groupByDescription, loadEvalRows, type EvalSplit } from './evaluation.js';
 import type { ScoringTuning } from './engine.js';
+import type { RerankerModel } from './reranker.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const { values } = parseArgs({
   options: {
@@ -13,8 +16,16 @@ const { values } = parseArgs({
     tuning: { type: 'string' },
     misses: { type: 'boolean', default: false },
     split: { type: 'string' },
+    /** Module exporting RERANKER_WEIGHTS (e.g. a training output); default: the committed weights. */
+    reranker: { type: 'string' },
+    'no-reranker': { type: 'boolean', default: false },
   },
 });
+const reranker = values['no-reranker']
+  ? null
+  : values.reranker
+    ? ((await import(pathToFileURL(path.resolve(values.reranker)).href)) as { RERANKER_WEIGHTS: RerankerModel | null }).RERANKER_WEIGHTS
+    : undefined;
 
 const evalPath = values.eval ?? defaultEvalSetPath();
 if (!evalPath) {
@@ -26,6 +37,7 @@ const started = performance.now();
 const engine = loadDefaultEngine({
   ...(values.table ? { tablePath: values.table } : {}),
   ...(values.comexstat ? { comexstatPath: values.comexstat } : {}),
+  ...(reranker !== undefined ? { reranker } : {}),
   ...(values.tuning ? { tuning: JSON.parse(values.tuning) as Partial<ScoringTuning> } : {}),
 });
 const buildMs = Math.round(performance.now() - started);

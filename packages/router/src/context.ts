@@ -5,6 +5,7 @@ import {
   type EventFeed,
   type EventLog,
   type JobQueue,
+  type NcmCatalog,
   type RateLimiter,
   type ReviewStore,
   type TaskStore,
@@ -32,6 +33,7 @@ export interface NexaServices {
   submitRateLimiter: RateLimiter;
   /** Counts the distinct items of batches, a budget of its own so one call cannot queue unbounded work. */
   batchItemRateLimiter: RateLimiter;
+  ncm: NcmCatalog;
   batch?: BatchSettings;
 }
 

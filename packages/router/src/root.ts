@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { apiKeysRouter } from './routers/api-keys';
 import { authRouter } from './routers/auth';
 import { classificationRouter } from './routers/classification';
+import { ncmRouter } from './routers/ncm';
 import { partnumberRouter } from './routers/partnumber';
 import { taskRouter } from './routers/task';
 import { createTRPCRouter } from './trpc';
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   classification: classificationRouter,
   task: taskRouter,
+  ncm: ncmRouter,
   partnumber: partnumberRouter,
 });
 

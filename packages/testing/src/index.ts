@@ -76,3 +76,5 @@ export async function waitFor<T>(check: () => Promise<T | undefined> | T | undef
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+export { firstEdition, secondEdition, comexstatCsv } from './ncm-fixtures';
+export { startFakeServer, closedPortUrl, type FakeServer } from './fake-http-server';

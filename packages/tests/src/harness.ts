@@ -15,9 +15,12 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface TestNexaOptions {
   database?: DatabaseKind;
   classifier?: AiClassifier;
+  /** Defaults to AI_PROVIDER=deterministic (the in-process stand-in); set AI_PROVIDER to run another. */
   env?: Record<string, string>;
   /** Keep every server log line (see `logs()`); set LOG_LEVEL in `env` to choose how much. */
   captureLogs?: boolean;
+  /** Import the NCM table at start when the database has none (off by default: it takes seconds). */
+  importNcmTable?: boolean;
 }
 
 export interface ClientOptions {
@@ -70,6 +73,7 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     LOG_LEVEL: 'silent',
     JOB_BACKOFF_MS: '20',
     SHUTDOWN_TIMEOUT_MS: '3000',
+    AI_PROVIDER: 'deterministic',
     ...options.env,
   });
   const logLines: string[] = [];
@@ -82,6 +86,7 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
   const nexa = await startNexa({
     config,
     database,
+    importNcmTable: options.importNcmTable ?? false,
     ...(options.classifier ? { classifier: options.classifier } : {}),
     ...(options.captureLogs ? { logStream } : {}),
   });
@@ -122,7 +127,7 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     createUser: newUser,
     logs: () => [...logLines],
     async startSecondServer() {
-      const second = await startNexa({ config, database, withWorker: false });
+      const second = await startNexa({ config, database, withWorker: false, importNcmTable: false });
       extraServers.push(second);
       return second;
     },

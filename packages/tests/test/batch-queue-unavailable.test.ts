@@ -1,5 +1,5 @@
 import { createAccessTokens, createAccounts, createUser, generateSecret } from '@nexa/auth';
-import { createReviewStore, createTaskStore, createUserStore, openDatabase, tables } from '@nexa/db';
+import { createNcmCatalog, createReviewStore, createTaskStore, createUserStore, openDatabase, tables } from '@nexa/db';
 import {
   connectRedis,
   createApprovedMemoryStream,
@@ -39,6 +39,7 @@ describe('classification.submitBatch while the queue is unavailable', () => {
         approvedMemory: createApprovedMemoryStream(events, names),
         submitRateLimiter: createRedisRateLimiter(events, names, { limit: 10, windowMs: 60_000 }),
         batchItemRateLimiter: createRedisRateLimiter(events, names, { limit: 100, windowMs: 60_000 }),
+        ncm: createNcmCatalog(database.db),
       });
       const caller = createCallerFactory(appRouter)(createContext({ req: { headers: { authorization: `Bearer ${accessToken}` } } }));
       const failure = await caller.classification.submitBatch({ items: [{ partnumber: 'ABC-1' }, { partnumber: 'ABC-2' }] }).catch((error: unknown) => error);

@@ -55,7 +55,7 @@ describe('graceful shutdown', () => {
     const { accessToken } = await anonymous.auth.register.mutate({ email: 'process@example.com', password: 'a long enough password' });
     const client = clientFor(url, 'ws', { token: accessToken });
     try {
-      const events = await collect(client.classify({ partnumber: 'PROCESS-1' }));
+      const events = await collect(client.classify({ partnumber: 'PROCESS-1', description: 'rolamento de esferas' }));
       expect(events.at(-1)?.event.type).toBe('result');
       const admin = redis.connect();
       const named = async () => String(await admin.call('CLIENT', 'LIST')).split('\n').filter((line: string) => line.includes(`name=${redis.prefix}:`)).length;

@@ -23,6 +23,7 @@ describe('PostgreSQL unreachable for a while', () => {
       PORT: '0',
       JWT_SECRET: generateSecret(),
       LOG_LEVEL: 'silent',
+      AI_PROVIDER: 'deterministic',
       DETERMINISTIC_STEP_MS: '500',
       JOB_BACKOFF_MS: '50',
       RECONCILE_INTERVAL_MS: '300',

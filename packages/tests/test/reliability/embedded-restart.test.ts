@@ -17,6 +17,7 @@ describe('stopping and restarting the embedded default (pnpm start)', () => {
       SHUTDOWN_TIMEOUT_MS: '300',
       JOB_LOCK_MS: '1000',
       JOB_STALLED_CHECK_MS: '300',
+      AI_PROVIDER: 'deterministic',
     };
     let nexa = spawnApp('standalone', env);
     try {

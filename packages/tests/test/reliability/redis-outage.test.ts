@@ -23,6 +23,7 @@ describe('Redis going away and coming back', () => {
       PORT: '0',
       JWT_SECRET: generateSecret(),
       LOG_LEVEL: 'silent',
+      AI_PROVIDER: 'deterministic',
       DETERMINISTIC_STEP_MS: '800',
       JOB_LOCK_MS: '1000',
       JOB_STALLED_CHECK_MS: '300',

@@ -19,6 +19,7 @@ describe('a worker killed with SIGKILL in the middle of a job', () => {
       JOB_LOCK_MS: '1000',
       JOB_STALLED_CHECK_MS: '300',
       JWT_SECRET: generateSecret(),
+      AI_PROVIDER: 'deterministic',
     };
     const database = await openDatabase({ databaseUrl: postgres.url });
     const server = await startNexa({ config: loadConfig({ ...env, PORT: '0', LOG_LEVEL: 'silent' }), database, withWorker: false });
