@@ -145,3 +145,31 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
     throw error;
   }
 }
+
+/** What the `nexa` CLI reads from the environment (flags override it; it overrides the config file). */
+export const cliEnvSchema = z.object({
+  /** The server the CLI talks to. */
+  NEXA_URL: url(['http', 'https']).optional(),
+  /** A token or API key sent with every request. */
+  NEXA_TOKEN: z.string().min(1).optional(),
+  /** The CLI's config file (default `~/.config/nexa/config.json`). */
+  NEXA_CONFIG: z.string().min(1).optional(),
+  /** How the CLI receives live events. */
+  NEXA_TRANSPORT: z.enum(['ws', 'sse']).optional(),
+  XDG_CONFIG_HOME: z.string().optional(),
+});
+
+export type CliEnv = z.infer<typeof cliEnvSchema>;
+
+export function loadCliEnv(env: Record<string, string | undefined> = process.env): CliEnv {
+  const present = Object.fromEntries(
+    Object.keys(cliEnvSchema.shape)
+      .map((key) => [key, env[key]] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = cliEnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`));
+  }
+  return parsed.data;
+}
