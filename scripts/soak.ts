@@ -1,10 +1,11 @@
 /**
  * Soak: sustained load against a running Nexa for a few minutes, then a report.
  *
- *   pnpm soak [--url http://127.0.0.1:3000] [--minutes 3] [--rate 20]
+ *   pnpm soak [--url http://127.0.0.1:3000 --token <access token or API key>] [--minutes 3] [--rate 20]
  *
  * Without --url it starts a whole Nexa in this process (server + worker, private Redis, a PGlite
- * database in a temporary folder). Submits `rate` classifications per second, watches each to its
+ * database in a temporary folder, the submission rate limit lifted, and a fresh account). Against
+ * --url, use an API key of an account whose SUBMIT_RATE_LIMIT_PER_MINUTE allows the rate. Submits `rate` classifications per second, watches each to its
  * end, and reports errors (must be 0), tasks lost (must be 0: accepted but never finished) and
  * memory over time (must be flat). Writes the report to bench/results/soak.json.
  */
@@ -18,15 +19,21 @@ import { startNexa } from '@nexa/standalone';
 import WebSocket from 'ws';
 
 const { values } = parseArgs({
-  options: { url: { type: 'string' }, minutes: { type: 'string', default: '3' }, rate: { type: 'string', default: '20' } },
+  options: { url: { type: 'string' }, token: { type: 'string' }, minutes: { type: 'string', default: '3' }, rate: { type: 'string', default: '20' } },
 });
 const durationMs = Number(values.minutes) * 60_000;
 const rate = Number(values.rate);
 
 const dataDir = values.url ? null : await mkdtemp(path.join(tmpdir(), 'nexa-soak-'));
-const nexa = dataDir ? await startNexa({ config: loadConfig({ ...process.env, NEXA_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' }) }) : null;
+const nexa = dataDir
+  ? await startNexa({ config: loadConfig({ ...process.env, NEXA_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', SUBMIT_RATE_LIMIT_PER_MINUTE: '1000000' }) })
+  : null;
 const url = values.url ?? nexa!.url;
-const client = createNexaClient({ url, WebSocket });
+const token =
+  values.token ??
+  process.env.NEXA_TOKEN ??
+  (await register(url));
+const client = createNexaClient({ url, WebSocket, token });
 
 let submitted = 0;
 let finished = 0;
@@ -90,3 +97,14 @@ await client.close();
 await nexa?.close();
 if (dataDir) await rm(dataDir, { recursive: true, force: true });
 process.exit(report.errors === 0 && report.lost === 0 ? 0 : 1);
+
+async function register(base: string): Promise<string> {
+  const response = await fetch(`${base}/trpc/auth.register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `soak-${Date.now()}@example.com`, password: `soak-${Math.random().toString(36).slice(2)}-password` }),
+  });
+  const body = (await response.json()) as { result?: { data: { accessToken: string } } };
+  if (!body.result) throw new Error(`could not register a soak account: ${JSON.stringify(body)}`);
+  return body.result.data.accessToken;
+}

@@ -2,16 +2,14 @@ import type { NexaClient } from '@nexa/client';
 import { getUntypedClient } from '@trpc/client';
 
 /**
- * Procedures being built on another branch (accounts). Commands that need them call
- * them by name through tRPC's untyped client until they land on main; then the command switches to
- * the typed client (`client.ncm.get.query(…)`), its shapes are inferred, and it joins the registry
- * in `commands/index.ts`. Nothing here declares an API type.
+ * Procedures the commands below were written against before they were on main. Commands that need
+ * them call them by name through tRPC's untyped client; once a command switches to the typed client
+ * (`client.task.list.query(…)`), its shapes are inferred and it joins the registry in
+ * `commands/index.ts`. `task.list` and `apiKeys.create` exist now (their commands still wait for
+ * that switch); `users.create` does not (accounts are created by `auth.register` or, for admins, at
+ * start from NEXA_ADMIN_EMAIL). Nothing here declares an API type.
  */
-export type PendingProcedure =
-  | 'task.list'
-  | 'auth.login'
-  | 'users.create'
-  | 'apiKeys.create';
+export type PendingProcedure = 'task.list' | 'users.create' | 'apiKeys.create';
 
 export function callPendingQuery(client: NexaClient, path: PendingProcedure, input: unknown): Promise<unknown> {
   return getUntypedClient(client).query(path, input);

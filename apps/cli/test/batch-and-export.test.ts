@@ -21,7 +21,7 @@ describe('nexa batch', () => {
     const input = path.join(dir, 'order.csv');
     await writeFile(input, orderCsv);
 
-    const run = await runNexa(['--url', nexa.nexa.url, '--json', 'batch', input, '--out', path.join(dir, 'results.csv')]);
+    const run = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, '--json', 'batch', input, '--out', path.join(dir, 'results.csv')]);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout) as { taskId: string; status: string; total: number; done: number; failed: number; rejectedRows: number; out: string };
     expect(summary).toMatchObject({ status: 'done', total: 3, done: 3, failed: 0, rejectedRows: 1, out: path.join(dir, 'results.csv') });
@@ -35,7 +35,7 @@ describe('nexa batch', () => {
     expect(lines[0]).toContain('NCM');
     expect(lines[1]).toMatch(/LM358DR.*\d{4}\.\d{2}\.\d{2}/);
 
-    const asJson = await runNexa(['--url', nexa.nexa.url, 'batch', input, '--out', path.join(dir, 'results.json')]);
+    const asJson = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, 'batch', input, '--out', path.join(dir, 'results.json')]);
     expect(asJson.code).toBe(0);
     expect(asJson.stderr).toContain('3 known already');
     const items = JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as { partnumber: string; status: string; classification: { ncm: string } | null }[];
@@ -46,11 +46,11 @@ describe('nexa batch', () => {
     ]);
     expect(items[0]!.classification!.ncm).toMatch(/^\d{8}$/);
 
-    const exported = await runNexa(['--url', nexa.nexa.url, 'export', summary.taskId, '--format', 'csv']);
+    const exported = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, 'export', summary.taskId, '--format', 'csv']);
     expect(exported.code).toBe(0);
     expect(exported.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toHaveLength(4);
     const xlsx = path.join(dir, 'results.xlsx');
-    expect((await runNexa(['--url', nexa.nexa.url, 'export', summary.taskId, '--out', xlsx])).code).toBe(0);
+    expect((await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, 'export', summary.taskId, '--out', xlsx])).code).toBe(0);
     expect((await readFile(xlsx)).subarray(0, 2).toString()).toBe('PK');
   });
 
@@ -58,18 +58,18 @@ describe('nexa batch', () => {
     await using nexa = await startTestNexa();
     const input = path.join(dir, 'prices.csv');
     await writeFile(input, 'name;price\nthing;1\n');
-    const run = await runNexa(['--url', nexa.nexa.url, 'batch', input]);
+    const run = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, 'batch', input]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('NO_PARTNUMBER_COLUMN');
     expect((await runNexa(['batch', path.join(dir, 'parts.txt')])).code).toBe(2);
     expect((await runNexa(['batch', input, '--out', 'results.pdf'])).code).toBe(2);
-    expect((await runNexa(['--url', nexa.nexa.url, 'batch', path.join(dir, 'missing.csv')])).stderr).toContain('cannot read');
+    expect((await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, 'batch', path.join(dir, 'missing.csv')])).stderr).toContain('cannot read');
     expect((await runNexa(['export', '00000000-0000-4000-8000-000000000000', '--format', 'ods'])).code).toBe(2);
   });
 
   it('exits 5 exporting a task that does not exist', async () => {
     await using nexa = await startTestNexa();
-    const run = await runNexa(['--url', nexa.nexa.url, 'export', '00000000-0000-4000-8000-000000000000', '--format', 'csv']);
+    const run = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, 'export', '00000000-0000-4000-8000-000000000000', '--format', 'csv']);
     expect(run.code).toBe(5);
     expect(run.stderr).toContain('HTTP 404');
   });
@@ -81,11 +81,11 @@ describe('nexa cancel', () => {
     await using nexa = await startTestNexa({ classifier: gated.classifier, env: { WORKER_CONCURRENCY: '1' } });
     const input = path.join(dir, 'order.csv');
     await writeFile(input, orderCsv);
-    const batch = spawnNexa(['--url', nexa.nexa.url, '--json', 'batch', input]);
+    const batch = spawnNexa(['--url', nexa.nexa.url, '--token', nexa.token, '--json', 'batch', input]);
     const [, taskId] = await batch.waitForOutput(/batch ([0-9a-f-]{36})/);
     await gated.atGate;
 
-    const cancel = await runNexa(['--url', nexa.nexa.url, '--json', 'cancel', taskId!]);
+    const cancel = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, '--json', 'cancel', taskId!]);
     expect(cancel.code).toBe(0);
     expect(JSON.parse(cancel.stdout)).toMatchObject({ taskId, cancelled: true, status: 'cancelled' });
     const run = await batch.exited;
@@ -93,7 +93,7 @@ describe('nexa cancel', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ taskId, status: 'cancelled', total: 3, cancelled: 2 });
 
-    const again = await runNexa(['--url', nexa.nexa.url, 'cancel', taskId!]);
+    const again = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, 'cancel', taskId!]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('had already ended (cancelled)');
   });

@@ -12,12 +12,15 @@ it('nexa ncm import, get and search against the server', async () => {
   try {
     const table = path.join(dir, 'ncm.json');
     await writeFile(table, JSON.stringify(firstEdition));
-    const url = ['--url', nexa.nexa.url];
+    // Importing the table is for admins; reading it for any signed-in user.
+    const admin = await nexa.createUser({ role: 'admin' });
+    const asAdmin = ['--url', nexa.nexa.url, '--token', admin.token];
+    const url = ['--url', nexa.nexa.url, '--token', nexa.token];
 
-    const imported = await runNexa([...url, '--json', 'ncm', 'import', table]);
+    const imported = await runNexa([...asAdmin, '--json', 'ncm', 'import', table]);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ total: 13, added: 13, removed: 0, changed: 0 });
-    const missing = await runNexa([...url, 'ncm', 'import', path.join(dir, 'missing.json')]);
+    const missing = await runNexa([...asAdmin, 'ncm', 'import', path.join(dir, 'missing.json')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read the NCM table');
 

@@ -10,7 +10,7 @@ it('nexa watch rides out a server restart: says it is reconnecting, then prints 
   const { taskId } = await nexa.client().classification.submit.mutate({ partnumber: 'RESTART-CLI' });
   await gated.atGate;
 
-  const watching = spawnNexa(['--url', nexa.nexa.url, '--json', 'watch', taskId]);
+  const watching = spawnNexa(['--url', nexa.nexa.url, '--token', nexa.token, '--json', 'watch', taskId]);
   await watching.waitForOutput(/step 2/);
   await nexa.nexa.server.close();
   await watching.waitForOutput(/reconnecting/);

@@ -56,13 +56,13 @@ describe('usage errors and an unreachable server', () => {
 });
 
 describe('where the server and credentials come from', () => {
-  it('reads the URL from NEXA_URL and from the config file named by NEXA_CONFIG', async () => {
+  it('reads the URL and token from NEXA_URL/NEXA_TOKEN and from the config file named by NEXA_CONFIG', async () => {
     await using nexa = await startTestNexa();
-    const fromEnv = await runNexa(['--json', 'classify', 'LM7805', '-d', 'regulador de tensao'], { NEXA_URL: nexa.nexa.url });
+    const fromEnv = await runNexa(['--json', 'classify', 'LM7805', '-d', 'regulador de tensao'], { NEXA_URL: nexa.nexa.url, NEXA_TOKEN: nexa.token });
     expect(fromEnv.code).toBe(0);
 
     const configFile = path.join(dir, 'config.json');
-    await writeFile(configFile, JSON.stringify({ url: nexa.nexa.url }));
+    await writeFile(configFile, JSON.stringify({ url: nexa.nexa.url, token: nexa.token }));
     const fromFile = await runNexa(['--json', 'classify', 'LM7805'], { NEXA_CONFIG: configFile });
     expect(fromFile.code).toBe(0);
     expect(JSON.parse(fromFile.stdout)).toMatchObject({ status: 'done' });
@@ -91,9 +91,9 @@ describe('where the server and credentials come from', () => {
   it('nexa login saves the URL and token, readable by the owner only, for later commands', async () => {
     await using nexa = await startTestNexa();
     const configFile = path.join(dir, 'nested', 'config.json');
-    const login = await runNexa(['login', '--url', nexa.nexa.url, '--token', 'secret-token'], { NEXA_CONFIG: configFile });
+    const login = await runNexa(['login', '--url', nexa.nexa.url, '--token', nexa.token], { NEXA_CONFIG: configFile });
     expect(login.code).toBe(0);
-    expect(JSON.parse(await readFile(configFile, 'utf8'))).toEqual({ url: nexa.nexa.url, token: 'secret-token' });
+    expect(JSON.parse(await readFile(configFile, 'utf8'))).toEqual({ url: nexa.nexa.url, token: nexa.token });
     expect((await stat(configFile)).mode & 0o777).toBe(0o600);
 
     const later = await runNexa(['--json', 'classify', 'LM317'], { NEXA_CONFIG: configFile });
@@ -104,5 +104,28 @@ describe('where the server and credentials come from', () => {
     const unreachable = await runNexa(['login', '--url', 'http://127.0.0.1:9', '--token', 't'], { NEXA_CONFIG: path.join(dir, 'other.json') });
     expect(unreachable.code).toBe(3);
     await expect(stat(path.join(dir, 'other.json'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('nexa login --email/--password signs in through auth.login and saves the access token; a wrong password saves nothing', async () => {
+    await using nexa = await startTestNexa();
+    const account = await nexa.createUser();
+    const configFile = path.join(dir, 'signed-in.json');
+    const login = await runNexa(['login', '--url', nexa.nexa.url, '--email', account.email], { NEXA_CONFIG: configFile, NEXA_PASSWORD: account.password });
+    expect(login.code).toBe(0);
+    const saved = JSON.parse(await readFile(configFile, 'utf8')) as { url: string; token: string };
+    expect(saved.url).toBe(nexa.nexa.url);
+    const later = await runNexa(['--json', 'classify', 'LM7812'], { NEXA_CONFIG: configFile });
+    expect(later.code).toBe(0);
+    const { taskId } = JSON.parse(later.stdout) as { taskId: string };
+    expect((await account.client().task.get.query({ taskId })).ownerId).toBe(account.user.id);
+
+    const refusedFile = path.join(dir, 'refused.json');
+    const refused = await runNexa(['login', '--url', nexa.nexa.url, '--email', account.email, '--password', 'not the password'], { NEXA_CONFIG: refusedFile });
+    expect(refused.code).toBe(4);
+    await expect(stat(refusedFile)).rejects.toThrow(/ENOENT/);
+
+    const anonymous = await runNexa(['--json', 'classify', 'LM7812'], { NEXA_URL: nexa.nexa.url, NEXA_CONFIG: refusedFile });
+    expect(anonymous.code).toBe(4);
+    expect(anonymous.stderr).toMatch(/--token, NEXA_TOKEN or `nexa login`/);
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createPostgresTestDatabase, createTestRedis } from '@nexa/testing';
 import { describe, expect, it } from 'vitest';
 import { runNexa, spawnNexa } from './run-nexa';
@@ -12,10 +13,18 @@ describe('nexa start', () => {
       DATABASE_URL: postgres.url,
       PORT: '0',
       LOG_LEVEL: 'silent',
+      JWT_SECRET: randomBytes(48).toString('base64'),
     });
     try {
       const [, url] = await server.waitForOutput(/Nexa is running at (http:\/\/\S+)/);
-      const run = await runNexa(['--url', url!, '--json', 'classify', 'LM358DR', '-d', 'amplificador operacional']);
+      // A newcomer registers (on by default) and signs in with the token.
+      const registered = await fetch(`${url}/trpc/auth.register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'newcomer@example.com', password: 'newcomer password 1' }),
+      });
+      const { accessToken } = ((await registered.json()) as { result: { data: { accessToken: string } } }).result.data;
+      const run = await runNexa(['--url', url!, '--token', accessToken, '--json', 'classify', 'LM358DR', '-d', 'amplificador operacional']);
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ status: 'done', classification: { partnumber: 'LM358DR', engine: 'nexa-reference', ncm: expect.stringMatching(/^\d{8}$/) } });
     } finally {

@@ -1,13 +1,17 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import { appRouter, createContextFactory, type NexaServices } from '@nexa/router';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { WebSocket } from 'ws';
 import { serveWebApp } from './web-app';
 import { correlationIdFromHeaders, createLogger, type Logger, type NexaMetrics } from '@nexa/observability';
 import { serveMetrics } from './observability/metrics-endpoint';
 import { correlateRequests } from './observability/request-correlation';
 import { apiCallerFactory } from './http/api-caller';
+import { limitBodies } from './http/body-limit';
 import { exportRoutes } from './http/exports';
 import { uploadRoutes } from './http/uploads';
 import type { Queue } from 'bullmq';
@@ -25,9 +29,15 @@ export interface BuildServerOptions {
   services: NexaServices;
   readiness: ReadinessCheck[];
   logLevel?: string;
+  /** Where log lines go (default stdout); tests capture them here. */
+  logStream?: DestinationStream;
+  /** Largest accepted request body and WebSocket message in bytes (default 1 MiB); see `uploadMaxBytes` for the exceptions. */
+  bodyLimit?: number;
+  /** Browser origins allowed to call the API; none by default. */
+  corsOrigins?: string[];
   /** A built web app to serve at `/` (see `serveWebApp`); none when absent. */
   webDistDir?: string | null;
-  /** Largest upload and largest request body (`UPLOAD_MAX_BYTES`). */
+  /** Largest upload, and largest body of a batch submission over HTTP (`UPLOAD_MAX_BYTES`). */
   uploadMaxBytes?: number;
   /** The process's pino logger; one is made from `logLevel` when absent. */
   logger?: Logger;
@@ -48,10 +58,14 @@ export interface NexaServer {
 
 export const TRPC_PATH = '/trpc';
 
+/** Never logged, wherever they appear in a log object. */
 export async function buildServer({
   services,
   readiness,
   logLevel = 'info',
+  logStream,
+  bodyLimit = 1024 * 1024,
+  corsOrigins = [],
   webDistDir = null,
   uploadMaxBytes = DEFAULT_UPLOAD_MAX_BYTES,
   logger,
@@ -60,11 +74,11 @@ export async function buildServer({
   queuesDashboard,
 }: BuildServerOptions): Promise<NexaServer> {
   const app = Fastify({
-    // A batch of 10,000 parts as JSON is larger than Fastify's 1 MiB default.
-    bodyLimit: Math.max(uploadMaxBytes, 1024 * 1024),
     // Typed as Fastify's base logger so the instance keeps the plain FastifyInstance type.
-    loggerInstance: (logger ?? createLogger({ level: logLevel })) as FastifyBaseLogger,
+    loggerInstance: (logger ?? createLogger({ level: logLevel, ...(logStream ? { destination: logStream } : {}) })) as FastifyBaseLogger,
     genReqId: (request) => correlationIdFromHeaders(request.headers),
+    // The largest body any route takes; every other request is held to `bodyLimit` below.
+    bodyLimit: Math.max(bodyLimit, uploadMaxBytes),
     // Server-sent event streams never go idle; on close they are cut and clients resume with lastEventId.
     forceCloseConnections: true,
     return503OnClosing: true,
@@ -76,7 +90,20 @@ export async function buildServer({
   correlateRequests(app);
   if (metrics) serveMetrics(app, { metrics, token: metricsToken });
   const sockets = new Set<WebSocket>();
-  await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
+  await app.register(helmet, {
+    // An API answering JSON and event streams: no HTML, so the strictest policy costs nothing.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: { policy: corsOrigins.length > 0 ? 'cross-origin' : 'same-origin' },
+  });
+  await app.register(cors, {
+    origin: corsOrigins.length > 0 ? corsOrigins : false,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'last-event-id', 'trpc-accept'],
+    maxAge: 600,
+  });
+  limitBodies(app, bodyLimit);
+  // Queries and mutations travel over HTTP; WebSocket messages are subscriptions, small by nature.
+  await app.register(websocket, { options: { maxPayload: bodyLimit } });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const results = await Promise.all(
@@ -94,7 +121,8 @@ export async function buildServer({
   });
 
   const createContext = createContextFactory(services);
-  const callerFor = apiCallerFactory(() => createContext());
+  // The `/api/...` endpoints take the same credentials as the procedures, from the same headers.
+  const callerFor = apiCallerFactory((request) => createContext({ req: request }));
   await uploadRoutes(app, { callerFor, maxBytes: uploadMaxBytes, maxItems: createContext().batch.maxItems });
   await exportRoutes(app, { callerFor });
   await restRoutes(app, { callerFor });
@@ -109,6 +137,8 @@ export async function buildServer({
       createContext,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+        // Only the procedure and the code: never the input, which may hold a password.
+        else if (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN') app.log.info({ path, code: error.code }, 'request refused');
       },
     },
   } satisfies FastifyTRPCPluginOptions<typeof appRouter>);

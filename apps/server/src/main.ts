@@ -9,6 +9,11 @@ if (!config.REDIS_URL || !config.DATABASE_URL) {
   process.exit(78);
 }
 
+if (!config.JWT_SECRET) {
+  process.stderr.write('apps/server needs JWT_SECRET: every server instance must verify the tokens the others issue.\n');
+  process.exit(78);
+}
+
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, migrationsFolder: config.NEXA_MIGRATIONS_DIR });
 const server = await startServerRuntime(config, config.REDIS_URL, database);
 process.stdout.write(`Nexa server listening at ${server.url}\n`);

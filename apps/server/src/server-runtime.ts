@@ -1,13 +1,24 @@
+import { bootstrapAdmin, createAccessTokens, createAccounts, generateSecret } from '@nexa/auth';
 import type { NexaConfig } from '@nexa/config';
-import { createNcmCatalog, createTaskStore, type DatabaseHandle } from '@nexa/db';
-import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
+import { createNcmCatalog, createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '@nexa/db';
+import {
+  connectRedis,
+  createApprovedMemoryStream,
+  createClassificationQueue,
+  createEventLog,
+  createRedisRateLimiter,
+  createSharedEventFeed,
+  redisNames,
+} from '@nexa/queue';
 import { createLogger, createMetrics, instrumentEventFeed, instrumentEventLog, QUEUE_STATES, type Logger, type NexaMetrics } from '@nexa/observability';
+import type { DestinationStream } from 'pino';
 import { adminTokenAuthorizer } from './admin/queues-dashboard';
 import { buildServer, type NexaServer } from './build-server';
 import { DEFAULT_WEB_DIST_DIR } from './web-app';
 
 export type ServerConfig = Pick<
   NexaConfig,
+  | 'NODE_ENV'
   | 'HOST'
   | 'PORT'
   | 'LOG_LEVEL'
@@ -16,6 +27,15 @@ export type ServerConfig = Pick<
   | 'JOB_BACKOFF_MS'
   | 'EVENTS_TTL_SECONDS'
   | 'SHUTDOWN_TIMEOUT_MS'
+  | 'JWT_SECRET'
+  | 'ACCESS_TOKEN_TTL_SECONDS'
+  | 'REGISTRATION_ENABLED'
+  | 'NEXA_ADMIN_EMAIL'
+  | 'NEXA_ADMIN_PASSWORD'
+  | 'SUBMIT_RATE_LIMIT_PER_MINUTE'
+  | 'BATCH_ITEM_RATE_LIMIT_PER_MINUTE'
+  | 'BODY_LIMIT_BYTES'
+  | 'CORS_ORIGINS'
   | 'BATCH_MAX_ITEMS'
   | 'BATCH_PROGRESS_INTERVAL_MS'
   | 'UPLOAD_MAX_BYTES'
@@ -24,6 +44,8 @@ export type ServerConfig = Pick<
 
 export interface ServerRuntimeOptions {
   logger?: Logger;
+  /** Where the log lines go when no logger is given (default stdout); tests read them. */
+  logStream?: DestinationStream;
   /** Shared with an in-process worker so one `/metrics` shows both; a server of its own makes one. */
   metrics?: NexaMetrics;
 }
@@ -41,8 +63,14 @@ export async function startServerRuntime(
   config: ServerConfig,
   redisUrl: string,
   database: DatabaseHandle,
-  { logger = createLogger({ level: config.LOG_LEVEL, base: { process: 'server' } }), metrics = createMetrics() }: ServerRuntimeOptions = {},
+  options: ServerRuntimeOptions = {},
 ): Promise<ServerRuntime> {
+  const {
+    logger = createLogger({ level: config.LOG_LEVEL, base: { process: 'server' }, ...(options.logStream ? { destination: options.logStream } : {}) }),
+    metrics = createMetrics(),
+  } = options;
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
+  const jwtSecret = config.JWT_SECRET ?? generateSecret();
   const names = redisNames(config.NEXA_REDIS_PREFIX);
   const commands = await connectRedis(redisUrl, 'commands', { name: config.NEXA_REDIS_PREFIX });
   const subscriber = await connectRedis(redisUrl, 'subscriber', { name: config.NEXA_REDIS_PREFIX });
@@ -50,6 +78,12 @@ export async function startServerRuntime(
   const feed = instrumentEventFeed(createSharedEventFeed(subscriber, names), metrics);
   metrics.watchQueue(() => queue.queue.getJobCounts(...QUEUE_STATES));
   const tasks = createTaskStore(database.db);
+  const users = createUserStore(database.db);
+  const accounts = createAccounts({
+    users,
+    tokens: createAccessTokens({ secret: jwtSecret, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
+    registrationEnabled: config.REGISTRATION_ENABLED,
+  });
 
   const server = await buildServer({
     services: {
@@ -57,6 +91,11 @@ export async function startServerRuntime(
       events: instrumentEventLog(createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), metrics),
       feed,
       queue,
+      accounts,
+      reviews: createReviewStore(database.db),
+      approvedMemory: createApprovedMemoryStream(commands, names),
+      submitRateLimiter: createRedisRateLimiter(commands, names, { limit: config.SUBMIT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+      batchItemRateLimiter: createRedisRateLimiter(commands, names, { limit: config.BATCH_ITEM_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
       ncm: createNcmCatalog(database.db),
       batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
     },
@@ -70,8 +109,17 @@ export async function startServerRuntime(
     metrics,
     metricsToken: config.METRICS_TOKEN,
     ...(config.ADMIN_TOKEN ? { queuesDashboard: { queues: [queue.queue], authorize: adminTokenAuthorizer(config.ADMIN_TOKEN) } } : {}),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    corsOrigins: config.CORS_ORIGINS,
     webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR,
   });
+  if (!config.JWT_SECRET) {
+    server.app.log.warn('JWT_SECRET is not set: access tokens are signed with a random secret of this process and end when it stops');
+  }
+  if (config.NEXA_ADMIN_EMAIL && config.NEXA_ADMIN_PASSWORD) {
+    const outcome = await bootstrapAdmin(users, { email: config.NEXA_ADMIN_EMAIL, password: config.NEXA_ADMIN_PASSWORD });
+    server.app.log.info({ admin: config.NEXA_ADMIN_EMAIL, outcome }, 'admin account from NEXA_ADMIN_EMAIL');
+  }
   const address = await server.app.listen({ host: config.HOST, port: config.PORT });
 
   let closing: Promise<void> | null = null;

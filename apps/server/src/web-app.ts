@@ -10,6 +10,21 @@ export const DEFAULT_WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(impo
 /** Paths that belong to the API: never answered with the app's index.html. */
 const API_PREFIXES = ['/trpc', '/api', '/healthz', '/readyz', '/metrics', '/admin', '/classify-partnumber'];
 const isApiPath = (url: string) => API_PREFIXES.some((prefix) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`));
+/**
+ * The API answers with `default-src 'none'`; the app's page needs its own scripts, styles and the
+ * same-origin API (HTTP and WebSocket), and nothing else.
+ */
+const APP_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
 /** `/assets/gone.js`: a missing file, not a screen of the app. */
 const looksLikeFile = (url: string) => /\.[a-z0-9]+$/i.test(url.split('?')[0]!);
 
@@ -32,7 +47,8 @@ export async function serveWebApp(app: FastifyInstance, root: string): Promise<b
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const sendIndex = (reply: import('fastify').FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+  const sendIndex = (reply: import('fastify').FastifyReply) =>
+    reply.header('cache-control', 'no-cache').header('content-security-policy', APP_CONTENT_SECURITY_POLICY).type('text/html').sendFile('index.html');
   app.get('/', (_request, reply) => sendIndex(reply));
 
   app.setNotFoundHandler((request, reply) => {

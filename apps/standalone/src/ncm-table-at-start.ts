@@ -6,8 +6,8 @@ export interface NcmTableFiles {
 }
 
 const HOW_TO_IMPORT = [
-  'No NCM table is loaded. Import the official Siscomex table ("Tabela NCM vigente", JSON) with',
-  `  curl -X POST <nexa-url>/trpc/ncm.import -H 'content-type: application/json' -d '{"source":"/path/or/https/url/ncm.json"}'`,
+  'No NCM table is loaded. Import the official Siscomex table ("Tabela NCM vigente", JSON) as an admin with',
+  `  curl -X POST <nexa-url>/trpc/ncm.import -H "authorization: Bearer <admin access token>" -H 'content-type: application/json' -d '{"source":"/path/or/https/url/ncm.json"}'`,
   'or set NCM_TABLE_PATH and restart.',
 ].join('\n');
 

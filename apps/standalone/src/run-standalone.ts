@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadConfigOrExit } from '@nexa/config';
+import { createUserStore } from '@nexa/db';
 import { RedisNotInstalledError } from './embedded-redis';
 import { startNexa } from './start-nexa';
 
@@ -23,6 +24,14 @@ export async function runStandalone({
   try {
     const nexa = await startNexa({ config, log, importNcmTable: true });
     log(`Nexa is running at ${nexa.url} (API at ${nexa.url}/trpc, health at ${nexa.url}/readyz)`);
+    if ((await createUserStore(nexa.database.db).countAdmins()) === 0) {
+      log('No admin account yet: restart with NEXA_ADMIN_EMAIL and NEXA_ADMIN_PASSWORD set to create one.');
+    }
+    log(
+      config.REGISTRATION_ENABLED
+        ? `Create an account: curl -s -X POST ${nexa.url}/trpc/auth.register -H 'content-type: application/json' -d '{"email":"you@example.com","password":"at least 10 characters"}'`
+        : 'Registration is off (REGISTRATION_ENABLED=false): accounts are created by an admin.',
+    );
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createLogger, createMetrics, type Logger, type NexaMetrics } from '@nexa/observability';
 import path from 'node:path';
 import { startAiServer, type RunningAiServer } from '@nexa/ai-server';
+import { loadOrCreateDevelopmentSecret } from '@nexa/auth';
 import type { NexaConfig } from '@nexa/config';
 import type { AiClassifier } from '@nexa/contracts';
 import { createNcmCatalog, openDatabase, type DatabaseHandle } from '@nexa/db';
-import { startServerRuntime, type ServerRuntime } from '@nexa/server';
+import { startServerRuntime, type ServerRuntime, type ServerRuntimeOptions } from '@nexa/server';
 import { loadNcmReference, resolveNcmFiles, startWorkerRuntime, type NcmReference, type WorkerConfig, type WorkerRuntime } from '@nexa/worker';
 import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis';
 import { importNcmTableIfEmpty } from './ncm-table-at-start';
@@ -25,6 +26,8 @@ export interface StartNexaOptions {
   logger?: Logger;
   /** Shared by the server and the worker, so the one `/metrics` shows both. */
   metrics?: NexaMetrics;
+  /** Where the server's log lines go (default stdout). */
+  logStream?: ServerRuntimeOptions['logStream'];
 }
 
 export interface RunningNexa {
@@ -43,15 +46,23 @@ export interface RunningNexa {
  * makes the embedded PGlite default possible (PGlite admits a single process).
  */
 export async function startNexa({
-  config,
+  config: given,
   database,
   classifier,
   withWorker = true,
   importNcmTable = false,
   log = () => {},
-  logger = createLogger({ level: config.LOG_LEVEL }),
+  logStream,
+  logger = createLogger({ level: given.LOG_LEVEL, ...(logStream ? { destination: logStream } : {}) }),
   metrics = createMetrics(),
 }: StartNexaOptions): Promise<RunningNexa> {
+  let config = given;
+  if (!config.JWT_SECRET) {
+    // Only reachable outside production: the configuration refuses a production start without JWT_SECRET.
+    const { secret, file, created } = await loadOrCreateDevelopmentSecret(config.NEXA_DATA_DIR);
+    log(`JWT_SECRET is not set: ${created ? 'generated' : 'using'} a development secret kept in ${file} (set JWT_SECRET in production)`);
+    config = { ...config, JWT_SECRET: secret };
+  }
   let embeddedRedis: EmbeddedRedis | null = null;
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {

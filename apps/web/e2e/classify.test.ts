@@ -1,6 +1,7 @@
 import { gatedClassifier, startTestNexa } from '@nexa/tests';
 import { describe, expect, test } from 'vitest';
 import { openBrowser } from './browser';
+import { registerThroughApi, signIn } from './sign-in';
 
 const uuidPath = /\/tasks\/[0-9a-f-]{36}$/;
 
@@ -8,6 +9,7 @@ describe('classifying one partnumber in the browser', () => {
   test('the form submits, the task page follows it live and shows the result card', async () => {
     await using nexa = await startTestNexa();
     await using browser = await openBrowser(nexa.nexa.url);
+    await signIn(browser, await registerThroughApi(nexa.nexa.url));
     const { page } = browser;
 
     await page.goto('/');
@@ -40,6 +42,7 @@ describe('classifying one partnumber in the browser', () => {
     const gated = gatedClassifier();
     await using nexa = await startTestNexa({ classifier: gated.classifier });
     await using browser = await openBrowser(nexa.nexa.url);
+    await signIn(browser, await registerThroughApi(nexa.nexa.url));
     const { page } = browser;
 
     await page.goto('/');
@@ -65,6 +68,7 @@ describe('classifying one partnumber in the browser', () => {
   test('bad input shows the server’s typed reason and stays on the form', async () => {
     await using nexa = await startTestNexa();
     await using browser = await openBrowser(nexa.nexa.url);
+    await signIn(browser, await registerThroughApi(nexa.nexa.url));
     const { page } = browser;
 
     await page.goto('/');
@@ -80,6 +84,7 @@ describe('classifying one partnumber in the browser', () => {
   test('the interface switches to English and remembers it', async () => {
     await using nexa = await startTestNexa();
     await using browser = await openBrowser(nexa.nexa.url);
+    await signIn(browser, await registerThroughApi(nexa.nexa.url));
     const { page } = browser;
 
     await page.goto('/');
@@ -94,6 +99,7 @@ describe('classifying one partnumber in the browser', () => {
   test('an unknown task and an unknown path answer inside the app', async () => {
     await using nexa = await startTestNexa();
     await using browser = await openBrowser(nexa.nexa.url);
+    await signIn(browser, await registerThroughApi(nexa.nexa.url));
     const { page } = browser;
 
     await page.goto('/tasks/00000000-0000-4000-8000-000000000000');
@@ -109,11 +115,15 @@ describe('classifying one partnumber in the browser', () => {
     }
     const index = await fetch(new URL('/', nexa.nexa.url));
     expect(index.headers.get('cache-control')).toBe('no-cache');
+    // The page may load its own scripts and reach its own API, and nothing else (the API itself answers default-src 'none').
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(index.headers.get('content-security-policy')).toContain("connect-src 'self'");
   });
 
   test('the connection state shows reconnecting when the server goes away', async () => {
     await using nexa = await startTestNexa();
     await using browser = await openBrowser(nexa.nexa.url);
+    await signIn(browser, await registerThroughApi(nexa.nexa.url));
     const { page } = browser;
 
     await page.goto('/');

@@ -66,9 +66,20 @@ async function benchNexa(concurrency: number): Promise<LoopFigures> {
   await using redis = createTestRedis();
   await using postgres = await createPostgresTestDatabase();
   const database = await openDatabase({ databaseUrl: postgres.url, poolSize: 20 });
-  const config = loadConfig({ REDIS_URL: redis.url, NEXA_REDIS_PREFIX: redis.prefix, PORT: '0', LOG_LEVEL: 'warn', WORKER_CONCURRENCY: String(Math.max(8, concurrency)) });
+  const config = loadConfig({
+    REDIS_URL: redis.url,
+    NEXA_REDIS_PREFIX: redis.prefix,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    WORKER_CONCURRENCY: String(Math.max(8, concurrency)),
+    // The loop measures throughput, not the per-user submission budget.
+    SUBMIT_RATE_LIMIT_PER_MINUTE: '100000000',
+  });
   const nexa = await startNexa({ config, database, classifier: instantClassifier });
-  const client: NexaClient = createNexaClient({ url: nexa.url, WebSocket });
+  const anonymous = createNexaClient({ url: nexa.url, WebSocket });
+  const { accessToken } = await anonymous.auth.register.mutate({ email: `bench-${Date.now()}@example.com`, password: 'bench-password-123' });
+  await anonymous.close();
+  const client: NexaClient = createNexaClient({ url: nexa.url, WebSocket, token: accessToken });
   const run = `${Date.now().toString(36)}`;
   try {
     await closedLoop(Math.min(concurrency, 4), async (n) => {

@@ -6,6 +6,7 @@
  * speaking tRPC's protocol, one subscription each, all watching the same waiting task.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createEventLog, redisNames } from '@nexa/queue';
@@ -25,7 +26,15 @@ await using redis = createTestRedis();
 await using postgres = await createPostgresTestDatabase();
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: serverDir,
-  env: { ...process.env, REDIS_URL: redis.url, NEXA_REDIS_PREFIX: redis.prefix, DATABASE_URL: postgres.url, PORT: '0', LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    REDIS_URL: redis.url,
+    NEXA_REDIS_PREFIX: redis.prefix,
+    DATABASE_URL: postgres.url,
+    JWT_SECRET: randomBytes(48).toString('base64'),
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let output = '';
@@ -41,11 +50,11 @@ async function call(path: string, input: unknown, token?: string) {
   return (await response.json()) as { result?: { data: any }; error?: unknown };
 }
 
-// With accounts switched on, the bench signs up a user of its own; without, it goes straight in.
+// The bench signs up an account of its own; every subscription sends its token.
 const email = `bench-${Date.now()}@example.com`;
 await call('auth.register', { email, password: 'bench-password-123' });
 const login = await call('auth.login', { email, password: 'bench-password-123' });
-const token: string | undefined = login.result?.data?.accessToken;
+const token: string = login.result!.data.accessToken;
 const submitted = await call('classification.submit', { partnumber: `IDLE-${Date.now()}` }, token);
 const taskId: string = submitted.result!.data.taskId;
 
@@ -53,7 +62,7 @@ const baselineMb = await rssMb(server.pid!);
 const sockets: WebSocket[] = [];
 const receivedAt: number[] = [];
 let subscribed = 0;
-const wsUrl = `${url.replace(/^http/, 'ws')}/trpc${token ? '?connectionParams=1' : ''}`;
+const wsUrl = `${url.replace(/^http/, 'ws')}/trpc?connectionParams=1`;
 const openStarted = performance.now();
 for (let opened = 0; opened < CONNECTIONS; opened += 500) {
   await Promise.all(
@@ -63,7 +72,7 @@ for (let opened = 0; opened < CONNECTIONS; opened += 500) {
         sockets.push(socket);
         socket.once('error', reject);
         socket.once('open', () => {
-          if (token) socket.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
+          socket.send(JSON.stringify({ method: 'connectionParams', data: { token } }));
           socket.send(JSON.stringify({ id: 1, method: 'subscription', params: { path: 'classification.events', input: { taskId } } }));
         });
         socket.on('message', (raw) => {

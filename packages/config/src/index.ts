@@ -10,6 +10,13 @@ const url = (protocols: string[]) =>
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
 
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const commaList = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+/** Secrets that appear in examples and must never sign production tokens. */
+export const WELL_KNOWN_SECRETS = ['secret', 'changeme', 'change-me', 'jwt-secret', 'nexa', 'development', 'dev-secret'];
+export const MIN_JWT_SECRET_LENGTH = 32;
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -40,6 +47,20 @@ export const configSchema = z.object({
   /** Simulated work per step of the deterministic stand-in classifier (demos and fault tests). */
   DETERMINISTIC_STEP_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(8000),
+  /** Signs access tokens (HS256). Required in production; in development a generated one is used. */
+  JWT_SECRET: z.string().optional(),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(24 * 3600).default(900),
+  REGISTRATION_ENABLED: booleanFlag.default(true),
+  /** Both set: this account is created (or promoted) as admin at start. */
+  NEXA_ADMIN_EMAIL: z.string().email().optional(),
+  NEXA_ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').optional(),
+  SUBMIT_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
+  /** Distinct batch items per user (access token) and per API key per minute; at least BATCH_MAX_ITEMS. */
+  BATCH_ITEM_RATE_LIMIT_PER_MINUTE: positiveInt.default(20_000),
+  /** Largest accepted request body, except batch submissions and uploads (`UPLOAD_MAX_BYTES`). */
+  BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
+  /** Origins allowed to call the API from a browser, comma-separated; empty: none. */
+  CORS_ORIGINS: commaList.default([]),
   /**
    * Which AI classifier the worker uses: `nexa-http` (an AI server speaking the Nexa AI protocol; the
    * embedded launcher starts the reference AI server in-process when AI_SERVER_URL is unset),
@@ -64,7 +85,7 @@ export const configSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
   /** Most items one batch (or one uploaded file) may hold. */
   BATCH_MAX_ITEMS: positiveInt.max(100_000).default(10_000),
-  /** Largest uploaded file, and largest request body, in bytes. */
+  /** Largest uploaded file, and largest batch submission body (`classification.submitBatch` over HTTP), in bytes. */
   UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
   /** Shortest time between two aggregate progress events of one batch, and between two messages a batch subscriber receives. */
   BATCH_PROGRESS_INTERVAL_MS: positiveInt.min(10).default(100),
@@ -76,6 +97,18 @@ export const configSchema = z.object({
   WORKER_METRICS_PORT: port.optional(),
   /** Where `openDatabase` reads the SQL migrations; unset: `packages/db/migrations`, or `migrations/` beside a bundle. */
   NEXA_MIGRATIONS_DIR: z.string().min(1).optional(),
+}).superRefine((config, context) => {
+  if (config.NODE_ENV === 'production') {
+    const secret = config.JWT_SECRET;
+    if (!secret) context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    else if (secret.length < MIN_JWT_SECRET_LENGTH) context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: `must have at least ${MIN_JWT_SECRET_LENGTH} characters in production` });
+    else if (WELL_KNOWN_SECRETS.some((known) => secret.toLowerCase().includes(known)) || new Set(secret).size < 8)
+      context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is a default or guessable value; generate one, e.g. openssl rand -base64 48' });
+  }
+  if (config.BATCH_ITEM_RATE_LIMIT_PER_MINUTE < config.BATCH_MAX_ITEMS)
+    context.addIssue({ code: 'custom', path: ['BATCH_ITEM_RATE_LIMIT_PER_MINUTE'], message: `must be at least BATCH_MAX_ITEMS (${config.BATCH_MAX_ITEMS}), or no full batch could ever be accepted` });
+  if (Boolean(config.NEXA_ADMIN_EMAIL) !== Boolean(config.NEXA_ADMIN_PASSWORD))
+    context.addIssue({ code: 'custom', path: [config.NEXA_ADMIN_EMAIL ? 'NEXA_ADMIN_PASSWORD' : 'NEXA_ADMIN_EMAIL'], message: 'NEXA_ADMIN_EMAIL and NEXA_ADMIN_PASSWORD go together' });
 });
 
 export type NexaConfig = z.infer<typeof configSchema>;
@@ -97,7 +130,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`),
+      parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0]);
+        // A secret's value is never echoed back.
+        const shown = /SECRET|PASSWORD/.test(key) ? '<hidden>' : JSON.stringify(present[key]);
+        return `${issue.path.join('.')}: ${issue.message} (got ${shown})`;
+      }),
     );
   }
   return parsed.data;

@@ -2,6 +2,8 @@ export * from './classification';
 export * from './task';
 export * from './batch';
 export * from './events';
+export * from './auth';
+export * from './review';
 export * from './ports';
 export * from './ncm';
 export * from './ai-protocol';

@@ -1,8 +1,10 @@
 import type { BatchCounts, BatchItemInput, TaskItemsPage } from './batch';
 import type { Classification, ClassifierOutcome, PartInput } from './classification';
 import type { NewTaskEvent, TaskEvent } from './events';
+import type { Actor, ApiKey, CreatedApiKey, LoginInput, RegisterInput, Role, Session, User } from './auth';
 import type { NcmEntryView, NcmImportInput, NcmImportReport, NcmSearchHit } from './ncm';
-import type { TaskDetails, TaskKind, TaskStatus } from './task';
+import type { PartnumberHistory, ReviewOutput, ReviewRequest } from './review';
+import type { Task, TaskDetails, TaskKind, TaskStatus } from './task';
 
 /**
  * The small interfaces through which the router and the worker reach infrastructure.
@@ -14,7 +16,11 @@ export interface TaskItemRef {
   itemId: string;
 }
 
+/** Whose records a caller may see: one owner's, or everyone's (admins). */
+export type Visibility = { ownerId: string } | 'all';
+
 export interface NewSingleTask {
+  ownerId: string;
   part: PartInput;
   reclassify: boolean;
   status: Extract<TaskStatus, 'queued' | 'done'>;
@@ -35,6 +41,7 @@ export class IdempotencyKeyReusedError extends Error {
 }
 
 export interface NewBatchTask {
+  ownerId: string;
   /** Already validated and without duplicate partnumbers; `seq` is the position (1-based). */
   items: BatchItemInput[];
   reclassify: boolean;
@@ -90,20 +97,24 @@ export interface TaskStore {
   createBatchTask(task: NewBatchTask): Promise<CreatedBatch>;
   /** A batch's items still waiting, in `seq` order (the fan-out job queues one job for each). */
   queuedItemIds(taskId: string): Promise<string[]>;
-  /** For each partnumber with a classification in force, the newest one. */
-  latestKnownClassifications(partnumbers: readonly string[]): Promise<Map<string, Classification>>;
+  /** For each partnumber with a classification in force that the visibility admits, the newest one. */
+  latestKnownClassifications(partnumbers: readonly string[], visibility: Visibility): Promise<Map<string, Classification>>;
   countItems(taskId: string): Promise<BatchCounts>;
   /** Items in `seq` order after `afterSeq`. */
   listItems(taskId: string, afterSeq: number | null, limit: number): Promise<TaskItemsPage>;
   /** Marks every queued item cancelled and the task cancelled, unless it already ended. */
   cancelTask(taskId: string, announce?: (outcome: CancelOutcome) => Promise<void>): Promise<CancelOutcome | null>;
-  findTaskByIdempotencyKey(key: string): Promise<ExistingTask | null>;
-  /** A single task for this partnumber still queued or running, if any. */
-  findInFlightTask(partnumber: string): Promise<ExistingTask | null>;
+  /** Idempotency keys are per owner: another user's key never names a task of this one. */
+  findTaskByIdempotencyKey(key: string, ownerId: string): Promise<ExistingTask | null>;
+  /** A single task of this owner for this partnumber still queued or running, if any. */
+  findInFlightTask(partnumber: string, ownerId: string): Promise<ExistingTask | null>;
   getTask(taskId: string): Promise<TaskDetails | null>;
+  /** Newest first; `cursor` is the id of the last task of the previous page. */
+  listTasks(query: { visibility: Visibility; status?: TaskStatus | undefined; cursor?: string | undefined; limit: number }): Promise<{ items: Task[]; nextCursor: string | null }>;
+  /** Removes the task, its items and its classifications, except APPROVED ones (they stay in the partnumber's history). */
   deleteTask(taskId: string): Promise<void>;
-  /** Classifications in force for a partnumber (ACTIVE or APPROVED), newest first. */
-  knownClassifications(partnumber: string): Promise<Classification[]>;
+  /** Classifications in force for a partnumber (ACTIVE or APPROVED) that the visibility admits, newest first. */
+  knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]>;
   getItem(itemId: string): Promise<StoredItem | null>;
   /** Takes the item for an attempt; false when it is no longer queued or processing (e.g. cancelled). */
   markItemProcessing(itemId: string): Promise<boolean>;
@@ -175,6 +186,76 @@ export interface AiClassifier {
   readonly name: string;
   classify(part: PartInput, options: ClassifyOptions): Promise<ClassifierOutcome>;
   close?(): Promise<void>;
+}
+
+export type ReviewOutcome = { status: 'done'; output: ReviewOutput } | { status: 'not_found' } | { status: 'conflict'; message: string };
+
+/** Human review of classifications, with its audit trail. */
+export interface ReviewStore {
+  /** `not_found` also when the visibility does not admit the classification; `conflict` when its status does not allow the action. */
+  review(request: ReviewRequest, visibility: Visibility): Promise<ReviewOutcome>;
+  partnumberHistory(partnumber: string, visibility: Visibility): Promise<PartnumberHistory>;
+}
+
+export interface ApprovedClassification {
+  partnumber: string;
+  ncm: string;
+  description: string;
+}
+
+/** Where approved classifications go so classifiers can learn from them. */
+export interface ApprovedMemory {
+  remember(entry: ApprovedClassification): Promise<void>;
+}
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Seconds until the window admits calls again (0 when allowed). */
+  retryAfterSeconds: number;
+}
+
+export interface RateLimiter {
+  /** Takes `cost` (default 1) from the subject's budget; a refused call takes nothing. */
+  consume(subject: string, cost?: number): Promise<RateLimitDecision>;
+}
+
+export interface StoredUser extends User {
+  passwordHash: string;
+}
+
+export interface StoredApiKey extends ApiKey {
+  userId: string;
+}
+
+/** Persistence of accounts and API keys; only hashes of secrets are ever stored. */
+export interface UserStore {
+  /** Null when the email (compared case-insensitively) is taken. */
+  insertUser(user: { email: string; name: string | null; role: Role; passwordHash: string }): Promise<User | null>;
+  findUserByEmail(email: string): Promise<StoredUser | null>;
+  getUser(id: string): Promise<User | null>;
+  setRole(userId: string, role: Role): Promise<void>;
+  countAdmins(): Promise<number>;
+  insertApiKey(key: { userId: string; name: string; prefix: string; hash: string }): Promise<ApiKey>;
+  listApiKeys(userId: string): Promise<ApiKey[]>;
+  /** False when the user has no such key (or it was already revoked). */
+  revokeApiKey(userId: string, keyId: string): Promise<boolean>;
+  findApiKeyByHash(hash: string): Promise<StoredApiKey | null>;
+  touchApiKey(keyId: string): Promise<void>;
+}
+
+export type RegisterResult = { ok: true; session: Session } | { ok: false; reason: 'email_taken' | 'registration_disabled' };
+
+/** Accounts as the router sees them: registration, login, and turning a credential into an actor. */
+export interface Accounts {
+  register(input: RegisterInput): Promise<RegisterResult>;
+  /** Null when the email is unknown or the password is wrong (indistinguishably). */
+  login(input: LoginInput): Promise<Session | null>;
+  /** A bearer access token or API key → its actor; null for anything unknown, expired, forged or revoked. */
+  authenticate(credential: string): Promise<Actor | null>;
+  getUser(userId: string): Promise<User | null>;
+  createApiKey(userId: string, name: string): Promise<CreatedApiKey>;
+  listApiKeys(userId: string): Promise<ApiKey[]>;
+  revokeApiKey(userId: string, keyId: string): Promise<boolean>;
 }
 
 /** The NCM nomenclature as Nexa keeps it (imported from the official Siscomex table). */

@@ -31,6 +31,7 @@ export type TaskKind = z.infer<typeof taskKind>;
 
 export const task = z.object({
   id: taskId,
+  ownerId: z.string().uuid().nullable(),
   kind: taskKind,
   status: taskStatus,
   partnumber: z.string(),
@@ -49,6 +50,23 @@ export const taskGetInput = z.object({ taskId });
 /** A task with its counts. For a batch, `partnumber` and the other part fields are its first item's. */
 export const taskDetails = task.extend({ classifications: z.array(classification), counts: batchCounts });
 export type TaskDetails = z.infer<typeof taskDetails>;
+
+export const taskDeleteInput = z.strictObject({ taskId });
+
+export const taskListInput = z
+  .strictObject({
+    status: taskStatus.optional(),
+    /** `nextCursor` from the previous page. */
+    cursor: taskId.optional(),
+    limit: z.number({ error: 'limit must be a number' }).int().min(1).max(100).default(20),
+  })
+  .default({ limit: 20 });
+export const taskListOutput = z.object({
+  items: z.array(task),
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: taskId.nullable(),
+});
+export type TaskListOutput = z.infer<typeof taskListOutput>;
 
 /** What `task.get` answers: the task and the first page of its items (the rest through `task.items`). */
 export const taskView = taskDetails.extend({ items: z.array(taskItem), nextItemsCursor: z.number().int().nullable() });

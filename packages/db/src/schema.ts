@@ -4,24 +4,69 @@ import { boolean, customType, date, index, integer, jsonb, pgEnum, pgTable, real
 export const taskStatusEnum = pgEnum('task_status', ['queued', 'processing', 'done', 'failed', 'cancelled']);
 export const taskKindEnum = pgEnum('task_kind', ['single', 'batch']);
 export const classificationStatusEnum = pgEnum('classification_status', ['ACTIVE', 'APPROVED', 'REPLACED', 'REJECTED']);
+export const userRoleEnum = pgEnum('user_role', ['admin', 'user']);
+export const reviewActionEnum = pgEnum('review_action', ['approve', 'reject', 'override']);
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 };
 
-export const tasks = pgTable('tasks', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-  kind: taskKindEnum('kind').notNull().default('single'),
-  status: taskStatusEnum('status').notNull(),
-  reclassify: boolean('reclassify').notNull().default(false),
-  error: text('error'),
-  idempotencyKey: text('idempotency_key'),
-  /** The id that ties the request, jobs, AI calls, events and log lines of this task together. */
-  correlationId: text('correlation_id'),
-  ...timestamps,
-  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
-}, (table) => [uniqueIndex('tasks_idempotency_key').on(table.idempotencyKey)]);
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** Stored lower-cased; the unique index on lower(email) keeps it unique case-insensitively. */
+    email: text('email').notNull(),
+    name: text('name'),
+    role: userRoleEnum('role').notNull().default('user'),
+    passwordHash: text('password_hash').notNull(),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex('users_email_lower').on(sql`lower(${table.email})`)],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    /** sha256 of the key; the key itself is shown once and never stored. */
+    keyHash: text('key_hash').notNull(),
+    createdAt: timestamps.createdAt,
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [uniqueIndex('api_keys_key_hash').on(table.keyHash), index('api_keys_user').on(table.userId)],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** Null only for tasks recorded before accounts existed; those are visible to admins alone. */
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'cascade' }),
+    kind: taskKindEnum('kind').notNull().default('single'),
+    status: taskStatusEnum('status').notNull(),
+    reclassify: boolean('reclassify').notNull().default(false),
+    error: text('error'),
+    /** Unique per owner: one user's key never collides with, or reveals, another's. */
+    idempotencyKey: text('idempotency_key'),
+    /** The id that ties the request, jobs, AI calls, events and log lines of this task together. */
+    correlationId: text('correlation_id'),
+    ...timestamps,
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [
+    uniqueIndex('tasks_owner_idempotency_key').on(table.ownerId, table.idempotencyKey),
+    index('tasks_owner_created').on(table.ownerId, table.createdAt, table.id),
+    index('tasks_created').on(table.createdAt, table.id),
+  ],
+);
 
 export const taskItems = pgTable(
   'task_items',
@@ -58,6 +103,8 @@ export const classifications = pgTable(
     /** The task item that produced it; at most one classification per item, so a retried job cannot store twice. */
     taskItemId: uuid('task_item_id').references(() => taskItems.id, { onDelete: 'set null' }),
     taskId: uuid('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    /** Copied from the task, so an approved classification stays its owner's after the task is deleted. */
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
     ncm: text('ncm').notNull(),
     description: text('description').notNull(),
     manufacturer: text('manufacturer'),
@@ -74,6 +121,30 @@ export const classifications = pgTable(
     uniqueIndex('classifications_task_item').on(table.taskItemId),
   ],
 );
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** Not a foreign key: the trail outlives a classification removed with its task. */
+    classificationId: uuid('classification_id').notNull(),
+    newClassificationId: uuid('new_classification_id'),
+    partnumber: text('partnumber').notNull(),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: reviewActionEnum('action').notNull(),
+    oldStatus: classificationStatusEnum('old_status').notNull(),
+    newStatus: classificationStatusEnum('new_status').notNull(),
+    oldNcm: text('old_ncm').notNull(),
+    newNcm: text('new_ncm').notNull(),
+    engine: text('engine').notNull(),
+    tableVersion: text('table_version'),
+    note: text('note'),
+    createdAt: timestamps.createdAt,
+  },
+  (table) => [index('audit_log_partnumber').on(table.partnumber, table.createdAt)],
+);
+
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -122,4 +193,4 @@ export const ncmTables = pgTable('ncm_tables', {
   changed: integer('changed').notNull(),
 });
 
-export const schema = { tasks, taskItems, classifications, ncmEntries, ncmTables };
+export const schema = { users, apiKeys, tasks, taskItems, classifications, auditLog, ncmEntries, ncmTables };

@@ -12,14 +12,17 @@ import {
   type ExistingTask,
   type NewBatchTask,
   type NewSingleTask,
+  type Task,
   type TaskDetails,
   type TaskEnding,
   type TaskItem,
   type TaskItemRef,
   type TaskItemsPage,
   type TaskStore,
+  type Visibility,
 } from '@nexa/contracts';
-import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pingDatabase, type NexaDatabase } from './client';
 import { isDatabaseConnectivityError } from './connectivity';
 import { classifications, taskItems, tasks } from './schema';
@@ -34,6 +37,13 @@ const answeredWith = aliasedTable(classifications, 'answered_with');
 const emptyCounts = (): BatchCounts => ({ total: 0, queued: 0, processing: 0, done: 0, failed: 0, cancelled: 0 });
 
 const inForce = inArray(classifications.status, ['ACTIVE', 'APPROVED']);
+/** A human-approved classification answers before any newer machine one. */
+const approvedFirst = desc(sql`${classifications.status} = 'APPROVED'`);
+
+/** The condition that admits only the rows a visibility may see (`ownerColumn` of the queried table). */
+export function visibleTo(visibility: Visibility, ownerColumn: PgColumn): SQL | undefined {
+  return visibility === 'all' ? undefined : eq(ownerColumn, visibility.ownerId);
+}
 
 export function toClassification(row: ClassificationRow): Classification {
   return {
@@ -53,26 +63,47 @@ export function toClassification(row: ClassificationRow): Classification {
   };
 }
 
+type TaskRow = typeof tasks.$inferSelect;
+type ItemRow = typeof taskItems.$inferSelect;
+
+function toTask(task: TaskRow, item: Pick<ItemRow, 'partnumber' | 'description' | 'manufacturer' | 'supplier'> | undefined): Task {
+  return {
+    id: task.id,
+    ownerId: task.ownerId,
+    kind: task.kind,
+    status: task.status,
+    partnumber: item?.partnumber ?? '',
+    description: item?.description ?? null,
+    manufacturer: item?.manufacturer ?? null,
+    supplier: item?.supplier ?? null,
+    reclassify: task.reclassify,
+    error: task.error,
+    createdAt: task.createdAt.toISOString(),
+    updatedAt: task.updatedAt.toISOString(),
+    finishedAt: task.finishedAt?.toISOString() ?? null,
+  };
+}
+
 export function createTaskStore(db: NexaDatabase): TaskStore {
   return reportingUnavailability(createRawTaskStore(db), 'database', isDatabaseConnectivityError);
 }
 
 function createRawTaskStore(db: NexaDatabase): TaskStore {
-  async function knownClassifications(partnumber: string): Promise<Classification[]> {
+  async function knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]> {
     const rows = await db
       .select()
       .from(classifications)
-      .where(and(eq(classifications.partnumber, partnumber), inForce))
-      .orderBy(desc(classifications.createdAt));
+      .where(and(eq(classifications.partnumber, partnumber), inForce, visibleTo(visibility, classifications.ownerId)))
+      .orderBy(approvedFirst, desc(classifications.createdAt));
     return rows.map(toClassification);
   }
 
-  async function findTaskByIdempotencyKey(key: string): Promise<ExistingTask | null> {
+  async function findTaskByIdempotencyKey(key: string, ownerId: string): Promise<ExistingTask | null> {
     const [row] = await db
       .select({ taskId: tasks.id, status: tasks.status, partnumber: taskItems.partnumber })
       .from(tasks)
       .innerJoin(taskItems, and(eq(taskItems.taskId, tasks.id), eq(taskItems.seq, 1)))
-      .where(eq(tasks.idempotencyKey, key));
+      .where(and(eq(tasks.idempotencyKey, key), eq(tasks.ownerId, ownerId)));
     return row ?? null;
   }
 
@@ -124,13 +155,13 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   }
 
   return {
-    async createSingleTask({ part, reclassify, status, idempotencyKey }: NewSingleTask): Promise<TaskItemRef> {
+    async createSingleTask({ ownerId, part, reclassify, status, idempotencyKey }: NewSingleTask): Promise<TaskItemRef> {
       const created = await db.transaction(async (tx) => {
         const finishedAt = status === 'done' ? new Date() : null;
         const [task] = await tx
           .insert(tasks)
-          .values({ status, reclassify, finishedAt, idempotencyKey: idempotencyKey ?? null, correlationId: currentCorrelationId() ?? null })
-          .onConflictDoNothing({ target: tasks.idempotencyKey })
+          .values({ ownerId, status, reclassify, finishedAt, idempotencyKey: idempotencyKey ?? null, correlationId: currentCorrelationId() ?? null })
+          .onConflictDoNothing({ target: [tasks.ownerId, tasks.idempotencyKey] })
           .returning({ id: tasks.id });
         if (!task) return null;
         const [item] = await tx
@@ -140,31 +171,39 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         return { taskId: task.id, itemId: item!.id };
       });
       if (created) return created;
-      const existing = await findTaskByIdempotencyKey(idempotencyKey!);
+      const existing = await findTaskByIdempotencyKey(idempotencyKey!, ownerId);
       if (!existing) throw new Error('a task with this idempotency key was just deleted; try again');
       throw new IdempotencyKeyReusedError(existing);
     },
 
     findTaskByIdempotencyKey,
 
-    async findInFlightTask(partnumber: string): Promise<ExistingTask | null> {
+    async findInFlightTask(partnumber: string, ownerId: string): Promise<ExistingTask | null> {
       const [row] = await db
         .select({ taskId: tasks.id, status: tasks.status, partnumber: taskItems.partnumber })
         .from(taskItems)
         .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
-        .where(and(eq(taskItems.partnumber, partnumber), inArray(taskItems.status, ['queued', 'processing']), eq(taskItems.seq, 1), eq(tasks.kind, 'single')))
+        .where(
+          and(
+            eq(taskItems.partnumber, partnumber),
+            eq(tasks.ownerId, ownerId),
+            inArray(taskItems.status, ['queued', 'processing']),
+            eq(taskItems.seq, 1),
+            eq(tasks.kind, 'single'),
+          ),
+        )
         .orderBy(desc(tasks.createdAt))
         .limit(1);
       return row ?? null;
     },
 
-    async createBatchTask({ items, reclassify, known }: NewBatchTask): Promise<CreatedBatch> {
+    async createBatchTask({ ownerId, items, reclassify, known }: NewBatchTask): Promise<CreatedBatch> {
       return db.transaction(async (tx) => {
         const allKnown = items.every((item) => known.has(item.partnumber));
         const status = allKnown ? 'done' : 'queued';
         const [task] = await tx
           .insert(tasks)
-          .values({ kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null, correlationId: currentCorrelationId() ?? null })
+          .values({ ownerId, kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null, correlationId: currentCorrelationId() ?? null })
           .returning({ id: tasks.id });
         const taskId = task!.id;
         const created: CreatedBatch = { taskId, status, queued: [], answered: [] };
@@ -203,15 +242,15 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       return rows.map((row) => row.id);
     },
 
-    async latestKnownClassifications(partnumbers: readonly string[]) {
+    async latestKnownClassifications(partnumbers: readonly string[], visibility: Visibility) {
       const latest = new Map<string, Classification>();
       for (let start = 0; start < partnumbers.length; start += INSERT_CHUNK) {
         const chunk = partnumbers.slice(start, start + INSERT_CHUNK);
         const rows = await db
           .selectDistinctOn([classifications.partnumber])
           .from(classifications)
-          .where(and(sql`${classifications.partnumber} = ANY(${sql.param(chunk)}::text[])`, inForce))
-          .orderBy(classifications.partnumber, desc(classifications.createdAt));
+          .where(and(sql`${classifications.partnumber} = ANY(${sql.param(chunk)}::text[])`, inForce, visibleTo(visibility, classifications.ownerId)))
+          .orderBy(classifications.partnumber, approvedFirst, desc(classifications.createdAt));
         for (const row of rows) latest.set(row.partnumber, toClassification(row));
       }
       return latest;
@@ -281,26 +320,35 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
           ? []
           : await db.select().from(classifications).where(eq(classifications.taskId, taskId)).orderBy(desc(classifications.createdAt));
       const answeredFromHistory = task.kind === 'single' && produced.length === 0 && task.status === 'done' && item;
+      // Answered from its owner's history, so the same visibility the submission used.
+      const ownerVisibility: Visibility = task.ownerId ? { ownerId: task.ownerId } : 'all';
       return {
-        id: task.id,
-        kind: task.kind,
+        ...toTask(task, item),
         counts: await countItems(taskId),
-        status: task.status,
-        partnumber: item?.partnumber ?? '',
-        description: item?.description ?? null,
-        manufacturer: item?.manufacturer ?? null,
-        supplier: item?.supplier ?? null,
-        reclassify: task.reclassify,
-        error: task.error,
-        createdAt: task.createdAt.toISOString(),
-        updatedAt: task.updatedAt.toISOString(),
-        finishedAt: task.finishedAt?.toISOString() ?? null,
-        classifications: answeredFromHistory ? await knownClassifications(item.partnumber) : produced.map(toClassification),
+        classifications: answeredFromHistory ? await knownClassifications(item.partnumber, ownerVisibility) : produced.map(toClassification),
       };
     },
 
+    async listTasks({ visibility, status, cursor, limit }) {
+      const after = cursor
+        ? sql`(${tasks.createdAt}, ${tasks.id}) < (SELECT created_at, id FROM ${tasks} WHERE id = ${cursor})`
+        : undefined;
+      const rows = await db
+        .select({ task: tasks, item: { partnumber: taskItems.partnumber, description: taskItems.description, manufacturer: taskItems.manufacturer, supplier: taskItems.supplier } })
+        .from(tasks)
+        .leftJoin(taskItems, and(eq(taskItems.taskId, tasks.id), eq(taskItems.seq, 1)))
+        .where(and(visibleTo(visibility, tasks.ownerId), status ? eq(tasks.status, status) : undefined, after))
+        .orderBy(desc(tasks.createdAt), desc(tasks.id))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit).map(({ task, item }) => toTask(task, item ?? undefined));
+      return { items: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+    },
+
     async deleteTask(taskId: string) {
-      await db.delete(tasks).where(eq(tasks.id, taskId));
+      await db.transaction(async (tx) => {
+        await tx.delete(classifications).where(and(eq(classifications.taskId, taskId), ne(classifications.status, 'APPROVED')));
+        await tx.delete(tasks).where(eq(tasks.id, taskId));
+      });
     },
 
     knownClassifications,
@@ -344,9 +392,10 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         if (!item) throw new Error(`task item ${itemId} does not exist`);
         const [existing] = await tx.select().from(classifications).where(eq(classifications.taskItemId, itemId));
         if (existing) return { classification: toClassification(existing), ending: null };
+        const [task] = await tx.select({ ownerId: tasks.ownerId }).from(tasks).where(eq(tasks.id, item.taskId));
         const [row] = await tx
           .insert(classifications)
-          .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, status: 'ACTIVE' })
+          .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, ownerId: task?.ownerId ?? null, status: 'ACTIVE' })
           .returning();
         await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(eq(taskItems.id, itemId));
         await lockTask(tx as unknown as NexaDatabase, item.taskId);

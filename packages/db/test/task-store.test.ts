@@ -1,7 +1,7 @@
 import type { ClassifierOutcome } from '@nexa/contracts';
 import { createPostgresTestDatabase } from '@nexa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTaskStore, openDatabase, type DatabaseHandle } from '../src/index';
+import { createReviewStore, createTaskStore, createUserStore, openDatabase, type DatabaseHandle } from '../src/index';
 
 const outcome: ClassifierOutcome = {
   ncm: '85423190',
@@ -27,14 +27,19 @@ describe.each([
 ] as const)('task store on %s', (_kind, open) => {
   let handle: DatabaseHandle;
   let dispose: () => Promise<void>;
+  let ownerId: string;
+  let otherId: string;
   beforeAll(async () => {
     ({ handle, dispose } = await open());
+    const users = createUserStore(handle.db);
+    ownerId = (await users.insertUser({ email: 'owner@example.com', name: null, role: 'user', passwordHash: 'x' }))!.id;
+    otherId = (await users.insertUser({ email: 'other@example.com', name: null, role: 'user', passwordHash: 'x' }))!.id;
   });
   afterAll(() => dispose());
 
   it('creates a queued task and finds it', async () => {
     const store = createTaskStore(handle.db);
-    const ref = await store.createSingleTask({ part: { partnumber: 'ABC-1', description: 'chip' }, reclassify: false, status: 'queued' });
+    const ref = await store.createSingleTask({ part: { partnumber: 'ABC-1', description: 'chip' }, ownerId, reclassify: false, status: 'queued' });
     const task = await store.getTask(ref.taskId);
     expect(task).toMatchObject({ id: ref.taskId, status: 'queued', partnumber: 'ABC-1', description: 'chip', classifications: [] });
     expect(await store.getItem(ref.itemId)).toMatchObject({ taskId: ref.taskId, partnumber: 'ABC-1', status: 'queued' });
@@ -42,7 +47,7 @@ describe.each([
 
   it('stores one classification per item even when completed twice, and finishes the task', async () => {
     const store = createTaskStore(handle.db);
-    const ref = await store.createSingleTask({ part: { partnumber: 'TWICE-1' }, reclassify: false, status: 'queued' });
+    const ref = await store.createSingleTask({ part: { partnumber: 'TWICE-1' }, ownerId, reclassify: false, status: 'queued' });
     await store.markItemProcessing(ref.itemId);
     expect((await store.getTask(ref.taskId))?.status).toBe('processing');
     const first = (await store.completeItem(ref.itemId, outcome)).classification;
@@ -53,16 +58,16 @@ describe.each([
     expect(task?.finishedAt).not.toBeNull();
     expect(task?.classifications).toHaveLength(1);
     expect(task?.classifications[0]).toMatchObject({ ncm: '85423190', status: 'ACTIVE', engine: 'test-engine', partnumber: 'TWICE-1' });
-    expect(await store.knownClassifications('TWICE-1')).toHaveLength(1);
+    expect(await store.knownClassifications('TWICE-1', { ownerId })).toHaveLength(1);
   });
 
   it('marks a failed item and its task with the reason; a later failure does not overwrite a result', async () => {
     const store = createTaskStore(handle.db);
-    const ref = await store.createSingleTask({ part: { partnumber: 'FAIL-1' }, reclassify: false, status: 'queued' });
+    const ref = await store.createSingleTask({ part: { partnumber: 'FAIL-1' }, ownerId, reclassify: false, status: 'queued' });
     await store.failItem(ref.itemId, 'AI server unavailable');
     expect(await store.getTask(ref.taskId)).toMatchObject({ status: 'failed', error: 'AI server unavailable' });
 
-    const done = await store.createSingleTask({ part: { partnumber: 'DONE-1' }, reclassify: false, status: 'queued' });
+    const done = await store.createSingleTask({ part: { partnumber: 'DONE-1' }, ownerId, reclassify: false, status: 'queued' });
     await store.completeItem(done.itemId, outcome);
     await store.failItem(done.itemId, 'late failure');
     expect((await store.getTask(done.taskId))?.status).toBe('done');
@@ -70,21 +75,85 @@ describe.each([
 
   it('answers a task done from history with the known classifications', async () => {
     const store = createTaskStore(handle.db);
-    const first = await store.createSingleTask({ part: { partnumber: 'KNOWN-1' }, reclassify: false, status: 'queued' });
+    const first = await store.createSingleTask({ part: { partnumber: 'KNOWN-1' }, ownerId, reclassify: false, status: 'queued' });
     await store.completeItem(first.itemId, outcome);
-    const second = await store.createSingleTask({ part: { partnumber: 'KNOWN-1' }, reclassify: false, status: 'done' });
+    const second = await store.createSingleTask({ part: { partnumber: 'KNOWN-1' }, ownerId, reclassify: false, status: 'done' });
     const task = await store.getTask(second.taskId);
     expect(task?.status).toBe('done');
     expect(task?.classifications.map((c) => c.ncm)).toEqual(['85423190']);
   });
 
-  it('deletes a task and its items but keeps the partnumber history', async () => {
+  it('deletes a task, its items and unapproved classifications, but keeps approved ones in the history', async () => {
     const store = createTaskStore(handle.db);
-    const ref = await store.createSingleTask({ part: { partnumber: 'DEL-1' }, reclassify: false, status: 'queued' });
-    await store.completeItem(ref.itemId, outcome);
-    await store.deleteTask(ref.taskId);
-    expect(await store.getTask(ref.taskId)).toBeNull();
-    expect(await store.getItem(ref.itemId)).toBeNull();
-    expect(await store.knownClassifications('DEL-1')).toHaveLength(1);
+    const approvedTask = await store.createSingleTask({ part: { partnumber: 'DEL-1' }, ownerId, reclassify: false, status: 'queued' });
+    const { classification: approved } = await store.completeItem(approvedTask.itemId, outcome);
+    await createReviewStore(handle.db).review({ id: approved.id, action: 'approve', actorId: ownerId }, { ownerId });
+    const activeTask = await store.createSingleTask({ part: { partnumber: 'DEL-1' }, ownerId, reclassify: true, status: 'queued' });
+    await store.completeItem(activeTask.itemId, { ...outcome, ncm: '85423990' });
+
+    await store.deleteTask(approvedTask.taskId);
+    await store.deleteTask(activeTask.taskId);
+    expect(await store.getTask(approvedTask.taskId)).toBeNull();
+    expect(await store.getItem(approvedTask.itemId)).toBeNull();
+    const kept = await store.knownClassifications('DEL-1', { ownerId });
+    expect(kept.map((c) => [c.ncm, c.status])).toEqual([['85423190', 'APPROVED']]);
+  });
+
+  it('scopes known classifications and task lists to their owner; "all" sees everything', async () => {
+    const store = createTaskStore(handle.db);
+    const mine = await store.createSingleTask({ part: { partnumber: 'SCOPE-1' }, ownerId, reclassify: false, status: 'queued' });
+    await store.completeItem(mine.itemId, outcome);
+    const theirs = await store.createSingleTask({ part: { partnumber: 'SCOPE-1' }, ownerId: otherId, reclassify: false, status: 'queued' });
+    expect(await store.knownClassifications('SCOPE-1', { ownerId: otherId })).toEqual([]);
+    expect(await store.knownClassifications('SCOPE-1', 'all')).toHaveLength(1);
+
+    const theirList = await store.listTasks({ visibility: { ownerId: otherId }, limit: 10 });
+    expect(theirList.items.map((t) => t.id)).toEqual([theirs.taskId]);
+    const all = await store.listTasks({ visibility: 'all', limit: 100 });
+    expect(all.items.map((t) => t.id)).toContain(mine.taskId);
+    expect(all.items.map((t) => t.id)).toContain(theirs.taskId);
+  });
+
+  it("records a batch with its owner, whose items' classifications are the owner's, and answers batches from that owner's history, approved first", async () => {
+    const store = createTaskStore(handle.db);
+    const batch = await store.createBatchTask({ ownerId, items: [{ partnumber: 'BATCH-OWN-1' }, { partnumber: 'BATCH-OWN-2' }], reclassify: false, known: new Map() });
+    expect(await store.getTask(batch.taskId)).toMatchObject({ ownerId, kind: 'batch', counts: { total: 2, queued: 2 } });
+    const [first, second] = batch.queued;
+    await store.completeItem(first!.itemId, outcome);
+    const { classification: newer } = await store.completeItem(second!.itemId, { ...outcome, ncm: '85423990' });
+    expect(newer).toMatchObject({ partnumber: 'BATCH-OWN-2' });
+
+    const reclassified = await store.createSingleTask({ part: { partnumber: 'BATCH-OWN-1' }, ownerId, reclassify: true, status: 'queued' });
+    const { classification: machine } = await store.completeItem(reclassified.itemId, { ...outcome, ncm: '84829990' });
+    const [approved] = await store.knownClassifications('BATCH-OWN-1', { ownerId }).then((known) => known.filter((c) => c.id !== machine.id));
+    await createReviewStore(handle.db).review({ id: approved!.id, action: 'approve', actorId: ownerId }, { ownerId });
+
+    const mine = await store.latestKnownClassifications(['BATCH-OWN-1', 'BATCH-OWN-2', 'BATCH-UNKNOWN'], { ownerId });
+    expect([...mine.keys()].sort()).toEqual(['BATCH-OWN-1', 'BATCH-OWN-2']);
+    // The approved one answers, though a newer machine classification exists.
+    expect(mine.get('BATCH-OWN-1')).toMatchObject({ id: approved!.id, status: 'APPROVED' });
+    expect((await store.latestKnownClassifications(['BATCH-OWN-1', 'BATCH-OWN-2'], { ownerId: otherId })).size).toBe(0);
+    expect((await store.latestKnownClassifications(['BATCH-OWN-1', 'BATCH-OWN-2'], 'all')).size).toBe(2);
+  });
+
+  it('pages task lists newest first by cursor and filters by status', async () => {
+    const store = createTaskStore(handle.db);
+    const users = createUserStore(handle.db);
+    const pager = (await users.insertUser({ email: `pager-${Math.random()}@example.com`, name: null, role: 'user', passwordHash: 'x' }))!.id;
+    const created: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      created.push((await store.createSingleTask({ part: { partnumber: `PAGE-${i}` }, ownerId: pager, reclassify: false, status: i % 2 ? 'done' : 'queued' })).taskId);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listTasks({ visibility: { ownerId: pager }, cursor, limit: 2 });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((t) => t.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([...created].reverse());
+    const done = await store.listTasks({ visibility: { ownerId: pager }, status: 'done', limit: 10 });
+    expect(done.items.map((t) => t.partnumber).sort()).toEqual(['PAGE-1', 'PAGE-3']);
   });
 });

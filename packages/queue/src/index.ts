@@ -13,6 +13,8 @@ export {
 export { createEventLog, parseLiveMessage, type EventLogOptions } from './event-log';
 export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
 export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';
+export { createRedisRateLimiter } from './rate-limiter';
+export { createApprovedMemoryStream, type ApprovedMemoryStream } from './approved-memory';
 export { createSharedChannelSubscriber, type SharedChannelSubscriber } from './shared-channels';
 export { createThrottle, type Throttle } from './throttle';
 export { isRedisConnectivityError } from './connectivity';

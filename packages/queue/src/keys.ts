@@ -5,6 +5,10 @@ export interface RedisNames {
   bullPrefix: string;
   taskEvents(taskId: string): string;
   taskChannel(taskId: string): string;
+  /** Fixed-window counter of one subject's calls in one window. */
+  rateLimit(subject: string, window: number): string;
+  /** Stream of approved classifications classifiers learn from. */
+  approvedMemory: string;
   /** A fresh Pub/Sub channel on which an AI server reports one job. */
   aiProgressChannel(id: string): string;
   /** Throttle key of a batch's aggregate progress events. */
@@ -19,6 +23,8 @@ export function redisNames(prefix: string): RedisNames {
     bullPrefix: `${prefix}:bull`,
     taskEvents: (taskId) => `${prefix}:task:${taskId}:events`,
     taskChannel: (taskId) => `${prefix}:task:${taskId}:live`,
+    rateLimit: (subject, window) => `${prefix}:ratelimit:${subject}:${window}`,
+    approvedMemory: `${prefix}:memory:approved`,
     aiProgressChannel: (id) => `${prefix}:ai:progress:${id}`,
     batchProgressThrottle: (taskId) => `${prefix}:task:${taskId}:progress-throttle`,
   };

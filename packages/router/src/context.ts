@@ -1,4 +1,15 @@
-import { DEFAULT_BATCH_MAX_ITEMS, type EventFeed, type EventLog, type JobQueue, type NcmCatalog, type TaskStore } from '@nexa/contracts';
+import {
+  DEFAULT_BATCH_MAX_ITEMS,
+  type Accounts,
+  type ApprovedMemory,
+  type EventFeed,
+  type EventLog,
+  type JobQueue,
+  type NcmCatalog,
+  type RateLimiter,
+  type ReviewStore,
+  type TaskStore,
+} from '@nexa/contracts';
 
 export interface BatchSettings {
   /** Most items one batch may hold (`BATCH_MAX_ITEMS`). */
@@ -15,14 +26,42 @@ export interface NexaServices {
   events: EventLog;
   feed: EventFeed;
   queue: JobQueue;
+  accounts: Accounts;
+  reviews: ReviewStore;
+  approvedMemory: ApprovedMemory;
+  /** Counts submissions: each `classification.submit` and each `classification.submitBatch` is one. */
+  submitRateLimiter: RateLimiter;
+  /** Counts the distinct items of batches, a budget of its own so one call cannot queue unbounded work. */
+  batchItemRateLimiter: RateLimiter;
   ncm: NcmCatalog;
   batch?: BatchSettings;
 }
 
 export interface NexaContext extends NexaServices {
   batch: BatchSettings;
+  /** The bearer token or API key the caller sent, not yet verified; procedures see the verified `actor`. */
+  credential: string | null;
+}
+
+/** What the HTTP, WebSocket and SSE adapters hand to createContext. */
+export interface ContextSource {
+  req?: { headers: Record<string, string | string[] | undefined> };
+  info?: { connectionParams?: Record<string, string | undefined> | null };
+}
+
+/**
+ * HTTP sends `Authorization: Bearer <credential>`; WebSocket and SSE send `connectionParams.token`
+ * (SSE as the `connectionParams` query parameter), because browsers cannot set headers on either.
+ */
+export function credentialFrom({ req, info }: ContextSource): string | null {
+  const header = req?.headers.authorization;
+  const value = Array.isArray(header) ? header[0] : header;
+  const bearer = value?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  if (bearer) return bearer;
+  const token = info?.connectionParams?.token;
+  return typeof token === 'string' && token.length > 0 ? token : null;
 }
 
 export function createContextFactory(services: NexaServices) {
-  return (): NexaContext => ({ ...services, batch: services.batch ?? defaultBatchSettings });
+  return (source: ContextSource = {}): NexaContext => ({ ...services, batch: services.batch ?? defaultBatchSettings, credential: credentialFrom(source) });
 }

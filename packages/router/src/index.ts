@@ -1,4 +1,4 @@
 export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from './root';
-export { createContextFactory, type NexaContext, type NexaServices } from './context';
-export { createCallerFactory } from './trpc';
+export { createContextFactory, credentialFrom, type ContextSource, type NexaContext, type NexaServices } from './context';
+export { adminProcedure, createCallerFactory, protectedProcedure, publicProcedure, visibilityOf } from './trpc';
 export { streamTaskEvents } from './services/task-events';

@@ -1,4 +1,4 @@
-import { ServiceUnavailableError } from '@nexa/contracts';
+import { ServiceUnavailableError, type Actor, type Visibility } from '@nexa/contracts';
 import { currentCorrelationId, newCorrelationId, withCorrelationId } from '@nexa/observability';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -47,5 +47,27 @@ const reportUnavailability = t.middleware(async ({ next }) => {
 const correlationScope = t.middleware(({ next }) => withCorrelationId(currentCorrelationId() ?? newCorrelationId(), () => next()));
 
 export const createTRPCRouter = t.router;
-export const publicProcedure = t.procedure.use(correlationScope).use(reportUnavailability);
 export const createCallerFactory = t.createCallerFactory;
+
+/** Health and the two ways in (login, register); everything else is protected. */
+export const publicProcedure = t.procedure.use(correlationScope).use(reportUnavailability);
+
+/** Verifies the credential on every call (also each subscription on a long-lived WebSocket), so revocation and expiry apply at once. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const actor = ctx.credential ? await ctx.accounts.authenticate(ctx.credential) : null;
+  if (!actor) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: ctx.credential ? 'the access token or API key is invalid, expired or revoked' : 'authentication required: send an access token or API key',
+    });
+  }
+  return next({ ctx: { actor } });
+});
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'this needs an admin' });
+  return next();
+});
+
+/** Admins see every record; everyone else only their own. */
+export const visibilityOf = (actor: Actor): Visibility => (actor.role === 'admin' ? 'all' : { ownerId: actor.userId });

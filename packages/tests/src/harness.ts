@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { createUser, generateSecret } from '@nexa/auth';
 import { createNexaClient, type NexaClient, type Transport } from '@nexa/client';
 import { loadConfig, type NexaConfig } from '@nexa/config';
-import { eventsOfMessage, type AiClassifier, type TaskEvent, type TaskMessage } from '@nexa/contracts';
-import { openDatabase, type DatabaseHandle } from '@nexa/db';
+import { eventsOfMessage, type AiClassifier, type Role, type TaskEvent, type TaskMessage, type User } from '@nexa/contracts';
+import { createUserStore, openDatabase, type DatabaseHandle } from '@nexa/db';
 import type { Logger } from '@nexa/observability';
 import { startNexa, type RunningNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, createTestRedis, type TestRedis } from '@nexa/testing';
@@ -15,10 +18,29 @@ export interface TestNexaOptions {
   classifier?: AiClassifier;
   /** Defaults to AI_PROVIDER=deterministic (the in-process stand-in); set AI_PROVIDER to run another. */
   env?: Record<string, string>;
+  /** Keep every server log line (see `logs()`); set LOG_LEVEL in `env` to choose how much. */
+  captureLogs?: boolean;
   /** Import the NCM table at start when the database has none (off by default: it takes seconds). */
   importNcmTable?: boolean;
   /** Where the server's and worker's log lines go (e.g. a pino logger writing into a test stream). */
   logger?: Logger;
+}
+
+export interface ClientOptions {
+  transport?: Transport;
+  /** An access token or API key; `null` for an anonymous client. Default: the test user's token. */
+  token?: string | null;
+  /** Another server instance; default the first one. */
+  url?: string;
+}
+
+export interface TestUser {
+  user: User;
+  email: string;
+  password: string;
+  /** An access token from auth.login. */
+  token: string;
+  client(transport?: Transport): NexaClient;
 }
 
 export interface TestNexa {
@@ -27,7 +49,15 @@ export interface TestNexa {
   database: DatabaseHandle;
   databaseUrl: string | undefined;
   nexa: RunningNexa;
-  client(transport?: Transport): NexaClient;
+  /** The ordinary (non-admin) user every default client is signed in as. */
+  user: User;
+  token: string;
+  /** A client signed in as the test user; pass `{ token: null }` for an anonymous one or another user's token. */
+  client(transportOrOptions?: Transport | ClientOptions): NexaClient;
+  /** A new account (created the way the CLI does) and an access token for it. */
+  createUser(options?: { role?: Role; email?: string; password?: string; name?: string }): Promise<TestUser>;
+  /** The server's log lines, when started with `captureLogs`. */
+  logs(): string[];
   /** Another server instance (no worker) on the same Redis and database. */
   startSecondServer(): Promise<RunningNexa>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -39,6 +69,7 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
   const postgres = options.database === 'pglite' ? null : await createPostgresTestDatabase();
   const database = await openDatabase(postgres ? { databaseUrl: postgres.url, poolSize: 5 } : { dataDir: 'memory://' });
   const config = loadConfig({
+    JWT_SECRET: generateSecret(),
     REDIS_URL: redis.url,
     NEXA_REDIS_PREFIX: redis.prefix,
     PORT: '0',
@@ -48,21 +79,42 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     AI_PROVIDER: 'deterministic',
     ...options.env,
   });
+  const logLines: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
   const nexa = await startNexa({
     config,
     database,
     importNcmTable: options.importNcmTable ?? false,
     ...(options.classifier ? { classifier: options.classifier } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.captureLogs ? { logStream } : {}),
   });
   const clients: NexaClient[] = [];
   const extraServers: RunningNexa[] = [];
+  const users = createUserStore(database.db);
 
-  const clientFor = (url: string) => (transport: Transport = 'ws') => {
-    const client = createNexaClient({ url, transport, WebSocket, EventSource, maxRetryDelayMs: 200 });
+  const openClient = ({ transport = 'ws', token, url = nexa.url }: ClientOptions & { token: string | null }) => {
+    const client = createNexaClient({ url, transport, WebSocket, EventSource, maxRetryDelayMs: 200, ...(token ? { token } : {}) });
     clients.push(client);
     return client;
   };
+
+  async function newUser({ role = 'user', email, password, name }: { role?: Role; email?: string; password?: string; name?: string } = {}): Promise<TestUser> {
+    const address = email ?? `${role}-${randomBytes(4).toString('hex')}@test.nexa.example`;
+    const secret = password ?? `pw-${randomBytes(12).toString('hex')}`;
+    const user = await createUser(users, { email: address, password: secret, name: name ?? null, role });
+    if (!user) throw new Error(`a user ${address} already exists`);
+    const anonymous = openClient({ token: null });
+    const { accessToken } = await anonymous.auth.login.mutate({ email: address, password: secret });
+    return { user, email: address, password: secret, token: accessToken, client: (transport = 'ws') => openClient({ transport, token: accessToken }) };
+  }
+
+  const testUser = await newUser();
 
   return {
     config,
@@ -70,7 +122,14 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     database,
     databaseUrl: postgres?.url,
     nexa,
-    client: clientFor(nexa.url),
+    user: testUser.user,
+    token: testUser.token,
+    client(transportOrOptions: Transport | ClientOptions = 'ws') {
+      const options = typeof transportOrOptions === 'string' ? { transport: transportOrOptions } : transportOrOptions;
+      return openClient({ ...options, token: options.token === undefined ? testUser.token : options.token });
+    },
+    createUser: newUser,
+    logs: () => [...logLines],
     async startSecondServer() {
       const second = await startNexa({ config, database, withWorker: false, importNcmTable: false });
       extraServers.push(second);
@@ -87,8 +146,9 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
   };
 }
 
-export function clientFor(url: string, transport: Transport = 'ws'): NexaClient {
-  return createNexaClient({ url, transport, WebSocket, EventSource, maxRetryDelayMs: 200 });
+/** A client of any Nexa at `url` (close it yourself); `token` signs it in. */
+export function clientFor(url: string, transport: Transport = 'ws', { token }: { token?: string } = {}): NexaClient {
+  return createNexaClient({ url, transport, WebSocket, EventSource, maxRetryDelayMs: 200, ...(token ? { token } : {}) });
 }
 
 /** Every event of a task's messages, with batch groups flattened, in order. */
@@ -103,4 +163,16 @@ export async function collect<T>(iterable: AsyncIterable<T>, limit = Number.POSI
     if (items.length >= limit) break;
   }
   return items;
+}
+
+/** Registers a fresh account on the Nexa at `url` over plain HTTP and returns its access token. */
+export async function signUp(url: string): Promise<string> {
+  const response = await fetch(`${url}/trpc/auth.register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `user-${randomBytes(4).toString('hex')}@test.nexa.example`, password: `pw-${randomBytes(12).toString('hex')}` }),
+  });
+  const body = (await response.json()) as { result?: { data: { accessToken: string } } };
+  if (!body.result) throw new Error(`registration failed: ${JSON.stringify(body)}`);
+  return body.result.data.accessToken;
 }

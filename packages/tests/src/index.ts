@@ -1,5 +1,7 @@
 export * from './harness';
 export * from './classifiers';
+export * from './errors';
 export * from './tcp-proxy';
 export * from './processes';
 export { captureLogs, type CapturedLogs } from './log-capture';
+export * from './http-api';

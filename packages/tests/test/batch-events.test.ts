@@ -42,7 +42,7 @@ describe('batch events', () => {
     const before = await collect(client.watch(taskId), 1);
     expect(flatten(before).map((event) => event.type)).toEqual(['queued']);
 
-    const other = clientFor(second.url, transport);
+    const other = clientFor(second.url, transport, { token: nexa.token });
     try {
       const rest = collect(other.watch(taskId, { lastEventId: before[0]!.id }));
       blocking.open();

@@ -1,5 +1,14 @@
-import { createNcmCatalog, createTaskStore, openDatabase, tables } from '@nexa/db';
-import { connectRedis, createClassificationQueue, createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
+import { createAccessTokens, createAccounts, createUser, generateSecret } from '@nexa/auth';
+import { createNcmCatalog, createReviewStore, createTaskStore, createUserStore, openDatabase, tables } from '@nexa/db';
+import {
+  connectRedis,
+  createApprovedMemoryStream,
+  createClassificationQueue,
+  createEventLog,
+  createRedisRateLimiter,
+  createSharedEventFeed,
+  redisNames,
+} from '@nexa/queue';
 import { appRouter, createCallerFactory, createContextFactory } from '@nexa/router';
 import { createTestRedis } from '@nexa/testing';
 import { TRPCError } from '@trpc/server';
@@ -16,14 +25,23 @@ describe('classification.submitBatch while the queue is unavailable', () => {
     const queueConnection = await connectRedis(redis.url, 'commands');
     queueConnection.disconnect();
     try {
+      const users = createUserStore(database.db);
+      const accounts = createAccounts({ users, tokens: createAccessTokens({ secret: generateSecret(), ttlSeconds: 60 }), registrationEnabled: false });
+      await createUser(users, { email: 'batch@example.com', password: 'batch password 1' });
+      const { accessToken } = (await accounts.login({ email: 'batch@example.com', password: 'batch password 1' }))!;
       const createContext = createContextFactory({
         tasks: createTaskStore(database.db),
         events: createEventLog(events, names, { ttlSeconds: 60 }),
         feed: createSharedEventFeed(subscriber, names),
         queue: createClassificationQueue(queueConnection, names, { attempts: 1, backoffMs: 10 }),
+        accounts,
+        reviews: createReviewStore(database.db),
+        approvedMemory: createApprovedMemoryStream(events, names),
+        submitRateLimiter: createRedisRateLimiter(events, names, { limit: 10, windowMs: 60_000 }),
+        batchItemRateLimiter: createRedisRateLimiter(events, names, { limit: 100, windowMs: 60_000 }),
         ncm: createNcmCatalog(database.db),
       });
-      const caller = createCallerFactory(appRouter)(createContext());
+      const caller = createCallerFactory(appRouter)(createContext({ req: { headers: { authorization: `Bearer ${accessToken}` } } }));
       const failure = await caller.classification.submitBatch({ items: [{ partnumber: 'ABC-1' }, { partnumber: 'ABC-2' }] }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(TRPCError);
       expect((failure as TRPCError).code).toBe('SERVICE_UNAVAILABLE');

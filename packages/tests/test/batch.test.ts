@@ -1,18 +1,7 @@
-import { TRPCClientError } from '@trpc/client';
 import { tables } from '@nexa/db';
 import { waitFor } from '@nexa/testing';
 import { describe, expect, it } from 'vitest';
-import { blockingClassifier, collect, flatten, selectiveClassifier, startTestNexa } from '../src/index';
-
-async function errorOf(work: Promise<unknown>) {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error as TRPCClientError<any>;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+import { blockingClassifier, collect, errorOf, flatten, selectiveClassifier, startTestNexa } from '../src/index';
 
 describe('classification.submitBatch', () => {
   it('collapses duplicates, answers known partnumbers from history, classifies the rest and finishes', async () => {

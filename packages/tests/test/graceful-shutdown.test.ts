@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { generateSecret } from '@nexa/auth';
 import { createPostgresTestDatabase, createTestRedis, waitFor } from '@nexa/testing';
 import { describe, expect, it } from 'vitest';
 import { clientFor, collect, gatedClassifier, startTestNexa } from '../src/index';
@@ -11,8 +12,8 @@ describe('graceful shutdown', () => {
     const gated = gatedClassifier();
     await using nexa = await startTestNexa({ classifier: gated.classifier });
     const states: string[] = [];
-    const client = clientFor(nexa.nexa.url);
-    const watcher = clientFor(nexa.nexa.url);
+    const client = clientFor(nexa.nexa.url, 'ws', { token: nexa.token });
+    const watcher = clientFor(nexa.nexa.url, 'ws', { token: nexa.token });
     try {
       const { taskId } = await client.classification.submit.mutate({ partnumber: 'SHUTDOWN-1' });
       await gated.atGate;
@@ -42,7 +43,7 @@ describe('graceful shutdown', () => {
     await using postgres = await createPostgresTestDatabase();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: standaloneDir,
-      env: { ...process.env, REDIS_URL: redis.url, NEXA_REDIS_PREFIX: redis.prefix, DATABASE_URL: postgres.url, PORT: '0', LOG_LEVEL: 'warn' },
+      env: { ...process.env, REDIS_URL: redis.url, NEXA_REDIS_PREFIX: redis.prefix, DATABASE_URL: postgres.url, PORT: '0', LOG_LEVEL: 'warn', JWT_SECRET: generateSecret() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -50,7 +51,9 @@ describe('graceful shutdown', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const url = await waitFor(() => /running at (http:\/\/\S+)/.exec(output)?.[1], 30_000, `the server to start:\n${output}`);
 
-    const client = clientFor(url);
+    const anonymous = clientFor(url);
+    const { accessToken } = await anonymous.auth.register.mutate({ email: 'process@example.com', password: 'a long enough password' });
+    const client = clientFor(url, 'ws', { token: accessToken });
     try {
       const events = await collect(client.classify({ partnumber: 'PROCESS-1', description: 'rolamento de esferas' }));
       expect(events.at(-1)?.event.type).toBe('result');
@@ -67,6 +70,7 @@ describe('graceful shutdown', () => {
       expect(await named()).toBe(0);
     } finally {
       await client.close();
+      await anonymous.close();
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   });

@@ -27,7 +27,7 @@ describe.each(['ws', 'sse'] as const)('a client reconnecting with lastEventId ov
     const before = await collect(first.watch(taskId), 3);
     expect(before.map((e) => e.event.type)).toEqual(['queued', 'progress', 'progress']);
 
-    const other = clientFor(second.url, transport);
+    const other = clientFor(second.url, transport, { token: nexa.token });
     try {
       const rest = collect(other.watch(taskId, { lastEventId: before.at(-1)!.id }));
       gated.open();

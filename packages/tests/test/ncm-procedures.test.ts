@@ -32,11 +32,19 @@ describe.each(['postgres', 'pglite'] as const)('ncm procedures on %s', (database
     );
 
   it('ncm.import loads a table and reports it; a bad source is BAD_REQUEST', async () => {
-    const client = nexa.client();
+    const client = (await nexa.createUser({ role: 'admin' })).client();
     expect(await client.ncm.import.mutate({ source: path.join(dir, 'ncm.json') })).toMatchObject({ total: 13, added: 13, removed: 0, changed: 0 });
     const missing = await errorOf(client.ncm.import.mutate({ source: path.join(dir, 'missing.json') }));
     expect(missing.data.code).toBe('BAD_REQUEST');
     expect(missing.message).toContain('cannot read the NCM table');
+  });
+
+  it('ncm.import is for admins only: an ordinary user is FORBIDDEN, and nothing is imported', async () => {
+    const refused = await errorOf(nexa.client().ncm.import.mutate({ source: path.join(dir, 'ncm.json') }));
+    expect(refused.data.code).toBe('FORBIDDEN');
+    expect(refused.data.httpStatus).toBe(403);
+    const anonymous = await errorOf(nexa.client({ token: null }).ncm.import.mutate({ source: path.join(dir, 'ncm.json') }));
+    expect(anonymous.data.code).toBe('UNAUTHORIZED');
   });
 
   it('ncm.get accepts dotted and plain codes, answers NOT_FOUND for unknown and BAD_REQUEST for malformed ones', async () => {

@@ -8,7 +8,7 @@ describe.each(['ws', 'sse'] as const)('a %s subscriber whose server restarts mid
     const gated = gatedClassifier();
     await using nexa = await startTestNexa({ classifier: gated.classifier });
     const port = new URL(nexa.nexa.url).port;
-    const client = clientFor(nexa.nexa.url, transport);
+    const client = clientFor(nexa.nexa.url, transport, { token: nexa.token });
     const received: TrackedEvent[] = [];
     let replacement: Awaited<ReturnType<typeof startServerRuntime>> | null = null;
     try {

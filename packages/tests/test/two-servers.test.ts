@@ -7,7 +7,7 @@ describe('two server instances and one worker', () => {
     const second = await nexa.startSecondServer();
     expect(second.worker).toBeNull();
     const submitter = nexa.client();
-    const watcher = clientFor(second.url, 'ws');
+    const watcher = clientFor(second.url, 'ws', { token: nexa.token });
     try {
       const { taskId } = await submitter.classification.submit.mutate({ partnumber: 'TWO-SERVERS-1' });
       const events = await collect(watcher.watch(taskId));

@@ -2,15 +2,7 @@ import { tables } from '@nexa/db';
 import ExcelJS from 'exceljs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { collect, flatten, startTestNexa, type TestNexa } from '../src/index';
-
-async function upload(nexa: TestNexa, file: { bytes: Uint8Array | string; name: string; type: string } | null, fields: Record<string, string> = {}) {
-  const form = new FormData();
-  if (file) form.append('file', new Blob([typeof file.bytes === 'string' ? file.bytes : Buffer.from(file.bytes)], { type: file.type }), file.name);
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const response = await fetch(`${nexa.nexa.url}/api/uploads`, { method: 'POST', body: form });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
-}
+import { bearer, collect, fetchExport, flatten, startTestNexa, upload, type TestNexa } from '../src/index';
 
 async function xlsxOf(rows: unknown[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -72,7 +64,11 @@ describe('POST /api/uploads', () => {
       expect(answer.body.code).toBe(code);
       expect(typeof answer.body.message).toBe('string');
     }
-    const notMultipart = await fetch(`${nexa.nexa.url}/api/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const notMultipart = await fetch(`${nexa.nexa.url}/api/uploads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(nexa.token) },
+      body: '{}',
+    });
     expect(notMultipart.status).toBe(415);
     expect(await notMultipart.json()).toMatchObject({ code: 'UNSUPPORTED_TYPE' });
     expect(await taskCount(nexa)).toBe(0);
@@ -90,7 +86,7 @@ describe('GET /api/tasks/:taskId/export', () => {
     });
     await collect(client.watch(taskId));
 
-    const xlsx = await fetch(`${nexa.nexa.url}/api/tasks/${taskId}/export.xlsx`);
+    const xlsx = await fetchExport(nexa, taskId, 'xlsx');
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     expect(xlsx.headers.get('content-disposition')).toContain(`nexa-${taskId}.xlsx`);
@@ -102,16 +98,16 @@ describe('GET /api/tasks/:taskId/export', () => {
     expect(row(2)).toEqual([1, 'LM358DR', 'AMP OP', 'Circuito integrado LM358DR', '8542.31.90', 'TI', null, 'BR', 0.8, 'done', '8542.39.90 (0.40)']);
     expect(row(3)).toEqual([2, 'BAD-1', 'sem NCM', null, null, null, null, null, null, 'failed', null]);
 
-    const csv = await fetch(`${nexa.nexa.url}/api/tasks/${taskId}/export.csv`);
+    const csv = await fetchExport(nexa, taskId, 'csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[1]).toBe('1;LM358DR;AMP OP;Circuito integrado LM358DR;8542.31.90;TI;;BR;0.8;done;8542.39.90 (0.40)');
     expect(lines[2]).toBe('2;BAD-1;sem NCM;;;;;;;failed;');
 
-    const missing = await fetch(`${nexa.nexa.url}/api/tasks/00000000-0000-4000-8000-000000000000/export.csv`);
+    const missing = await fetchExport(nexa, '00000000-0000-4000-8000-000000000000', 'csv');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND' });
-    const malformed = await fetch(`${nexa.nexa.url}/api/tasks/nope/export.xlsx`);
+    const malformed = await fetchExport(nexa, 'nope', 'xlsx');
     expect(malformed.status).toBe(400);
   });
 });

@@ -1,6 +1,5 @@
 import type { NexaCommand } from '../command';
 import { CliError, ExitCode } from '../exit-codes';
-import { callPendingMutation, field, isString } from '../pending-procedures';
 import { readConfigFile, writeConfigFile } from '../settings';
 
 interface LoginOptions {
@@ -29,9 +28,8 @@ export const loginCommand: NexaCommand = {
     if (options.email) {
       const password = options.password ?? process.env.NEXA_PASSWORD;
       if (!password) throw new CliError('give --password or NEXA_PASSWORD with --email', ExitCode.usage);
-      // `auth.login` comes from the auth branch; until it is on main the server answers NOT_FOUND (exit 5).
-      const session = await callPendingMutation(context.client(), 'auth.login', { email: options.email, password });
-      token = field(session, 'token', isString);
+      const session = await context.client().auth.login.mutate({ email: options.email, password });
+      token = session.accessToken;
     }
     if (!token) throw new CliError('give --token (or NEXA_TOKEN), or --email and --password', ExitCode.usage);
     await writeConfigFile(configPath, { ...(await readConfigFile(configPath)), url, token });

@@ -19,6 +19,8 @@ export async function uploadRoutes(app: FastifyInstance, { callerFor, maxBytes, 
   app.post('/api/uploads', async (request, reply) => {
     try {
       const caller = await callerFor(request);
+      // Refuse a caller without valid credentials before reading (and parsing) a file of up to UPLOAD_MAX_BYTES.
+      await caller.auth.me();
       if (!request.isMultipart()) throw new ApiError(415, 'UNSUPPORTED_TYPE', 'send the file as multipart/form-data in the field "file"');
       let file: { bytes: Buffer; filename: string; mimeType: string } | null = null;
       let reclassify = truthy((request.query as Record<string, unknown>).reclassify);

@@ -9,6 +9,12 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 const ConnectionContext = createContext<ConnectionState>('connecting');
 
+/** Where the signed-in user's access token is kept; the sign-in screen writes it, every call reads it. */
+export const TOKEN_STORAGE_KEY = 'nexa.token';
+
+/** Read on every call (and every WebSocket connection), so signing in or out applies at once. */
+const storedToken = () => window.localStorage.getItem(TOKEN_STORAGE_KEY) ?? undefined;
+
 /** The one typed client of the app (same origin as the page), its query cache and its live connection state. */
 export function NexaProvider({ children }: { children: ReactNode }) {
   const [connection, setConnection] = useState<ConnectionState>('connecting');
@@ -16,7 +22,7 @@ export function NexaProvider({ children }: { children: ReactNode }) {
     () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } } }),
   );
   const [client] = useState<NexaClient>(() =>
-    createNexaClient({ url: window.location.origin, transport: 'ws', maxRetryDelayMs: 5_000, onConnectionStateChange: setConnection }),
+    createNexaClient({ url: window.location.origin, token: storedToken, transport: 'ws', maxRetryDelayMs: 5_000, onConnectionStateChange: setConnection }),
   );
   return (
     <QueryClientProvider client={queryClient}>

@@ -1,10 +1,10 @@
 import { NcmImportError, ncmEntryView, ncmGetInput, ncmImportInput, ncmImportReport, ncmSearchHit, ncmSearchInput } from '@nexa/contracts';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { createTRPCRouter, publicProcedure } from '../trpc';
+import { adminProcedure, createTRPCRouter, protectedProcedure } from '../trpc';
 
 export const ncmRouter = createTRPCRouter({
-  get: publicProcedure
+  get: protectedProcedure
     .input(ncmGetInput)
     .output(ncmEntryView)
     .query(async ({ ctx, input }) => {
@@ -13,12 +13,13 @@ export const ncmRouter = createTRPCRouter({
       return entry;
     }),
 
-  search: publicProcedure
+  search: protectedProcedure
     .input(ncmSearchInput)
     .output(z.array(ncmSearchHit))
     .query(({ ctx, input }) => ctx.ncm.search(input.query, input.limit)),
 
-  import: publicProcedure
+  /** Admins only: it reads a file on the server or fetches a URL, and replaces the table everyone classifies against. */
+  import: adminProcedure
     .input(ncmImportInput)
     .output(ncmImportReport)
     .mutation(async ({ ctx, input }) => {

@@ -2,19 +2,23 @@ import {
   ITEMS_PAGE_DEFAULT,
   taskCancelInput,
   taskCancelOutput,
+  taskDeleteInput,
   taskGetInput,
   taskItemsInput,
   taskItemsPage,
+  taskListInput,
+  taskListOutput,
   taskView,
   type TaskCancelOutput,
   type TaskView,
 } from '@nexa/contracts';
 import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
 import { requireTask } from '../services/require-task';
-import { createTRPCRouter, publicProcedure } from '../trpc';
+import { createTRPCRouter, protectedProcedure, visibilityOf } from '../trpc';
 
 export const taskRouter = createTRPCRouter({
-  get: publicProcedure
+  get: protectedProcedure
     .input(taskGetInput)
     .output(taskView)
     .query(async ({ ctx, input }): Promise<TaskView> => {
@@ -23,7 +27,7 @@ export const taskRouter = createTRPCRouter({
       return { ...task, items: page.items, nextItemsCursor: page.nextCursor };
     }),
 
-  items: publicProcedure
+  items: protectedProcedure
     .input(taskItemsInput)
     .output(taskItemsPage)
     .query(async ({ ctx, input }) => {
@@ -31,10 +35,16 @@ export const taskRouter = createTRPCRouter({
       return ctx.tasks.listItems(input.taskId, input.cursor ?? null, input.limit);
     }),
 
-  cancel: publicProcedure
+  list: protectedProcedure
+    .input(taskListInput)
+    .output(taskListOutput)
+    .query(({ ctx, input }) => ctx.tasks.listTasks({ visibility: visibilityOf(ctx.actor), status: input.status, cursor: input.cursor, limit: input.limit })),
+
+  cancel: protectedProcedure
     .input(taskCancelInput)
     .output(taskCancelOutput)
     .mutation(async ({ ctx, input }): Promise<TaskCancelOutput> => {
+      await requireTask(ctx, input.taskId);
       const outcome = await ctx.tasks.cancelTask(input.taskId, async ({ counts: { total, done, failed, cancelled } }) => {
         await ctx.events.append({ type: 'cancelled', taskId: input.taskId, total, done, failed, cancelled });
       });
@@ -42,5 +52,14 @@ export const taskRouter = createTRPCRouter({
       // Best effort: a job left behind finds its item cancelled and does nothing.
       if (outcome.cancelledItemIds.length > 0) await ctx.queue.removeJobs(outcome.cancelledItemIds).catch(() => {});
       return { taskId: input.taskId, cancelled: outcome.cancelled, status: outcome.status, counts: outcome.counts };
+    }),
+
+  delete: protectedProcedure
+    .input(taskDeleteInput)
+    .output(z.object({ taskId: z.string(), deleted: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await requireTask(ctx, input.taskId);
+      await ctx.tasks.deleteTask(input.taskId);
+      return { taskId: input.taskId, deleted: true as const };
     }),
 });

@@ -1,6 +1,6 @@
 import type { BatchItemInput, SubmitBatchOutput } from '@nexa/contracts';
 import { TRPCError } from '@trpc/server';
-import type { NexaContext } from '../context';
+import { consumeBatchItems, consumeSubmission, type AuthenticatedContext } from './rate-limits';
 
 /** Keeps the first line of each partnumber (already trimmed and upper-cased by the schema). */
 export function collapseDuplicates(items: readonly BatchItemInput[]): { unique: BatchItemInput[]; duplicates: number } {
@@ -15,11 +15,11 @@ export function collapseDuplicates(items: readonly BatchItemInput[]): { unique: 
 }
 
 /**
- * Records one task with an item per distinct partnumber, answers known partnumbers from history
- * (unless `reclassify`), and queues a fan-out job that queues one job per remaining item in bulk. If the queue refuses,
+ * Records one task, owned by the caller, with an item per distinct partnumber, answers known partnumbers
+ * from the caller's own history (unless `reclassify`), and queues a fan-out job that queues one job per remaining item in bulk. If the queue refuses,
  * the task is deleted and the caller gets SERVICE_UNAVAILABLE: nothing is half-written.
  */
-export async function submitBatch(ctx: NexaContext, items: readonly BatchItemInput[], reclassify: boolean): Promise<SubmitBatchOutput> {
+export async function submitBatch(ctx: AuthenticatedContext, items: readonly BatchItemInput[], reclassify: boolean): Promise<SubmitBatchOutput> {
   const { unique, duplicates } = collapseDuplicates(items);
   if (unique.length > ctx.batch.maxItems) {
     throw new TRPCError({
@@ -27,8 +27,13 @@ export async function submitBatch(ctx: NexaContext, items: readonly BatchItemInp
       message: `items: a batch may hold at most ${ctx.batch.maxItems} distinct partnumbers (got ${unique.length})`,
     });
   }
-  const known = reclassify ? new Map() : await ctx.tasks.latestKnownClassifications(unique.map((item) => item.partnumber));
-  const batch = await ctx.tasks.createBatchTask({ items: unique, reclassify, known });
+  // The whole batch is one submission; its items draw on a budget of their own.
+  await consumeSubmission(ctx);
+  await consumeBatchItems(ctx, unique.length);
+
+  const ownerId = ctx.actor.userId;
+  const known = reclassify ? new Map() : await ctx.tasks.latestKnownClassifications(unique.map((item) => item.partnumber), { ownerId });
+  const batch = await ctx.tasks.createBatchTask({ ownerId, items: unique, reclassify, known });
 
   try {
     await ctx.events.appendMany([

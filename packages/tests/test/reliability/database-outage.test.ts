@@ -5,7 +5,8 @@ import { startNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, createTestRedis, waitFor } from '@nexa/testing';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { clientFor, collect, startTcpProxy } from '../../src/index';
+import { clientFor, collect, signUp, startTcpProxy } from '../../src/index';
+import { generateSecret } from '@nexa/auth';
 
 describe('PostgreSQL unreachable for a while', () => {
   it('answers SERVICE_UNAVAILABLE, reports it in /readyz, and every accepted task still ends', async () => {
@@ -20,6 +21,7 @@ describe('PostgreSQL unreachable for a while', () => {
       NEXA_REDIS_PREFIX: redis.prefix,
       DATABASE_URL: proxied.toString(),
       PORT: '0',
+      JWT_SECRET: generateSecret(),
       LOG_LEVEL: 'silent',
       AI_PROVIDER: 'deterministic',
       DETERMINISTIC_STEP_MS: '500',
@@ -28,7 +30,7 @@ describe('PostgreSQL unreachable for a while', () => {
       RECONCILE_AFTER_MS: '1500',
     });
     const nexa = await startNexa({ config, database });
-    const client = clientFor(nexa.url);
+    const client = clientFor(nexa.url, 'ws', { token: await signUp(nexa.url) });
     const readiness = async () => {
       const response = await fetch(`${nexa.url}/readyz`);
       return { status: response.status, body: (await response.json()) as { checks: Record<string, string> } };

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientFor, collect, spawnApp } from '../../src/index';
+import { clientFor, collect, signUp, spawnApp } from '../../src/index';
 
 describe('stopping and restarting the embedded default (pnpm start)', () => {
   it('loses no queued or running task: private Redis keeps an append-only file, PGlite its files', async () => {
@@ -22,7 +22,9 @@ describe('stopping and restarting the embedded default (pnpm start)', () => {
     let nexa = spawnApp('standalone', env);
     try {
       let url = (await nexa.waitForOutput(/running at (http:\/\/\S+)/))[1]!;
-      let client = clientFor(url);
+      // The development secret is kept in the data directory, so the token outlives the restart.
+      const token = await signUp(url);
+      let client = clientFor(url, 'ws', { token });
       const taskIds: string[] = [];
       for (const partnumber of ['RESTART-A', 'RESTART-B', 'RESTART-C', 'RESTART-D']) {
         taskIds.push((await client.classification.submit.mutate({ partnumber })).taskId);
@@ -33,7 +35,7 @@ describe('stopping and restarting the embedded default (pnpm start)', () => {
 
       nexa = spawnApp('standalone', env);
       url = (await nexa.waitForOutput(/running at (http:\/\/\S+)/))[1]!;
-      client = clientFor(url);
+      client = clientFor(url, 'ws', { token });
       try {
         for (const taskId of taskIds) {
           const events = await collect(client.watch(taskId));

@@ -8,7 +8,8 @@ import { startEmbeddedRedis, startNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, waitFor } from '@nexa/testing';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { clientFor, collect } from '../../src/index';
+import { clientFor, collect, signUp } from '../../src/index';
+import { generateSecret } from '@nexa/auth';
 
 describe('Redis going away and coming back', () => {
   it('fails submissions fast with SERVICE_UNAVAILABLE, reports it in /readyz, and recovers without a restart', async () => {
@@ -20,6 +21,7 @@ describe('Redis going away and coming back', () => {
       REDIS_URL: redis.url,
       DATABASE_URL: postgres.url,
       PORT: '0',
+      JWT_SECRET: generateSecret(),
       LOG_LEVEL: 'silent',
       AI_PROVIDER: 'deterministic',
       DETERMINISTIC_STEP_MS: '800',
@@ -30,7 +32,7 @@ describe('Redis going away and coming back', () => {
       RECONCILE_AFTER_MS: '2000',
     });
     const nexa = await startNexa({ config, database });
-    const client = clientFor(nexa.url);
+    const client = clientFor(nexa.url, 'ws', { token: await signUp(nexa.url) });
     const readiness = async () => {
       const response = await fetch(`${nexa.url}/readyz`);
       return { status: response.status, body: (await response.json()) as { checks: Record<string, string> } };

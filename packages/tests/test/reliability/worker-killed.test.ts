@@ -4,7 +4,8 @@ import { startNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, createTestRedis } from '@nexa/testing';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { clientFor, spawnApp, type NexaProcess } from '../../src/index';
+import { clientFor, signUp, spawnApp, type NexaProcess } from '../../src/index';
+import { generateSecret } from '@nexa/auth';
 import type { TrackedEvent } from '@nexa/client';
 
 describe('a worker killed with SIGKILL in the middle of a job', () => {
@@ -17,11 +18,12 @@ describe('a worker killed with SIGKILL in the middle of a job', () => {
       DATABASE_URL: postgres.url,
       JOB_LOCK_MS: '1000',
       JOB_STALLED_CHECK_MS: '300',
+      JWT_SECRET: generateSecret(),
       AI_PROVIDER: 'deterministic',
     };
     const database = await openDatabase({ databaseUrl: postgres.url });
     const server = await startNexa({ config: loadConfig({ ...env, PORT: '0', LOG_LEVEL: 'silent' }), database, withWorker: false });
-    const client = clientFor(server.url);
+    const client = clientFor(server.url, 'ws', { token: await signUp(server.url) });
     const workers: NexaProcess[] = [];
     try {
       const doomed = spawnApp('worker', { ...env, DETERMINISTIC_STEP_MS: '60000' });

@@ -1,0 +1,26 @@
+import type { Actor, RateLimitDecision } from '@nexa/contracts';
+import { TRPCError } from '@trpc/server';
+import type { NexaContext } from '../context';
+
+export type AuthenticatedContext = NexaContext & { actor: Actor };
+
+/** API keys have budgets of their own, so one busy integration cannot starve its owner's interactive use. */
+function subjectOf(actor: Actor): string {
+  return actor.apiKeyId ? `apikey:${actor.apiKeyId}` : `user:${actor.userId}`;
+}
+
+function refuseUnlessAllowed(decision: RateLimitDecision, what: string) {
+  if (!decision.allowed) {
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `too many ${what}; try again in ${decision.retryAfterSeconds} s` });
+  }
+}
+
+/** One submission (a single part or a whole batch) against `SUBMIT_RATE_LIMIT_PER_MINUTE`. */
+export async function consumeSubmission(ctx: AuthenticatedContext) {
+  refuseUnlessAllowed(await ctx.submitRateLimiter.consume(`submit:${subjectOf(ctx.actor)}`), 'submissions');
+}
+
+/** A batch's distinct items against `BATCH_ITEM_RATE_LIMIT_PER_MINUTE`; a refused batch takes nothing from this budget. */
+export async function consumeBatchItems(ctx: AuthenticatedContext, items: number) {
+  refuseUnlessAllowed(await ctx.batchItemRateLimiter.consume(`batch-items:${subjectOf(ctx.actor)}`, items), 'batch items');
+}

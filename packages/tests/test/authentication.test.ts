@@ -1,0 +1,76 @@
+import { appRouter } from '@nexa/router';
+import { describe, expect, it } from 'vitest';
+import { codeOf, collect, errorOf, startTestNexa } from '../src/index';
+
+const PUBLIC = new Set(['auth.login', 'auth.register']);
+
+describe('accounts', () => {
+  it('registers, logs in and answers me; the email is unique case-insensitively', async () => {
+    await using nexa = await startTestNexa();
+    const anonymous = nexa.client({ token: null });
+    const registered = await anonymous.auth.register.mutate({ email: 'Ana@Example.com', password: 'correct horse battery', name: 'Ana' });
+    expect(registered.user).toMatchObject({ email: 'ana@example.com', name: 'Ana', role: 'user' });
+    expect(Date.parse(registered.expiresAt)).toBeGreaterThan(Date.now());
+
+    const session = await anonymous.auth.login.mutate({ email: 'ANA@example.com', password: 'correct horse battery' });
+    const me = await nexa.client({ token: session.accessToken }).auth.me.query();
+    expect(me).toEqual(registered.user);
+
+    expect((await errorOf(anonymous.auth.register.mutate({ email: 'ana@EXAMPLE.com', password: 'another password' }))).data?.code).toBe('CONFLICT');
+    const wrong = await errorOf(anonymous.auth.login.mutate({ email: 'ana@example.com', password: 'wrong password' }));
+    expect(wrong.data?.code).toBe('UNAUTHORIZED');
+    expect((await errorOf(anonymous.auth.login.mutate({ email: 'nobody@example.com', password: 'wrong password' }))).message).toBe(wrong.message);
+  });
+
+  it('never creates an admin by self-registration: a role field is refused', async () => {
+    await using nexa = await startTestNexa();
+    const register = nexa.client({ token: null }).auth.register.mutate as (input: unknown) => Promise<unknown>;
+    const error = await errorOf(register({ email: 'mallory@example.com', password: 'a long password', role: 'admin' }));
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain('role');
+    const login = errorOf(nexa.client({ token: null }).auth.login.mutate({ email: 'mallory@example.com', password: 'a long password' }));
+    expect((await login).data?.code).toBe('UNAUTHORIZED');
+  });
+
+  it('answers FORBIDDEN to registration when it is switched off', async () => {
+    await using nexa = await startTestNexa({ env: { REGISTRATION_ENABLED: 'false' } });
+    const error = await errorOf(nexa.client({ token: null }).auth.register.mutate({ email: 'late@example.com', password: 'a long password' }));
+    expect(error.data?.code).toBe('FORBIDDEN');
+    // Existing accounts still sign in.
+    expect((await nexa.client().auth.me.query()).id).toBe(nexa.user.id);
+  });
+
+  it('creates or promotes the admin named by NEXA_ADMIN_EMAIL at start', async () => {
+    await using nexa = await startTestNexa({ env: { NEXA_ADMIN_EMAIL: 'root@example.com', NEXA_ADMIN_PASSWORD: 'bootstrap password' } });
+    const session = await nexa.client({ token: null }).auth.login.mutate({ email: 'root@example.com', password: 'bootstrap password' });
+    expect(session.user.role).toBe('admin');
+  });
+});
+
+describe('without credentials', () => {
+  it('every procedure but login and register answers UNAUTHORIZED over HTTP', async () => {
+    await using nexa = await startTestNexa();
+    const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
+    expect(procedures.length).toBeGreaterThan(10);
+    for (const [path, procedure] of procedures) {
+      if (PUBLIC.has(path)) continue;
+      const url = `${nexa.nexa.url}/trpc/${path}`;
+      const response =
+        procedure._def.type === 'mutation'
+          ? await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+          : await fetch(`${url}?input=${encodeURIComponent('{}')}`, procedure._def.type === 'subscription' ? { headers: { accept: 'text/event-stream' } } : {});
+      const text = await response.text();
+      expect(text, path).toContain('UNAUTHORIZED');
+      if (procedure._def.type !== 'subscription') expect(response.status, path).toBe(401);
+    }
+  });
+
+  it('subscriptions answer UNAUTHORIZED over WebSocket and SSE, and health stays open', async () => {
+    await using nexa = await startTestNexa();
+    const { taskId } = await nexa.client().classification.submit.mutate({ partnumber: 'ANON-1' });
+    for (const transport of ['ws', 'sse'] as const) {
+      expect(await codeOf(collect(nexa.client({ transport, token: null }).watch(taskId)))).toMatch(/UNAUTHORIZED/);
+    }
+    expect((await fetch(`${nexa.nexa.url}/healthz`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,83 @@
+import { tables } from '@nexa/db';
+import { createApprovedMemoryStream, redisNames } from '@nexa/queue';
+import { describe, expect, it } from 'vitest';
+import { codeOf, collect, startTestNexa } from '../src/index';
+
+async function classified(client: ReturnType<Awaited<ReturnType<typeof startTestNexa>>['client']>, partnumber: string) {
+  const events = await collect(client.classify({ partnumber, description: 'circuito integrado' }));
+  const last = events.at(-1)!.event;
+  if (last.type !== 'result') throw new Error(`expected a result, got ${last.type}`);
+  return last.classification;
+}
+
+describe('classification.review', () => {
+  it('approves, rejects and overrides, recording each change in the audit trail', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const first = await classified(client, 'REVIEW-1');
+
+    const approved = await client.classification.review.mutate({ id: first.id, action: 'approve', note: 'checked the datasheet' });
+    expect(approved.classification).toMatchObject({ id: first.id, status: 'APPROVED' });
+    expect(approved.audit).toMatchObject({ action: 'approve', actorId: nexa.user.id, oldStatus: 'ACTIVE', newStatus: 'APPROVED', oldNcm: first.ncm, newNcm: first.ncm, engine: first.engine, tableVersion: null, note: 'checked the datasheet' });
+
+    const rejected = await client.classification.review.mutate({ id: first.id, action: 'reject' });
+    expect(rejected.classification.status).toBe('REJECTED');
+
+    const overridden = await client.classification.review.mutate({ id: first.id, action: 'override', ncm: '85423990', note: 'memory, not logic' });
+    expect(overridden.replaced).toMatchObject({ id: first.id, status: 'REPLACED' });
+    expect(overridden.classification).toMatchObject({ ncm: '85423990', status: 'APPROVED', engine: 'manual', partnumber: 'REVIEW-1' });
+    expect(overridden.audit).toMatchObject({ action: 'override', oldStatus: 'REJECTED', newStatus: 'APPROVED', oldNcm: first.ncm, newNcm: '85423990', newClassificationId: overridden.classification.id });
+
+    // A replaced classification is history: it cannot be reviewed again.
+    expect(await codeOf(client.classification.review.mutate({ id: first.id, action: 'approve' }))).toBe('CONFLICT');
+
+    const history = await client.partnumber.get.query({ partnumber: 'review-1' });
+    expect(history.classifications.map((c) => [c.ncm, c.status])).toEqual([['85423990', 'APPROVED'], [first.ncm, 'REPLACED']]);
+    expect(history.audit.map((entry) => entry.action)).toEqual(['override', 'reject', 'approve']);
+    expect(await nexa.database.db.select().from(tables.auditLog)).toHaveLength(3);
+
+    // The next submission of the partnumber is answered at once by the approved classification.
+    const again = await client.classification.submit.mutate({ partnumber: 'REVIEW-1' });
+    expect(again.status).toBe('done');
+    expect(again.classifications[0]).toMatchObject({ id: overridden.classification.id, status: 'APPROVED' });
+
+    // And approved classifications reach the memory classifiers learn from.
+    const memory = createApprovedMemoryStream(nexa.redis.connect(), redisNames(nexa.redis.prefix));
+    expect((await memory.read(null)).map(({ entry }) => entry)).toEqual([
+      { partnumber: 'REVIEW-1', ncm: first.ncm, description: first.description },
+      { partnumber: 'REVIEW-1', ncm: '85423990', description: first.description },
+    ]);
+  });
+
+  it('refuses bad input and keeps the approved classification when its task is deleted', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const first = await classified(client, 'REVIEW-2');
+    const review = client.classification.review.mutate as (input: unknown) => Promise<unknown>;
+    expect(await codeOf(review({ id: first.id, action: 'override' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(review({ id: first.id, action: 'override', ncm: '1234' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(review({ id: first.id, action: 'bless' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(review({ id: '00000000-0000-4000-8000-000000000000', action: 'approve' }))).toBe('NOT_FOUND');
+    expect(await nexa.database.db.select().from(tables.auditLog)).toEqual([]);
+
+    await client.classification.review.mutate({ id: first.id, action: 'approve' });
+    await client.task.delete.mutate({ taskId: first.taskId! });
+    const history = await client.partnumber.get.query({ partnumber: 'REVIEW-2' });
+    expect(history.classifications).toEqual([expect.objectContaining({ id: first.id, status: 'APPROVED', taskId: null })]);
+    expect(history.audit).toHaveLength(1);
+  });
+
+  it("is owner-scoped: another user's classification and history are invisible; an admin sees and reviews them", async () => {
+    await using nexa = await startTestNexa();
+    const first = await classified(nexa.client(), 'REVIEW-3');
+    const bob = await nexa.createUser();
+    expect(await codeOf(bob.client().classification.review.mutate({ id: first.id, action: 'approve' }))).toBe('NOT_FOUND');
+    expect(await bob.client().partnumber.get.query({ partnumber: 'REVIEW-3' })).toEqual({ partnumber: 'REVIEW-3', classifications: [], audit: [] });
+
+    const admin = await nexa.createUser({ role: 'admin' });
+    const reviewed = await admin.client().classification.review.mutate({ id: first.id, action: 'reject', note: 'wrong chapter' });
+    expect(reviewed.audit.actorId).toBe(admin.user.id);
+    const own = await nexa.client().partnumber.get.query({ partnumber: 'REVIEW-3' });
+    expect(own.audit).toEqual([expect.objectContaining({ action: 'reject', actorId: admin.user.id, note: 'wrong chapter' })]);
+  });
+});
