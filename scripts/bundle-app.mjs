@@ -1,6 +1,6 @@
 // Bundles one app's entry point into dist/main.js, runnable with plain `node`: the workspace packages
 // and most npm packages are inlined; packages that read files of their own at run time (PGlite's
-// WebAssembly, bull-board's UI, optional native add-ons) stay external and come from node_modules.
+// WebAssembly, bull-board's UI, argon2's and other native add-ons) stay external and come from node_modules.
 // The SQL migrations are copied to dist/migrations, where @nexa/db looks beside a bundle.
 // Usage (from an app folder): node ../../scripts/bundle-app.mjs src/main.ts  (NEXA_BUNDLE_OUTDIR to write elsewhere)
 import { build } from 'esbuild';
@@ -8,7 +8,7 @@ import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const EXTERNAL = ['@electric-sql/pglite', '@bull-board/*', 'pg-native', 'bufferutil', 'utf-8-validate', 'msgpackr-extract', 'fsevents'];
+const EXTERNAL = ['@electric-sql/pglite', '@bull-board/*', '@node-rs/*', 'pg-native', 'bufferutil', 'utf-8-validate', 'msgpackr-extract', 'fsevents'];
 
 const entry = process.argv[2] ?? 'src/main.ts';
 const appDir = process.cwd();

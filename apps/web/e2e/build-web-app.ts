@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  */
 export default function buildWebApp() {
   const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-  execFileSync(path.join(repositoryRoot, 'node_modules/.bin/turbo'), ['run', 'build', '--filter=@nexa/web', '--output-logs=errors-only'], {
+  execFileSync(path.join(repositoryRoot, 'node_modules/.bin/turbo'), ['run', 'build', '--filter=@nexa/web', '--only', '--output-logs=errors-only'], {
     cwd: repositoryRoot,
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],
