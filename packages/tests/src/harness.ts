@@ -109,7 +109,8 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     const secret = password ?? `pw-${randomBytes(12).toString('hex')}`;
     const user = await createUser(users, { email: address, password: secret, name: name ?? null, role });
     if (!user) throw new Error(`a user ${address} already exists`);
-    const anonymous = openClient({ token: null });
+    // Signing in is one HTTP call: an SSE client opens no long-lived connection.
+    const anonymous = openClient({ transport: 'sse', token: null });
     const { accessToken } = await anonymous.auth.login.mutate({ email: address, password: secret });
     return { user, email: address, password: secret, token: accessToken, client: (transport = 'ws') => openClient({ transport, token: accessToken }) };
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +41,15 @@ describe('production bundles', () => {
     await Promise.all([bundle('server', dist('server')), bundle('worker', dist('worker'))]);
     expect(existsSync(path.join(dist('server'), 'migrations', 'meta', '_journal.json'))).toBe(true);
     {
-      const env = { REDIS_URL: redis.url, NEXA_REDIS_PREFIX: redis.prefix, DATABASE_URL: postgres.url, PORT: '0', AI_PROVIDER: 'deterministic', LOG_LEVEL: 'info' };
+      const env = {
+        REDIS_URL: redis.url,
+        NEXA_REDIS_PREFIX: redis.prefix,
+        DATABASE_URL: postgres.url,
+        PORT: '0',
+        AI_PROVIDER: 'deterministic',
+        LOG_LEVEL: 'info',
+        JWT_SECRET: randomBytes(32).toString('base64'),
+      };
       const server = startBundle(dist('server'), env);
       const worker = startBundle(dist('worker'), env);
       try {
@@ -49,9 +58,14 @@ describe('production bundles', () => {
         expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
         expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
+        const account = { email: `bundle-${randomBytes(4).toString('hex')}@test.nexa.example`, password: 'bundle-password-123' };
+        const call = (procedure: string, input: unknown) =>
+          fetch(`${url}/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+        expect((await call('auth.register', account)).status).toBe(200);
+        const { accessToken } = ((await (await call('auth.login', account)).json()) as { result: { data: { accessToken: string } } }).result.data;
         const submitted = await fetch(`${url}/classify-partnumber?wait=20`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
           body: JSON.stringify({ partnumber: 'BUNDLE-1', description: 'parafuso' }),
         });
         expect(await submitted.json()).toMatchObject({ status: 'done', classifications: [{ partnumber: 'BUNDLE-1' }] });

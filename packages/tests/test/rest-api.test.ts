@@ -5,6 +5,11 @@ import { firstEdition } from '@nexa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, startTestNexa, type TestNexa } from '../src/index';
 
+/** The test user's credential, sent with every request below as an API client would. */
+let credential = '';
+const fetch = (input: string, init: RequestInit = {}) =>
+  globalThis.fetch(input, { ...init, headers: { authorization: `Bearer ${credential}`, ...(init.headers as Record<string, string> | undefined) } });
+
 interface SseMessage {
   id: string;
   event: string;
@@ -33,7 +38,20 @@ describe('REST API under /api', () => {
     url = nexa.nexa.url;
     dir = await mkdtemp(path.join(tmpdir(), 'nexa-rest-'));
     await writeFile(path.join(dir, 'ncm.json'), JSON.stringify(firstEdition));
-    await nexa.client().ncm.import.mutate({ source: path.join(dir, 'ncm.json') });
+    credential = nexa.token;
+    const admin = await nexa.createUser({ role: 'admin' });
+    await admin.client().ncm.import.mutate({ source: path.join(dir, 'ncm.json') });
+  });
+
+  it('refuses every route without a credential', async () => {
+    const anonymous = { authorization: '' };
+    expect((await globalThis.fetch(`${url}/api/tasks/00000000-0000-4000-8000-000000000000`)).status).toBe(401);
+    expect((await fetch(`${url}/api/ncm/8542.33.20`, { headers: anonymous })).status).toBe(401);
+    const submit = await globalThis.fetch(`${url}/api/classifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ partnumber: 'ANON-1' }) });
+    expect(submit.status).toBe(401);
+    expect(((await submit.json()) as { code: string }).code).toBe('UNAUTHORIZED');
+    const legacy = await globalThis.fetch(`${url}/classify-partnumber`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ partnumber: 'ANON-2' }) });
+    expect(legacy.status).toBe(401);
   });
   afterAll(async () => {
     await nexa[Symbol.asyncDispose]();

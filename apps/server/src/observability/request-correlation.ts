@@ -16,7 +16,8 @@ export function correlateRequests(app: FastifyInstance) {
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    const fields = { method: request.method, url: request.url, route, statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime) };
+    // The query string is left out: SSE clients carry their credential in it (connectionParams).
+    const fields = { method: request.method, path: request.url.split('?')[0], route, statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime) };
     if (QUIET_ROUTES.has(route)) request.log.debug(fields, 'request completed');
     else request.log.info(fields, 'request completed');
   });
