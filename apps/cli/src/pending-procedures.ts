@@ -5,11 +5,10 @@ import { getUntypedClient } from '@trpc/client';
  * Procedures the commands below were written against before they were on main. Commands that need
  * them call them by name through tRPC's untyped client; once a command switches to the typed client
  * (`client.task.list.query(…)`), its shapes are inferred and it joins the registry in
- * `commands/index.ts`. `task.list` and `apiKeys.create` exist now (their commands still wait for
- * that switch); `users.create` does not (accounts are created by `auth.register` or, for admins, at
- * start from NEXA_ADMIN_EMAIL). Nothing here declares an API type.
+ * `commands/index.ts`. `users.create` does not exist (accounts are created by `auth.register` or,
+ * for admins, at start from NEXA_ADMIN_EMAIL). Nothing here declares an API type.
  */
-export type PendingProcedure = 'task.list' | 'users.create' | 'apiKeys.create';
+export type PendingProcedure = 'users.create';
 
 export function callPendingQuery(client: NexaClient, path: PendingProcedure, input: unknown): Promise<unknown> {
   return getUntypedClient(client).query(path, input);
