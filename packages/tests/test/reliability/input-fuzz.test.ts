@@ -29,6 +29,9 @@ describe('any input to any procedure', () => {
   it('gets a typed 4xx answer or a success, never a 5xx, and the server keeps serving', async () => {
     await using nexa = await startTestNexa();
     const base = `${nexa.nexa.url}/trpc`;
+    // Signed in, so that validation of every protected procedure is reached, not just the credential check.
+    const authorization = { authorization: `Bearer ${nexa.token}` };
+    const sseCredential = `connectionParams=${encodeURIComponent(JSON.stringify({ token: nexa.token }))}`;
     expect(procedures.length).toBeGreaterThanOrEqual(3);
 
     await fc.assert(
@@ -36,12 +39,12 @@ describe('any input to any procedure', () => {
         const encoded = encodeURIComponent(JSON.stringify(input));
         let response: Response;
         if (type === 'mutation') {
-          response = await fetch(`${base}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+          response = await fetch(`${base}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...authorization }, body: JSON.stringify(input) });
         } else if (type === 'query') {
-          response = await fetch(`${base}/${path}?input=${encoded}`);
+          response = await fetch(`${base}/${path}?input=${encoded}`, { headers: authorization });
         } else {
           const controller = new AbortController();
-          response = await fetch(`${base}/${path}?input=${encoded}`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
+          response = await fetch(`${base}/${path}?${sseCredential}&input=${encoded}`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
           const reader = response.body!.getReader();
           const first = await reader.read();
           controller.abort();
