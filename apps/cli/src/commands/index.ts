@@ -8,12 +8,10 @@ import { loginCommand } from './login';
 import { ncmGetCommand, ncmImportCommand, ncmSearchCommand } from './ncm';
 import { startCommand } from './start';
 import { tasksCommand } from './tasks';
+import { usersCreateCommand } from './users';
 import { watchCommand } from './watch';
 
-/**
- * Every command `nexa` offers, in help order. `users create` waits for a user-management procedure
- * (accounts come from `auth.register`, the first admin from NEXA_ADMIN_EMAIL / NEXA_ADMIN_PASSWORD).
- */
+/** Every command `nexa` offers, in help order. */
 export const commands: readonly NexaCommand[] = [
   classifyCommand,
   batchCommand,
@@ -25,6 +23,7 @@ export const commands: readonly NexaCommand[] = [
   ncmSearchCommand,
   ncmImportCommand,
   keysCreateCommand,
+  usersCreateCommand,
   loginCommand,
   startCommand,
 ];
