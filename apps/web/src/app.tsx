@@ -7,6 +7,7 @@ import { Link, matchPath, navigate, useLocation } from './lib/router';
 import { SessionProvider, useSession } from './lib/session';
 import { BatchScreen } from './screens/batch-screen';
 import { ClassifyScreen } from './screens/classify-screen';
+import { HistoryScreen } from './screens/history-screen';
 import { LoginScreen } from './screens/login-screen';
 import { TaskScreen } from './screens/task-screen';
 import { useEffect } from 'react';
@@ -51,6 +52,7 @@ function Shell() {
     ? [
         { href: '/', label: t.nav.classify, active: pathname === '/' },
         { href: '/batch', label: t.nav.batch, active: pathname === '/batch' },
+        { href: '/tasks', label: t.nav.history, active: pathname.startsWith('/tasks') },
       ]
     : [];
 
@@ -107,5 +109,6 @@ function Screen({ pathname }: { pathname: string }) {
   const task = matchPath('/tasks/:id', pathname);
   if (task) return <TaskScreen key={task.id} taskId={task.id!} />;
   if (pathname === '/batch') return <BatchScreen />;
+  if (pathname === '/tasks') return <HistoryScreen />;
   return <ClassifyScreen />;
 }

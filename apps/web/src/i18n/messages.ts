@@ -2,7 +2,7 @@
 const ptBR = {
   appName: 'Nexa',
   tagline: 'Classificação fiscal NCM',
-  nav: { classify: 'Classificar', batch: 'Lote', main: 'Navegação principal', signOut: 'Sair' },
+  nav: { classify: 'Classificar', batch: 'Lote', history: 'Histórico', main: 'Navegação principal', signOut: 'Sair' },
   login: {
     title: 'Entrar',
     registerTitle: 'Criar conta',
@@ -40,6 +40,16 @@ const ptBR = {
     status: 'Situação',
     moreItems: 'Carregar mais itens',
     another: 'Enviar outro arquivo',
+  },
+  history: {
+    title: 'Histórico de tarefas',
+    filter: 'Situação',
+    all: 'Todas',
+    empty: 'Nenhuma tarefa.',
+    created: 'Criada em',
+    kind: 'Tipo',
+    kinds: { single: 'Partnumber', batch: 'Lote' },
+    more: 'Carregar mais',
   },
   export: { label: 'Exportar resultados', xlsx: 'Baixar XLSX', csv: 'Baixar CSV', preparing: 'Preparando…' },
   language: { label: 'Idioma', 'pt-BR': 'Português', en: 'English' },
@@ -108,7 +118,7 @@ export type Messages = typeof ptBR;
 const en: Messages = {
   appName: 'Nexa',
   tagline: 'NCM tariff classification',
-  nav: { classify: 'Classify', batch: 'Batch', main: 'Main navigation', signOut: 'Sign out' },
+  nav: { classify: 'Classify', batch: 'Batch', history: 'History', main: 'Main navigation', signOut: 'Sign out' },
   login: {
     title: 'Sign in',
     registerTitle: 'Create account',
@@ -146,6 +156,16 @@ const en: Messages = {
     status: 'Status',
     moreItems: 'Load more items',
     another: 'Upload another file',
+  },
+  history: {
+    title: 'Task history',
+    filter: 'Status',
+    all: 'All',
+    empty: 'No tasks.',
+    created: 'Created',
+    kind: 'Kind',
+    kinds: { single: 'Partnumber', batch: 'Batch' },
+    more: 'Load more',
   },
   export: { label: 'Export results', xlsx: 'Download XLSX', csv: 'Download CSV', preparing: 'Preparing…' },
   language: { label: 'Language', 'pt-BR': 'Português', en: 'English' },
