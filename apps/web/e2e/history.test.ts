@@ -28,6 +28,7 @@ describe('task history in the browser', () => {
     await page.getByRole('button', { name: 'Carregar mais' }).click();
     await expect.poll(() => rows.count()).toBe(23);
     expect(await page.getByRole('button', { name: 'Carregar mais' }).count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await browser.screenshot('history');
 
     await page.getByRole('combobox', { name: 'Situação' }).selectOption('cancelled');
