@@ -1,3 +1,4 @@
+import { correlationIdFromHeaders } from '@nexa/observability';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
   aiBatchRequest,
@@ -50,10 +51,12 @@ function sendError(reply: FastifyReply, status: number, body: AiErrorBody) {
 export async function buildAiServer({ engine, publisher, token, logLevel = 'info', requestTimeoutMs = 15_000 }: AiServerOptions): Promise<AiServer> {
   const app = Fastify({
     logger: { level: logLevel, redact: ['req.headers.authorization'] },
+    // The worker sends its job's correlation id: this server's log lines for the call carry it.
+    genReqId: (request) => correlationIdFromHeaders(request.headers),
     requestTimeout: requestTimeoutMs,
     connectionTimeout: requestTimeoutMs,
     bodyLimit: 1024 * 1024,
-    logController: new LogController({ disableRequestLogging: true }),
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlationId' }),
   });
   const running = new Set<Promise<void>>();
   const expectedToken = token ? sha256(`Bearer ${token}`) : null;

@@ -3,14 +3,21 @@ import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
 import { appRouter, createContextFactory, type NexaServices } from '@nexa/router';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import type { DestinationStream } from 'pino';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { serveWebApp } from './web-app';
+import { correlationIdFromHeaders, createLogger, type Logger, type NexaMetrics } from '@nexa/observability';
+import { serveMetrics } from './observability/metrics-endpoint';
+import { correlateRequests } from './observability/request-correlation';
 import { apiCallerFactory } from './http/api-caller';
 import { limitBodies } from './http/body-limit';
 import { exportRoutes } from './http/exports';
 import { uploadRoutes } from './http/uploads';
+import type { Queue } from 'bullmq';
+import { serveQueuesDashboard, type AdminAuthorizer } from './admin/queues-dashboard';
+import { serveApiDocs } from './http/rest/api-docs';
+import { legacyClassifyRoute } from './http/rest/legacy-classify';
+import { restRoutes } from './http/rest/rest-routes';
 
 export interface ReadinessCheck {
   name: string;
@@ -21,8 +28,6 @@ export interface BuildServerOptions {
   services: NexaServices;
   readiness: ReadinessCheck[];
   logLevel?: string;
-  /** Where log lines go (default stdout); tests capture them here. */
-  logStream?: DestinationStream;
   /** Largest accepted request body and WebSocket message in bytes (default 1 MiB); see `uploadMaxBytes` for the exceptions. */
   bodyLimit?: number;
   /** Browser origins allowed to call the API; none by default. */
@@ -31,6 +36,13 @@ export interface BuildServerOptions {
   webDistDir?: string | null;
   /** Largest upload, and largest body of a batch submission over HTTP (`UPLOAD_MAX_BYTES`). */
   uploadMaxBytes?: number;
+  /** The process's pino logger; one is made from `logLevel` when absent. */
+  logger?: Logger;
+  /** Prometheus metrics served at `/metrics` (bearer `metricsToken` when set); none when absent. */
+  metrics?: NexaMetrics;
+  metricsToken?: string | undefined;
+  /** The bull-board dashboard at `/admin/queues` for these queues, admitted by `authorize`; none when absent. */
+  queuesDashboard?: { queues: Queue[]; authorize: AdminAuthorizer };
 }
 
 const DEFAULT_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
@@ -43,31 +55,35 @@ export interface NexaServer {
 
 export const TRPC_PATH = '/trpc';
 
-/** Never logged, wherever they appear in a log object. */
-const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token', '*.accessToken', '*.key', 'password', 'token', 'accessToken', 'key'];
-
 export async function buildServer({
   services,
   readiness,
   logLevel = 'info',
-  logStream,
   bodyLimit = 1024 * 1024,
   corsOrigins = [],
   webDistDir = null,
   uploadMaxBytes = DEFAULT_UPLOAD_MAX_BYTES,
+  logger,
+  metrics,
+  metricsToken,
+  queuesDashboard,
 }: BuildServerOptions): Promise<NexaServer> {
   const app = Fastify({
-    logger: { level: logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
     // The largest body any route takes; every other request is held to `bodyLimit` below.
     bodyLimit: Math.max(bodyLimit, uploadMaxBytes),
+    // Typed as Fastify's base logger so the instance keeps the plain FastifyInstance type.
+    loggerInstance: (logger ?? createLogger({ level: logLevel })) as FastifyBaseLogger,
+    genReqId: (request) => correlationIdFromHeaders(request.headers),
     // Server-sent event streams never go idle; on close they are cut and clients resume with lastEventId.
     forceCloseConnections: true,
     return503OnClosing: true,
     // A batched tRPC call names every procedure in the path.
     routerOptions: { maxParamLength: 5000 },
-    logController: new LogController({ disableRequestLogging: true }),
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlationId' }),
   });
 
+  correlateRequests(app);
+  if (metrics) serveMetrics(app, { metrics, token: metricsToken });
   const sockets = new Set<WebSocket>();
   await app.register(helmet, {
     // An API answering JSON and event streams: no HTML, so the strictest policy costs nothing.
@@ -104,6 +120,10 @@ export async function buildServer({
   const callerFor = apiCallerFactory((request) => createContext({ req: request }));
   await uploadRoutes(app, { callerFor, maxBytes: uploadMaxBytes, maxItems: createContext().batch.maxItems });
   await exportRoutes(app, { callerFor });
+  await restRoutes(app, { callerFor });
+  await legacyClassifyRoute(app, { callerFor });
+  serveApiDocs(app);
+  if (queuesDashboard) await serveQueuesDashboard(app, queuesDashboard);
   await app.register(fastifyTRPCPlugin, {
     prefix: TRPC_PATH,
     useWSS: true,

@@ -14,7 +14,7 @@ if (!config.JWT_SECRET) {
   process.exit(78);
 }
 
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL });
+const database = await openDatabase({ databaseUrl: config.DATABASE_URL, migrationsFolder: config.NEXA_MIGRATIONS_DIR });
 const server = await startServerRuntime(config, config.REDIS_URL, database);
 process.stdout.write(`Nexa server listening at ${server.url}\n`);
 

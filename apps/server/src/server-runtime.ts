@@ -10,7 +10,8 @@ import {
   createSharedEventFeed,
   redisNames,
 } from '@nexa/queue';
-import type { DestinationStream } from 'pino';
+import { createLogger, createMetrics, instrumentEventFeed, instrumentEventLog, QUEUE_STATES, type Logger, type NexaMetrics } from '@nexa/observability';
+import { adminTokenAuthorizer } from './admin/queues-dashboard';
 import { buildServer, type NexaServer } from './build-server';
 import { DEFAULT_WEB_DIST_DIR } from './web-app';
 
@@ -38,10 +39,12 @@ export type ServerConfig = Pick<
   | 'BATCH_PROGRESS_INTERVAL_MS'
   | 'UPLOAD_MAX_BYTES'
 > &
-  Partial<Pick<NexaConfig, 'WEB_DIST_DIR'>>;
+  Partial<Pick<NexaConfig, 'WEB_DIST_DIR' | 'METRICS_TOKEN' | 'ADMIN_TOKEN'>>;
 
 export interface ServerRuntimeOptions {
-  logStream?: DestinationStream;
+  logger?: Logger;
+  /** Shared with an in-process worker so one `/metrics` shows both; a server of its own makes one. */
+  metrics?: NexaMetrics;
 }
 
 export interface ServerRuntime extends NexaServer {
@@ -53,14 +56,20 @@ export interface ServerRuntime extends NexaServer {
 }
 
 /** One server process: its Redis connections, the shared event subscriber, and the HTTP/WebSocket listener. */
-export async function startServerRuntime(config: ServerConfig, redisUrl: string, database: DatabaseHandle, options: ServerRuntimeOptions = {}): Promise<ServerRuntime> {
+export async function startServerRuntime(
+  config: ServerConfig,
+  redisUrl: string,
+  database: DatabaseHandle,
+  { logger = createLogger({ level: config.LOG_LEVEL, base: { process: 'server' } }), metrics = createMetrics() }: ServerRuntimeOptions = {},
+): Promise<ServerRuntime> {
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
   const jwtSecret = config.JWT_SECRET ?? generateSecret();
   const names = redisNames(config.NEXA_REDIS_PREFIX);
   const commands = await connectRedis(redisUrl, 'commands', { name: config.NEXA_REDIS_PREFIX });
   const subscriber = await connectRedis(redisUrl, 'subscriber', { name: config.NEXA_REDIS_PREFIX });
   const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
-  const feed = createSharedEventFeed(subscriber, names);
+  const feed = instrumentEventFeed(createSharedEventFeed(subscriber, names), metrics);
+  metrics.watchQueue(() => queue.queue.getJobCounts(...QUEUE_STATES));
   const tasks = createTaskStore(database.db);
   const users = createUserStore(database.db);
   const accounts = createAccounts({
@@ -72,7 +81,7 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
   const server = await buildServer({
     services: {
       tasks,
-      events: createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }),
+      events: instrumentEventLog(createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), metrics),
       feed,
       queue,
       accounts,
@@ -91,8 +100,11 @@ export async function startServerRuntime(config: ServerConfig, redisUrl: string,
     logLevel: config.LOG_LEVEL,
     bodyLimit: config.BODY_LIMIT_BYTES,
     corsOrigins: config.CORS_ORIGINS,
+    logger,
+    metrics,
+    metricsToken: config.METRICS_TOKEN,
+    ...(config.ADMIN_TOKEN ? { queuesDashboard: { queues: [queue.queue], authorize: adminTokenAuthorizer(config.ADMIN_TOKEN) } } : {}),
     webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR,
-    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   if (!config.JWT_SECRET) {
     server.app.log.warn('JWT_SECRET is not set: access tokens are signed with a random secret of this process and end when it stops');

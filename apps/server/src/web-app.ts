@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const DEFAULT_WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Paths that belong to the API: never answered with the app's index.html. */
-const API_PREFIXES = ['/trpc', '/api', '/healthz', '/readyz'];
+const API_PREFIXES = ['/trpc', '/api', '/healthz', '/readyz', '/metrics', '/admin', '/classify-partnumber'];
 const isApiPath = (url: string) => API_PREFIXES.some((prefix) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`));
 /**
  * The API answers with `default-src 'none'`; the app's page needs its own scripts, styles and the

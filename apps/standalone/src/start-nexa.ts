@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { createLogger, createMetrics, type Logger, type NexaMetrics } from '@nexa/observability';
 import path from 'node:path';
 import { startAiServer, type RunningAiServer } from '@nexa/ai-server';
 import { loadOrCreateDevelopmentSecret } from '@nexa/auth';
 import type { NexaConfig } from '@nexa/config';
 import type { AiClassifier } from '@nexa/contracts';
 import { createNcmCatalog, openDatabase, type DatabaseHandle } from '@nexa/db';
-import { startServerRuntime, type ServerRuntime, type ServerRuntimeOptions } from '@nexa/server';
+import { startServerRuntime, type ServerRuntime } from '@nexa/server';
 import { loadNcmReference, resolveNcmFiles, startWorkerRuntime, type NcmReference, type WorkerConfig, type WorkerRuntime } from '@nexa/worker';
 import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis';
 import { importNcmTableIfEmpty } from './ncm-table-at-start';
@@ -21,8 +22,10 @@ export interface StartNexaOptions {
   /** Import the NCM table file into an empty database at start (`pnpm start` does; default false). */
   importNcmTable?: boolean;
   log?(message: string): void;
-  /** Where the server's log lines go (default stdout). */
-  logStream?: ServerRuntimeOptions['logStream'];
+  /** The pino logger of the server and the worker (one from LOG_LEVEL when absent). */
+  logger?: Logger;
+  /** Shared by the server and the worker, so the one `/metrics` shows both. */
+  metrics?: NexaMetrics;
 }
 
 export interface RunningNexa {
@@ -47,7 +50,8 @@ export async function startNexa({
   withWorker = true,
   importNcmTable = false,
   log = () => {},
-  logStream,
+  logger = createLogger({ level: given.LOG_LEVEL }),
+  metrics = createMetrics(),
 }: StartNexaOptions): Promise<RunningNexa> {
   let config = given;
   if (!config.JWT_SECRET) {
@@ -66,7 +70,7 @@ export async function startNexa({
   const ownsDatabase = !database;
   const db =
     database ??
-    (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.resolve(config.NEXA_DATA_DIR, 'pglite') }));
+    (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.resolve(config.NEXA_DATA_DIR, 'pglite'), migrationsFolder: config.NEXA_MIGRATIONS_DIR }));
   if (ownsDatabase) log(db.kind === 'pglite' ? `Using the embedded PGlite database in ${path.resolve(config.NEXA_DATA_DIR, 'pglite')}` : 'Using PostgreSQL from DATABASE_URL');
 
   const ncmFiles = resolveNcmFiles({ tablePath: config.NCM_TABLE_PATH, comexstatPath: config.NCM_COMEXSTAT_PATH });
@@ -99,6 +103,8 @@ export async function startNexa({
       }
     }
     worker = await startWorkerRuntime(workerConfig, redisUrl, db, {
+      logger: logger.child({ process: 'worker' }),
+      metrics,
       ...(classifier ? { classifier } : {}),
       ...(reference ? { reference } : {}),
     }).catch(async (error: unknown) => {
@@ -106,7 +112,7 @@ export async function startNexa({
       throw error;
     });
   }
-  const server = await startServerRuntime(config, redisUrl, db, logStream ? { logStream } : {});
+  const server = await startServerRuntime(config, redisUrl, db, { logger: logger.child({ process: 'server' }), metrics });
 
   let closing: Promise<void> | null = null;
   return {

@@ -3,6 +3,7 @@ import { CLASSIFICATION_QUEUE, type RedisNames, type Throttle } from '@nexa/queu
 import { createBatchProgressReporter } from './batch-progress';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { JobProcessor } from './job-instrumentation';
 import { createJobProcessor } from './process-classification-job';
 
 export interface ClassificationWorkerOptions {
@@ -24,6 +25,8 @@ export interface ClassificationWorkerOptions {
   stalledIntervalMs: number;
   lockDurationMs: number;
   onError?(error: Error): void;
+  /** Wraps the job processor (logging, metrics, correlation scope). */
+  instrument?(processor: JobProcessor): JobProcessor;
 }
 
 export interface ClassificationWorker {
@@ -34,7 +37,8 @@ export interface ClassificationWorker {
 
 export function startClassificationWorker(options: ClassificationWorkerOptions): ClassificationWorker {
   const batchProgress = createBatchProgressReporter(options, options.batchProgressIntervalMs);
-  const worker = new Worker(CLASSIFICATION_QUEUE, createJobProcessor({ ...options, batchProgress }), {
+  const processor = createJobProcessor({ ...options, batchProgress });
+  const worker = new Worker(CLASSIFICATION_QUEUE, options.instrument ? options.instrument(processor) : processor, {
     connection: options.connection,
     prefix: options.names.bullPrefix,
     concurrency: options.concurrency,

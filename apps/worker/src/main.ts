@@ -1,5 +1,7 @@
 import { loadConfigOrExit } from '@nexa/config';
 import { openDatabase } from '@nexa/db';
+import { createLogger, createMetrics } from '@nexa/observability';
+import { serveWorkerMetrics, type WorkerMetricsServer } from './metrics-server';
 import { startWorkerRuntime } from './worker-runtime';
 
 // A worker process on its own (run as many as needed): needs shared Redis and PostgreSQL.
@@ -9,21 +11,28 @@ if (!config.REDIS_URL || !config.DATABASE_URL) {
   process.exit(78);
 }
 
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL });
-const worker = await startWorkerRuntime(config, config.REDIS_URL, database, {
-  onError: (error) => process.stderr.write(`worker error: ${error instanceof Error ? error.message : String(error)}\n`),
-}).catch(async (error: unknown) => {
+const logger = createLogger({ level: config.LOG_LEVEL, base: { process: 'worker' } });
+const metrics = createMetrics();
+const database = await openDatabase({ databaseUrl: config.DATABASE_URL, migrationsFolder: config.NEXA_MIGRATIONS_DIR });
+const worker = await startWorkerRuntime(config, config.REDIS_URL, database, { logger, metrics }).catch(async (error: unknown) => {
   // E.g. AI_PROVIDER=nexa-http without AI_SERVER_URL, or no NCM table for the reference engine.
-  process.stderr.write(`The worker could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  logger.fatal({ err: error }, `The worker could not start: ${error instanceof Error ? error.message : String(error)}`);
   await database.close();
   process.exit(78);
 });
+let metricsServer: WorkerMetricsServer | null = null;
+if (config.WORKER_METRICS_PORT !== undefined) {
+  metricsServer = await serveWorkerMetrics(metrics, { host: config.HOST, port: config.WORKER_METRICS_PORT, token: config.METRICS_TOKEN });
+  logger.info({ url: metricsServer.url }, 'worker metrics served');
+}
+// A plain line whatever LOG_LEVEL says, as the server prints: launchers and tests wait for it.
 process.stdout.write(`Nexa worker running (concurrency ${config.WORKER_CONCURRENCY})\n`);
 
 const stop = () => {
   setTimeout(() => process.exit(1), 10_000).unref();
   worker
     .close()
+    .then(() => metricsServer?.close())
     .then(() => database.close())
     .then(
       () => process.exit(0),

@@ -2,6 +2,8 @@ import type { AiClassifier } from '@nexa/contracts';
 import type { NexaConfig } from '@nexa/config';
 import { createTaskStore, type DatabaseHandle } from '@nexa/db';
 import { connectRedis, createClassificationQueue, createEventLog, createThrottle, redisNames } from '@nexa/queue';
+import { createLogger, instrumentClassifier, loggingEventLog, QUEUE_STATES, type Logger, type NexaMetrics } from '@nexa/observability';
+import { instrumentJobs } from './job-instrumentation';
 import { startClassificationWorker, type ClassificationWorker } from './classification-worker';
 import { createClassifier, type ClassifierConfig } from './classifiers/create-classifier';
 import type { NcmReference } from './classifiers/ncm-reference';
@@ -23,7 +25,8 @@ export type WorkerConfig = Pick<
   | 'DETERMINISTIC_STEP_MS'
   | 'BATCH_PROGRESS_INTERVAL_MS'
 > &
-  ClassifierConfig;
+  ClassifierConfig &
+  Partial<Pick<NexaConfig, 'LOG_LEVEL'>>;
 
 export interface WorkerRuntimeOptions {
   /** Overrides the classifier AI_PROVIDER names. */
@@ -31,6 +34,10 @@ export interface WorkerRuntimeOptions {
   /** The engine and table the `reference` and `openai` providers use, when already loaded. */
   reference?: NcmReference;
   onError?(error: unknown): void;
+  /** The process's pino logger; one is made from `LOG_LEVEL` when absent. */
+  logger?: Logger;
+  /** Where job, AI and queue metrics go (shared with an in-process server in the embedded default). */
+  metrics?: NexaMetrics;
 }
 
 export interface WorkerRuntime extends ClassificationWorker {}
@@ -43,20 +50,23 @@ export async function startWorkerRuntime(
   options: WorkerRuntimeOptions = {},
 ): Promise<WorkerRuntime> {
   const names = redisNames(config.NEXA_REDIS_PREFIX);
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL ?? 'info', base: { process: 'worker' } });
   const classifier =
     options.classifier ?? (await createClassifier(config, { redisUrl, ...(options.reference ? { reference: options.reference } : {}) }));
   const blocking = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const commands = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const tasks = createTaskStore(database.db);
-  const events = createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS });
+  const events = loggingEventLog(createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), logger);
   const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
+  options.metrics?.watchQueue(() => queue.queue.getJobCounts(...QUEUE_STATES));
   const worker = startClassificationWorker({
     queue,
     connection: blocking,
     names,
     tasks,
     events,
-    classifier,
+    classifier: instrumentClassifier(classifier, { logger, ...(options.metrics ? { metrics: options.metrics } : {}) }),
+    instrument: instrumentJobs({ logger, metrics: options.metrics }),
     throttle: createThrottle(commands, config.BATCH_PROGRESS_INTERVAL_MS),
     batchProgressIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS,
     concurrency: config.WORKER_CONCURRENCY,
@@ -64,7 +74,10 @@ export async function startWorkerRuntime(
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     stalledIntervalMs: config.JOB_STALLED_CHECK_MS,
     lockDurationMs: config.JOB_LOCK_MS,
-    ...(options.onError ? { onError: options.onError } : {}),
+    onError: (error) => {
+      logger.error({ err: error }, 'worker error');
+      options.onError?.(error);
+    },
   });
   await worker.worker.waitUntilReady();
   const reconciler = startReconciler({

@@ -1,3 +1,4 @@
+import { withCorrelationId } from '@nexa/observability';
 import type { AiClassifier } from '@nexa/contracts';
 import { createReferenceEngine, parseNcmTable } from '@nexa/engine';
 import { firstEdition, startFakeServer, type FakeServer } from '@nexa/testing';
@@ -46,10 +47,18 @@ describe('the openai classifier against a chat-completions server', () => {
     const request = api.requests[before]!;
     expect(request.url).toBe('/v1/chat/completions');
     expect(request.headers.authorization).toBe('Bearer sk-test');
+    expect(request.headers['x-correlation-id']).toBeUndefined();
     const body = request.body as { model: string; response_format: unknown; messages: Array<{ role: string; content: string }> };
     expect(body.model).toBe('test-model');
     expect(body.response_format).toEqual({ type: 'json_object' });
     expect(body.messages[1]!.content).toContain('85423320 — Máquinas, aparelhos e materiais elétricos, e suas partes. > Circuitos integrados eletrônicos.');
+  });
+
+  it('passes the job’s correlation id on in x-correlation-id', async () => {
+    reply = { status: 200, content: '{"code":"85423320","confidence":0.9,"justification":"ok"}' };
+    const before = api.requests.length;
+    await withCorrelationId('order-9-line-2', classify);
+    expect(api.requests[before]!.headers['x-correlation-id']).toBe('order-9-line-2');
   });
 
   it.each([

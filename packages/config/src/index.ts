@@ -89,6 +89,14 @@ export const configSchema = z.object({
   UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
   /** Shortest time between two aggregate progress events of one batch, and between two messages a batch subscriber receives. */
   BATCH_PROGRESS_INTERVAL_MS: positiveInt.min(10).default(100),
+  /** When set, `/metrics` (server and worker) answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
+  /** Opens the queue dashboard at `/admin/queues` to whoever presents it (HTTP Basic password or bearer); unset: no dashboard. */
+  ADMIN_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
+  /** A worker process on its own serves its `/metrics` on this port (on HOST); unset: no worker metrics endpoint. */
+  WORKER_METRICS_PORT: port.optional(),
+  /** Where `openDatabase` reads the SQL migrations; unset: `packages/db/migrations`, or `migrations/` beside a bundle. */
+  NEXA_MIGRATIONS_DIR: z.string().min(1).optional(),
 }).superRefine((config, context) => {
   if (config.NODE_ENV === 'production') {
     const secret = config.JWT_SECRET;
@@ -144,4 +152,32 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
     }
     throw error;
   }
+}
+
+/** What the `nexa` CLI reads from the environment (flags override it; it overrides the config file). */
+export const cliEnvSchema = z.object({
+  /** The server the CLI talks to. */
+  NEXA_URL: url(['http', 'https']).optional(),
+  /** A token or API key sent with every request. */
+  NEXA_TOKEN: z.string().min(1).optional(),
+  /** The CLI's config file (default `~/.config/nexa/config.json`). */
+  NEXA_CONFIG: z.string().min(1).optional(),
+  /** How the CLI receives live events. */
+  NEXA_TRANSPORT: z.enum(['ws', 'sse']).optional(),
+  XDG_CONFIG_HOME: z.string().optional(),
+});
+
+export type CliEnv = z.infer<typeof cliEnvSchema>;
+
+export function loadCliEnv(env: Record<string, string | undefined> = process.env): CliEnv {
+  const present = Object.fromEntries(
+    Object.keys(cliEnvSchema.shape)
+      .map((key) => [key, env[key]] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = cliEnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`));
+  }
+  return parsed.data;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/index';
+import { ConfigError, loadCliEnv, loadConfig } from '../src/index';
 
 describe('loadConfig', () => {
   it('applies embedded defaults when nothing is set', () => {
@@ -81,6 +81,24 @@ describe('security settings', () => {
     expect(loadConfig({})).toMatchObject({ BATCH_ITEM_RATE_LIMIT_PER_MINUTE: 20_000, BATCH_MAX_ITEMS: 10_000 });
     expect(() => loadConfig({ BATCH_MAX_ITEMS: '100', BATCH_ITEM_RATE_LIMIT_PER_MINUTE: '99' })).toThrow(/BATCH_ITEM_RATE_LIMIT_PER_MINUTE: must be at least BATCH_MAX_ITEMS/);
     expect(loadConfig({ BATCH_MAX_ITEMS: '100', BATCH_ITEM_RATE_LIMIT_PER_MINUTE: '100' }).BATCH_ITEM_RATE_LIMIT_PER_MINUTE).toBe(100);
+  });
+});
+
+describe('loadCliEnv', () => {
+  it('reads the CLI variables, empty meaning unset, and ignores the rest', () => {
+    expect(loadCliEnv({ NEXA_URL: 'https://nexa.example.com', NEXA_TOKEN: '', NEXA_TRANSPORT: 'sse', PORT: 'x' })).toEqual({
+      NEXA_URL: 'https://nexa.example.com',
+      NEXA_TRANSPORT: 'sse',
+    });
+  });
+
+  it('names a bad URL or transport', () => {
+    expect(() => loadCliEnv({ NEXA_URL: 'redis://x:1', NEXA_TRANSPORT: 'pigeon' })).toThrow(ConfigError);
+    try {
+      loadCliEnv({ NEXA_URL: 'redis://x:1', NEXA_TRANSPORT: 'pigeon' });
+    } catch (error) {
+      expect((error as ConfigError).issues.map((issue) => issue.split(':')[0])).toEqual(['NEXA_URL', 'NEXA_TRANSPORT']);
+    }
   });
 });
 

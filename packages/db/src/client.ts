@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+/**
+ * The SQL migrations: `packages/db/migrations` from the sources, or `migrations/` beside a bundled
+ * `dist/*.js` (the build copies them there); `NEXA_MIGRATIONS_DIR` or the option overrides both.
+ */
+export function defaultMigrationsFolder(): string {
+  if (process.env.NEXA_MIGRATIONS_DIR) return path.resolve(process.env.NEXA_MIGRATIONS_DIR);
+  const candidates = ['../migrations', './migrations'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  return candidates.find((folder) => existsSync(path.join(folder, 'meta', '_journal.json'))) ?? candidates[0]!;
+}
 /** Any constant: it serialises concurrent migrations from several processes starting at once. */
 const MIGRATION_LOCK_KEY = 7_316_221;
 
@@ -29,15 +38,18 @@ export interface OpenDatabaseOptions {
   /** Where PGlite keeps its files; `memory://` keeps them in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** Where the SQL migrations are (see `defaultMigrationsFolder`). */
+  migrationsFolder?: string | undefined;
 }
 
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? 'memory://');
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, migrationsFolder);
+  return openPglite(options.dataDir ?? 'memory://', migrationsFolder);
 }
 
-async function openPostgres(connectionString: string, max: number): Promise<DatabaseHandle> {
+async function openPostgres(connectionString: string, max: number, migrationsFolder: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server emits 'error' on the pool; without a listener that would crash the process.
   pool.on('error', () => {});
@@ -56,7 +68,7 @@ async function openPostgres(connectionString: string, max: number): Promise<Data
   return { db, kind: 'postgres', close: () => pool.end() };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, migrationsFolder: string): Promise<DatabaseHandle> {
   if (!dataDir.startsWith('memory://')) await mkdir(path.resolve(dataDir), { recursive: true });
   const client = new PGlite(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as NexaDatabase;

@@ -56,6 +56,8 @@ export const tasks = pgTable(
     error: text('error'),
     /** Unique per owner: one user's key never collides with, or reveals, another's. */
     idempotencyKey: text('idempotency_key'),
+    /** The id that ties the request, jobs, AI calls, events and log lines of this task together. */
+    correlationId: text('correlation_id'),
     ...timestamps,
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
   },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentCorrelationId } from '@nexa/observability';
 import {
   IdempotencyKeyReusedError,
   reportingUnavailability,
@@ -159,7 +160,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         const finishedAt = status === 'done' ? new Date() : null;
         const [task] = await tx
           .insert(tasks)
-          .values({ ownerId, status, reclassify, finishedAt, idempotencyKey: idempotencyKey ?? null })
+          .values({ ownerId, status, reclassify, finishedAt, idempotencyKey: idempotencyKey ?? null, correlationId: currentCorrelationId() ?? null })
           .onConflictDoNothing({ target: [tasks.ownerId, tasks.idempotencyKey] })
           .returning({ id: tasks.id });
         if (!task) return null;
@@ -202,7 +203,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         const status = allKnown ? 'done' : 'queued';
         const [task] = await tx
           .insert(tasks)
-          .values({ ownerId, kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null })
+          .values({ ownerId, kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null, correlationId: currentCorrelationId() ?? null })
           .returning({ id: tasks.id });
         const taskId = task!.id;
         const created: CreatedBatch = { taskId, status, queued: [], answered: [] };

@@ -279,9 +279,38 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     lengthNormalization: name === 'chapter' ? 0.3 : 0.6,
   }));
   const leafIndex = new Bm25fIndex(documents, fieldSpecs, { k1: tuning.k1 });
-  // Only unigram fields are read after indexing (justification); free the phrase pairs.
+  // After indexing, documents are kept as term ids per unigram field in one flat array (justification,
+  // reranker features).
   const phraseField = FIELD_ORDER.indexOf('phrase');
-  for (const doc of documents) doc[phraseField] = [];
+  const FIELD_COUNT = FIELD_ORDER.length;
+  /** Field f of document d: termIdsFlat[fieldStarts[d·F + f] .. fieldStarts[d·F + f + 1]). */
+  const fieldStarts = new Int32Array(documents.length * FIELD_COUNT + 1);
+  let totalTerms = 0;
+  documents.forEach((fields, d) => fields.forEach((terms, f) => {
+    fieldStarts[d * FIELD_COUNT + f] = totalTerms;
+    if (f !== phraseField) totalTerms += terms.length;
+  }));
+  fieldStarts[documents.length * FIELD_COUNT] = totalTerms;
+  const termIdsFlat = new Int32Array(totalTerms);
+  documents.forEach((fields, d) => fields.forEach((terms, f) => {
+    if (f === phraseField) return;
+    let at = fieldStarts[d * FIELD_COUNT + f]!;
+    for (const term of terms) termIdsFlat[at++] = leafIndex.idOf(term);
+  }));
+  documents.length = 0;
+  /** Terms of the index that are numbers ("20", "6205"): not counted as words a query misses. */
+  const numericTermIds = new Uint8Array(leafIndex.termCount);
+  {
+    let id = 0;
+    for (const term of leafIndex.terms()) {
+      const first = term.charCodeAt(0);
+      if (first >= 48 && first <= 57) numericTermIds[id] = 1;
+      id++;
+    }
+  }
+  const queryTermMass = new Float64Array(leafIndex.termCount);
+  const queryTermSeen = new Int32Array(leafIndex.termCount);
+  let queryTermStamp = 0;
 
   const headingKeys = [...headingTexts.keys()];
   const headingIdByKey = new Map(headingKeys.map((key, id) => [key, id]));
@@ -308,6 +337,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       docs.push(doc);
     }
   });
+  // The text caches are only needed while building.
+  termCache.clear();
+  bigramCache.clear();
   const excludedFlags = new Uint8Array(leafPaths.length);
   const vocabulary = [...leafIndex.terms()].filter((term) => /^[a-z]+$/.test(term)).sort();
 
@@ -539,53 +571,79 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const FIELD_FOREIGN = FIELD_ORDER.indexOf('foreign');
   const FIELD_STANDALONE = FIELD_ORDER.indexOf('standalone');
 
-  /** Reranker features (RERANK_FEATURES order) of the first `count` pool items. */
-  function poolFeatures(query: WeightedQuery, pool: readonly PoolItem[], count: number): number[][] {
-    const unigrams: Array<{ term: string; mass: number }> = [];
+  /** Reused feature storage: row i of the pool at [i·RERANK_FEATURE_COUNT, (i+1)·RERANK_FEATURE_COUNT). */
+  let featureBuffer = new Float64Array(64 * RERANK_FEATURE_COUNT);
+
+  /**
+   * Reranker features (RERANK_FEATURES order) of the first `count` pool items, one row after the other in a
+   * buffer that the next call reuses.
+   */
+  function poolFeatures(query: WeightedQuery, pool: readonly PoolItem[], count: number): Float64Array {
+    const queryIds: number[] = [];
     let totalMass = 0;
-    const pairs: Array<[string, string]> = [];
+    const pairs: Array<[number, number]> = [];
     for (const { term, weight } of query.terms) {
       const cut = term.indexOf('_');
       if (cut >= 0) {
-        pairs.push([term.slice(0, cut), term.slice(cut + 1)]);
+        pairs.push([leafIndex.idOf(term.slice(0, cut)), leafIndex.idOf(term.slice(cut + 1))]);
         continue;
       }
-      const mass = weight * leafIndex.idfOf(term);
-      if (mass <= 0) continue;
-      unigrams.push({ term, mass });
+      const id = leafIndex.idOf(term);
+      const mass = id < 0 ? 0 : weight * leafIndex.idfOf(term);
+      if (mass <= 0 || queryTermMass[id]! > 0) continue;
+      queryTermMass[id] = mass;
+      queryIds.push(id);
       totalMass += mass;
     }
-    const queryIndex = new Map<string, number>();
-    unigrams.forEach((u, i) => queryIndex.set(u.term, i));
-    const seen = new Int32Array(unigrams.length);
-    let stamp = 0;
     /** IDF-weighted share of the query's terms present in a field (each query term counted once). */
-    const share = (terms: readonly string[]): number => {
+    const share = (from: number, to: number): number => {
       if (totalMass <= 0) return 0;
-      stamp++;
+      const stamp = ++queryTermStamp;
       let mass = 0;
-      for (let t = 0; t < terms.length; t++) {
-        const index = queryIndex.get(terms[t]!);
-        if (index === undefined || seen[index] === stamp) continue;
-        seen[index] = stamp;
-        mass += unigrams[index]!.mass;
+      for (let t = from; t < to; t++) {
+        const id = termIdsFlat[t]!;
+        const m = queryTermMass[id]!;
+        if (m === 0 || queryTermSeen[id] === stamp) continue;
+        queryTermSeen[id] = stamp;
+        mass += m;
       }
       return mass / totalMass;
     };
     /** Terms of a field that the query does not contain (numbers ignored). */
-    const missing = (terms: readonly string[]): number => {
-      let count = 0;
-      for (let t = 0; t < terms.length; t++) {
-        const term = terms[t]!;
-        const first = term.charCodeAt(0);
-        if (!(first >= 48 && first <= 57) && !queryIndex.has(term)) count++;
+    const missing = (from: number, to: number): number => {
+      let missed = 0;
+      for (let t = from; t < to; t++) {
+        const id = termIdsFlat[t]!;
+        if (numericTermIds[id] === 0 && queryTermMass[id] === 0) missed++;
       }
-      return count;
+      return missed;
     };
-    const adjacent = (terms: readonly string[], a: string, b: string): boolean => {
-      for (let i = 0; i + 1 < terms.length; i++) if (terms[i] === a && terms[i + 1] === b) return true;
+    const adjacent = (from: number, to: number, a: number, b: number): boolean => {
+      for (let i = from; i + 1 < to; i++) if (termIdsFlat[i] === a && termIdsFlat[i + 1] === b) return true;
       return false;
     };
+    const contains = (from: number, to: number, id: number): boolean => {
+      for (let i = from; i < to; i++) if (termIdsFlat[i] === id) return true;
+      return false;
+    };
+    const headId = query.headTerm === null ? -1 : leafIndex.idOf(query.headTerm);
+    try {
+      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId);
+    } finally {
+      for (const id of queryIds) queryTermMass[id] = 0;
+    }
+  }
+
+  function featureRows(
+    pool: readonly PoolItem[],
+    count: number,
+    share: (from: number, to: number) => number,
+    missing: (from: number, to: number) => number,
+    adjacent: (from: number, to: number, a: number, b: number) => boolean,
+    contains: (from: number, to: number, id: number) => boolean,
+    pairs: ReadonlyArray<[number, number]>,
+    headId: number,
+  ): Float64Array {
     const n = Math.min(count, pool.length);
     const best = pool[0]?.score ?? 0;
     let poolMass = 0;
@@ -601,22 +659,36 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const headingOrder = new Map<string, number>();
     const inHeading = new Map<string, number>();
     const inSubheading = new Map<string, number>();
-    const rows: number[][] = [];
+    if (featureBuffer.length < n * RERANK_FEATURE_COUNT) featureBuffer = new Float64Array(n * RERANK_FEATURE_COUNT);
+    const rows = featureBuffer;
     for (let i = 0; i < n; i++) {
       const item = pool[i]!;
       const doc = item.doc;
-      const fields = documents[doc]!;
-      const leafTerms = fields[FIELD_LEAF]!;
-      const innerTerms = fields[FIELD_INNER]!;
-      const headingTerms = fields[FIELD_HEADING]!;
+      const base = doc * FIELD_COUNT;
+      const fieldFrom = (f: number): number => fieldStarts[base + f]!;
+      const fieldTo = (f: number): number => fieldStarts[base + f + 1]!;
+      const leafFrom = fieldFrom(FIELD_LEAF);
+      const leafTo = fieldTo(FIELD_LEAF);
+      const innerFrom = fieldFrom(FIELD_INNER);
+      const innerTo = fieldTo(FIELD_INNER);
+      const headingFrom = fieldFrom(FIELD_HEADING);
+      const headingTo = fieldTo(FIELD_HEADING);
+      const leafLength = leafTo - leafFrom;
+      const innerLength = innerTo - innerFrom;
       const leaf = leaves[doc]!;
       let phraseHits = 0;
       for (const [a, b] of pairs) {
-        if (adjacent(leafTerms, a, b) || adjacent(innerTerms, a, b) || adjacent(headingTerms, a, b) || adjacent(fields[FIELD_STANDALONE]!, a, b)) phraseHits++;
+        if (a < 0 || b < 0) continue;
+        if (
+          adjacent(leafFrom, leafTo, a, b) ||
+          adjacent(innerFrom, innerTo, a, b) ||
+          adjacent(headingFrom, headingTo, a, b) ||
+          adjacent(fieldFrom(FIELD_STANDALONE), fieldTo(FIELD_STANDALONE), a, b)
+        )
+          phraseHits++;
       }
       const ratio = best > 0 ? item.score / best : 0;
-      const head = query.headTerm;
-      const row = new Array<number>(RERANK_FEATURE_COUNT);
+      const row = rows.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT);
       row[0] = Math.log(Math.max(ratio, 1e-3));
       row[1] = ratio;
       row[2] = 1 / (1 + i);
@@ -631,18 +703,18 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       row[11] = leafSiblings[doc]!;
       row[12] = poolMass > 0 ? headingMass.get(leaf.headingKey)! / poolMass : 0;
       row[13] = poolMass > 0 ? subheadingMass.get(leaf.subheadingKey)! / poolMass : 0;
-      row[14] = share(leafTerms);
-      row[15] = share(innerTerms);
-      row[16] = share(headingTerms);
-      row[17] = share(fields[FIELD_FOREIGN]!);
-      const leafMissing = missing(leafTerms);
-      const innerMissing = missing(innerTerms);
-      row[18] = leafTerms.length > 0 ? leafMissing / leafTerms.length : 0;
-      row[19] = leafTerms.length + innerTerms.length > 0 ? (leafMissing + innerMissing) / (leafTerms.length + innerTerms.length) : 0;
+      row[14] = share(leafFrom, leafTo);
+      row[15] = share(innerFrom, innerTo);
+      row[16] = share(headingFrom, headingTo);
+      row[17] = share(fieldFrom(FIELD_FOREIGN), fieldTo(FIELD_FOREIGN));
+      const leafMissing = missing(leafFrom, leafTo);
+      const innerMissing = missing(innerFrom, innerTo);
+      row[18] = leafLength > 0 ? leafMissing / leafLength : 0;
+      row[19] = leafLength + innerLength > 0 ? (leafMissing + innerMissing) / (leafLength + innerLength) : 0;
       row[20] = pairs.length > 0 ? phraseHits / pairs.length : 0;
-      row[21] = head !== null && leafTerms.includes(head) ? 1 : 0;
-      row[22] = head !== null && headingTerms.includes(head) ? 1 : 0;
-      row[23] = share(fields[FIELD_CHAPTER]!);
+      row[21] = headId >= 0 && contains(leafFrom, leafTo, headId) ? 1 : 0;
+      row[22] = headId >= 0 && contains(headingFrom, headingTo, headId) ? 1 : 0;
+      row[23] = share(fieldFrom(FIELD_CHAPTER), fieldTo(FIELD_CHAPTER));
       if (!headingOrder.has(leaf.headingKey)) headingOrder.set(leaf.headingKey, headingOrder.size);
       const headingPosition = inHeading.get(leaf.headingKey) ?? 0;
       inHeading.set(leaf.headingKey, headingPosition + 1);
@@ -651,8 +723,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       row[24] = 1 / (1 + headingOrder.get(leaf.headingKey)!);
       row[25] = 1 / (1 + headingPosition);
       row[26] = 1 / (1 + subheadingPosition);
-      row[27] = Math.log(1 + leafTerms.length);
-      rows.push(row);
+      row[27] = Math.log(1 + leafLength);
     }
     return rows;
   }
@@ -668,7 +739,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (!reranker || pool.length === 0) return pool;
     const head = pool.slice(0, reranker.poolSize);
     const features = poolFeatures(query, head, head.length);
-    const logits = features.map((row, i) => rerankScore(reranker, row) + RERANK_BOOST_LOGITS * head[i]!.boost);
+    const logits = head.map((item, i) => rerankScore(reranker, features.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT)) + RERANK_BOOST_LOGITS * item.boost);
     const max = Math.max(...logits);
     const exps = logits.map((l) => Math.exp((l - max) / reranker.temperature));
     const total = exps.reduce((a, b) => a + b, 0);
@@ -711,8 +782,14 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   }
 
   function matchedTerms(doc: number, query: WeightedQuery): string[] {
-    const docTerms = new Set(documents[doc]!.flat());
-    return [...query.ownTerms].filter((term) => docTerms.has(term));
+    const from = fieldStarts[doc * FIELD_COUNT]!;
+    const to = fieldStarts[(doc + 1) * FIELD_COUNT]!;
+    return [...query.ownTerms].filter((term) => {
+      const id = leafIndex.idOf(term);
+      if (id < 0) return false;
+      for (let t = from; t < to; t++) if (termIdsFlat[t] === id) return true;
+      return false;
+    });
   }
 
   function matchedOwnShare(doc: number, query: WeightedQuery): number {
@@ -795,7 +872,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const query = buildQuery(input);
     if (query.terms.length === 0) return { codes: [], features: [] };
     const pool = rankLeaves(query, new Map(), size);
-    return { codes: pool.map((item) => leaves[item.doc]!.entry.code), features: poolFeatures(query, pool, pool.length) };
+    const buffer = poolFeatures(query, pool, pool.length);
+    const features = pool.map((_, i) => Array.from(buffer.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT)));
+    return { codes: pool.map((item) => leaves[item.doc]!.entry.code), features };
   }
 
   return { classify, remember, candidateFeatures, tableVersion: table.version, size: leaves.length };

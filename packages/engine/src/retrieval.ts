@@ -153,6 +153,15 @@ export class Bm25fIndex {
     return this.termIds.keys();
   }
 
+  /** Term id (0..termCount−1, in first-seen order), −1 when absent. */
+  idOf(term: string): number {
+    return this.termIds.get(term) ?? -1;
+  }
+
+  get termCount(): number {
+    return this.termIds.size;
+  }
+
   has(term: string): boolean {
     return this.termIds.has(term);
   }

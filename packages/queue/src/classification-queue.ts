@@ -2,11 +2,19 @@ import type { ClassificationJob, JobQueue } from '@nexa/contracts';
 import { Queue, type DefaultJobOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { currentCorrelationId } from '@nexa/observability';
 import { CLASSIFICATION_QUEUE, type RedisNames } from './keys';
 
-export const classificationJobPayload = z.object({ taskId: z.string().uuid(), itemId: z.string().uuid() });
+/** Optional, so jobs queued before it existed still parse; see `@nexa/observability`'s correlation scope. */
+const correlationId = z.string().min(1).max(128).optional();
+export const classificationJobPayload = z.object({ taskId: z.string().uuid(), itemId: z.string().uuid(), correlationId });
 /** A batch's fan-out job: queues one classification job per queued item of the task. */
-export const fanOutJobPayload = z.object({ taskId: z.string().uuid() });
+export const fanOutJobPayload = z.object({ taskId: z.string().uuid(), correlationId });
+/** Every job carries the correlation id of the scope that queued it (a request, or the fan-out job). */
+const correlated = <T extends object>(payload: T): T => {
+  const id = currentCorrelationId();
+  return id ? { ...payload, correlationId: id } : payload;
+};
 export const CLASSIFY_JOB = 'classify';
 export const FAN_OUT_JOB = 'fan-out';
 export const fanOutJobId = (taskId: string) => `fan-out-${taskId}`;
@@ -48,12 +56,12 @@ export function createClassificationQueue(connection: Redis, names: RedisNames, 
   return {
     queue,
     async enqueue(job: ClassificationJob) {
-      const payload = classificationJobPayload.parse(job);
+      const payload = classificationJobPayload.parse(correlated(job));
       // The item id as job id makes enqueueing idempotent: adding the same item twice is a no-op.
       await queue.add(CLASSIFY_JOB, payload, { jobId: payload.itemId });
     },
     async enqueueFanOut(taskId: string) {
-      const payload = fanOutJobPayload.parse({ taskId });
+      const payload = fanOutJobPayload.parse(correlated({ taskId }));
       await queue.add(FAN_OUT_JOB, payload, { jobId: fanOutJobId(taskId) });
     },
     async enqueueMany(jobs: readonly ClassificationJob[]) {
@@ -61,7 +69,7 @@ export function createClassificationQueue(connection: Redis, names: RedisNames, 
       for (let start = 0; start < jobs.length; start += BULK_CHUNK) {
         chunks.push(
           jobs.slice(start, start + BULK_CHUNK).map((job) => {
-            const payload = classificationJobPayload.parse(job);
+            const payload = classificationJobPayload.parse(correlated(job));
             return { name: CLASSIFY_JOB, data: payload, opts: { jobId: payload.itemId } };
           }),
         );

@@ -1,4 +1,5 @@
 import { ServiceUnavailableError, type Actor, type Visibility } from '@nexa/contracts';
+import { currentCorrelationId, newCorrelationId, withCorrelationId } from '@nexa/observability';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { NexaContext } from './context';
@@ -39,11 +40,17 @@ const reportUnavailability = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Every procedure call runs in a correlation scope: the HTTP request's (set by the host from
+ * `x-correlation-id`/`x-request-id`), or a fresh one for a call without one (e.g. over WebSocket).
+ */
+const correlationScope = t.middleware(({ next }) => withCorrelationId(currentCorrelationId() ?? newCorrelationId(), () => next()));
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Health and the two ways in (login, register); everything else is protected. */
-export const publicProcedure = t.procedure.use(reportUnavailability);
+export const publicProcedure = t.procedure.use(correlationScope).use(reportUnavailability);
 
 /** Verifies the credential on every call (also each subscription on a long-lived WebSocket), so revocation and expiry apply at once. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {

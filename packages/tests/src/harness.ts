@@ -5,6 +5,7 @@ import { createNexaClient, type NexaClient, type Transport } from '@nexa/client'
 import { loadConfig, type NexaConfig } from '@nexa/config';
 import { eventsOfMessage, type AiClassifier, type Role, type TaskEvent, type TaskMessage, type User } from '@nexa/contracts';
 import { createUserStore, openDatabase, type DatabaseHandle } from '@nexa/db';
+import { createLogger, type Logger } from '@nexa/observability';
 import { startNexa, type RunningNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, createTestRedis, type TestRedis } from '@nexa/testing';
 import { EventSource } from 'eventsource';
@@ -21,6 +22,8 @@ export interface TestNexaOptions {
   captureLogs?: boolean;
   /** Import the NCM table at start when the database has none (off by default: it takes seconds). */
   importNcmTable?: boolean;
+  /** Where the server's and worker's log lines go (e.g. a pino logger writing into a test stream). */
+  logger?: Logger;
 }
 
 export interface ClientOptions {
@@ -88,7 +91,7 @@ export async function startTestNexa(options: TestNexaOptions = {}): Promise<Test
     database,
     importNcmTable: options.importNcmTable ?? false,
     ...(options.classifier ? { classifier: options.classifier } : {}),
-    ...(options.captureLogs ? { logStream } : {}),
+    ...(options.logger ? { logger: options.logger } : options.captureLogs ? { logger: createLogger({ level: config.LOG_LEVEL, destination: logStream }) } : {}),
   });
   const clients: NexaClient[] = [];
   const extraServers: RunningNexa[] = [];

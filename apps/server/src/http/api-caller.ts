@@ -11,5 +11,6 @@ export type ApiCaller = ReturnType<typeof createCaller>;
  * derives from the request), so the endpoints hold no rules of their own.
  */
 export function apiCallerFactory(createContext: (request: FastifyRequest) => NexaContext | Promise<NexaContext>) {
-  return async (request: FastifyRequest): Promise<ApiCaller> => createCaller(await createContext(request));
+  return async (request: FastifyRequest, options?: { signal?: AbortSignal }): Promise<ApiCaller> =>
+    createCaller(await createContext(request), options?.signal ? { signal: options.signal } : undefined);
 }

@@ -2,12 +2,15 @@ import { httpStatusOfIntakeError, IntakeError } from '@nexa/intake';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
 
 /** The JSON body of every `/api/...` error: `{ code, message }` (plus `rejected` rows for a file with none valid). */
 export interface ApiErrorBody {
   code: string;
   message: string;
   rejected?: ReadonlyArray<{ row: number; column: string; reason: string }>;
+  /** For invalid input: one entry per invalid field. */
+  fieldErrors?: Array<{ path: string; message: string }>;
 }
 
 export class ApiError extends Error {
@@ -29,6 +32,11 @@ export function sendApiError(request: FastifyRequest, reply: FastifyReply, error
   }
   if (error instanceof TRPCError) {
     if (error.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: error.cause ?? error }, 'api request failed');
+    if (error.cause instanceof ZodError) {
+      const fieldErrors = error.cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      const message = fieldErrors.map((field) => `${field.path || 'input'}: ${field.message}`).join('; ');
+      return reply.code(400).send({ code: 'BAD_REQUEST', message, fieldErrors } satisfies ApiErrorBody);
+    }
     return reply.code(getHTTPStatusCodeFromError(error)).send({ code: error.code, message: error.message } satisfies ApiErrorBody);
   }
   const code = (error as { code?: unknown })?.code;

@@ -1,3 +1,4 @@
+import { correlationHeaders } from '@nexa/observability';
 import { randomUUID } from 'node:crypto';
 import {
   aiJobAccepted,
@@ -126,7 +127,7 @@ export function createNexaHttpClassifier(options: NexaHttpClassifierOptions): Ai
         try {
           response = await fetch(endpoint, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+            headers: { 'content-type': 'application/json', ...correlationHeaders(), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
             body: JSON.stringify(request),
             signal: abort,
           });

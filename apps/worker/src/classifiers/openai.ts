@@ -1,3 +1,4 @@
+import { correlationHeaders } from '@nexa/observability';
 import type { AiClassifier, ClassifierOutcome, PartInput } from '@nexa/contracts';
 import { ENGINE_NAME, normalizeNcmCode, type EngineResult } from '@nexa/engine';
 import { z } from 'zod';
@@ -106,7 +107,7 @@ export function createOpenAiClassifier(options: OpenAiClassifierOptions): AiClas
       try {
         response = await fetch(endpoint, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
+          headers: { 'content-type': 'application/json', ...correlationHeaders(), ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
           body: JSON.stringify({
             model: options.model,
             temperature: 0,

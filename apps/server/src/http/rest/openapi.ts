@@ -1,0 +1,174 @@
+import {
+  ncmEntryView,
+  ncmSearchHit,
+  submitBatchInput,
+  submitBatchOutput,
+  submitInput,
+  submitOutput,
+  eventGroup,
+  taskEvent,
+  taskView,
+} from '@nexa/contracts';
+import { z } from 'zod';
+import { legacyClassifyAnswer, legacyClassifyBody } from './legacy-classify';
+
+const apiError = z.object({
+  code: z.string().describe('e.g. BAD_REQUEST, NOT_FOUND, UNAUTHORIZED, FORBIDDEN, CONFLICT, SERVICE_UNAVAILABLE'),
+  message: z.string(),
+  fieldErrors: z.array(z.object({ path: z.string(), message: z.string() })).optional().describe('one entry per invalid field'),
+  rejected: z.array(z.object({ row: z.number(), column: z.string(), reason: z.string() })).optional().describe('uploads: rows that were not read'),
+});
+
+/** Request bodies are described as clients send them (`input`), answers as Nexa sends them (`output`). */
+const schemas = {
+  SubmitInput: [submitInput, 'input'],
+  SubmitOutput: [submitOutput, 'output'],
+  SubmitBatchInput: [submitBatchInput, 'input'],
+  SubmitBatchOutput: [submitBatchOutput, 'output'],
+  TaskView: [taskView, 'output'],
+  TaskMessage: [z.union([taskEvent, eventGroup]), 'output'],
+  NcmEntry: [ncmEntryView, 'output'],
+  NcmSearchHits: [z.array(ncmSearchHit), 'output'],
+  LegacyClassifyBody: [legacyClassifyBody, 'input'],
+  LegacyClassifyAnswer: [legacyClassifyAnswer, 'output'],
+  ApiError: [apiError, 'output'],
+} as const;
+
+type SchemaName = keyof typeof schemas;
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: SchemaName, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      json('ApiError', { 400: 'invalid input', 401: 'no or bad credentials', 403: 'not allowed', 404: 'not found', 413: 'too large', 415: 'wrong content type', 503: 'a dependency is unavailable; retry' }[status] ?? 'error'),
+    ]),
+  );
+const taskIdParam = { name: 'taskId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+
+function componentSchemas() {
+  return Object.fromEntries(
+    Object.entries(schemas).map(([name, [schema, io]]) => {
+      const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+      return [name, rest];
+    }),
+  );
+}
+
+/** The OpenAPI 3.1 document of the REST routes, derived from the zod schemas in `@nexa/contracts`. */
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Nexa REST API',
+      version: '1',
+      description:
+        'NCM classification of partnumbers. The same procedures are available over tRPC at /trpc (HTTP, WebSocket, SSE). Every answer carries x-correlation-id; send x-correlation-id or x-request-id to choose it.',
+    },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'access token or API key (when accounts are enabled)' } },
+    },
+    paths: {
+      '/api/classifications': {
+        post: {
+          operationId: 'submitClassification',
+          summary: 'Submit one partnumber (classification.submit)',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('SubmitInput') } } },
+          responses: { 200: json('SubmitOutput', 'answered from history'), 202: json('SubmitOutput', 'queued'), ...errors(400, 401, 409, 503) },
+        },
+      },
+      '/api/batches': {
+        post: {
+          operationId: 'submitBatch',
+          summary: 'Submit many partnumbers as one task (classification.submitBatch)',
+          requestBody: { required: true, content: { 'application/json': { schema: ref('SubmitBatchInput') } } },
+          responses: { 200: json('SubmitBatchOutput', 'every item answered from history'), 202: json('SubmitBatchOutput', 'queued'), ...errors(400, 401, 413, 503) },
+        },
+      },
+      '/api/tasks/{taskId}': {
+        get: {
+          operationId: 'getTask',
+          summary: 'A task, its classifications and the first page of its items (task.get)',
+          parameters: [taskIdParam],
+          responses: { 200: json('TaskView', 'the task'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/tasks/{taskId}/events': {
+        get: {
+          operationId: 'taskEvents',
+          summary: 'The task’s events as server-sent events (classification.events)',
+          description:
+            'Each SSE message has `id:` (the event id), `event:` (the message type) and `data:` (a TaskMessage as JSON). Reconnect with the `Last-Event-ID` header (or `?lastEventId=`) to resume after that event; the stream ends after the task’s last event.',
+          parameters: [
+            taskIdParam,
+            { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', pattern: '^\\d+-\\d+$' } },
+            { name: 'lastEventId', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d+-\\d+$' } },
+          ],
+          responses: { 200: { description: 'event stream', content: { 'text/event-stream': { schema: ref('TaskMessage') } } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/tasks/{taskId}/export.xlsx': {
+        get: {
+          operationId: 'exportTaskXlsx',
+          summary: 'The task’s items and classifications as a spreadsheet',
+          parameters: [taskIdParam],
+          responses: {
+            200: { description: 'XLSX file', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } },
+            ...errors(400, 401, 403, 404),
+          },
+        },
+      },
+      '/api/tasks/{taskId}/export.csv': {
+        get: {
+          operationId: 'exportTaskCsv',
+          summary: 'The task’s items and classifications as CSV',
+          parameters: [taskIdParam],
+          responses: { 200: { description: 'CSV file', content: { 'text/csv': { schema: { type: 'string' } } } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/uploads': {
+        post: {
+          operationId: 'uploadFile',
+          summary: 'A CSV, XLSX or PDF file of partnumbers becomes one batch task',
+          parameters: [{ name: 'reclassify', in: 'query', required: false, schema: { type: 'boolean' } }],
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, reclassify: { type: 'boolean' } } } } },
+          },
+          responses: { 201: json('SubmitBatchOutput', 'the batch task (plus format, layout and rejected rows)'), ...errors(400, 401, 413, 415, 503) },
+        },
+      },
+      '/api/ncm/{code}': {
+        get: {
+          operationId: 'getNcm',
+          summary: 'One entry of the NCM table (ncm.get)',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: '2 to 8 digits, dots allowed (8542.31.90)' }],
+          responses: { 200: json('NcmEntry', 'the entry'), ...errors(400, 401, 404) },
+        },
+      },
+      '/api/ncm': {
+        get: {
+          operationId: 'searchNcm',
+          summary: 'Search the NCM table (ncm.search)',
+          parameters: [
+            { name: 'query', in: 'query', required: true, schema: { type: 'string', minLength: 2, maxLength: 200 } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
+          ],
+          responses: { 200: json('NcmSearchHits', 'matching entries, best first'), ...errors(400, 401) },
+        },
+      },
+      '/classify-partnumber': {
+        post: {
+          operationId: 'legacyClassifyPartnumber',
+          summary: 'Compatibility with the earlier system: submit one partnumber, answer in its shape',
+          description:
+            'Mapping: task_id ← taskId; classifications[].fabricante ← manufacturer, pais ← country, confidence_score ← confidence, justificativa ← justification, alternativas ← alternatives, created_at ← createdAt. `?wait=<seconds>` (0–60) waits for the classification to finish.',
+          parameters: [{ name: 'wait', in: 'query', required: false, schema: { type: 'number', minimum: 0, maximum: 60, default: 0 } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('LegacyClassifyBody') } } },
+          responses: { 200: json('LegacyClassifyAnswer', 'classified (or failed)'), 202: json('LegacyClassifyAnswer', 'still queued or running'), ...errors(400, 401, 503) },
+        },
+      },
+    },
+  };
+}

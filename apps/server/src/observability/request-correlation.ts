@@ -1,0 +1,23 @@
+import { CORRELATION_RESPONSE_HEADER, withCorrelationId } from '@nexa/observability';
+import type { FastifyInstance } from 'fastify';
+
+/** Routes polled by load balancers and Prometheus: their log lines are debug, not info. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/**
+ * Runs every request in the correlation scope of its id (`request.id`, taken from `x-correlation-id`
+ * / `x-request-id` by `genReqId`), returns the id in `x-correlation-id`, and writes one log line per
+ * finished request.
+ */
+export function correlateRequests(app: FastifyInstance) {
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header(CORRELATION_RESPONSE_HEADER, request.id);
+    withCorrelationId(request.id, done);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const fields = { method: request.method, url: request.url, route, statusCode: reply.statusCode, durationMs: Math.round(reply.elapsedTime) };
+    if (QUIET_ROUTES.has(route)) request.log.debug(fields, 'request completed');
+    else request.log.info(fields, 'request completed');
+  });
+}

@@ -1,0 +1,33 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentCorrelationId } from './correlation';
+
+export type { Logger } from 'pino';
+
+export interface CreateLoggerOptions {
+  level?: string;
+  /** Where the JSON lines go (stdout when absent); tests pass a stream to read them. */
+  destination?: DestinationStream;
+  /** Fixed fields of every line, e.g. `{ process: 'worker' }`. */
+  base?: Record<string, unknown>;
+}
+
+/** Never logged, wherever they appear in a log object. */
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token', '*.accessToken', '*.key', 'password', 'token', 'accessToken', 'key'];
+
+/**
+ * A pino logger whose every line carries the correlation id of the scope it was written in
+ * (unless the line's logger already has one bound, as Fastify's request loggers do).
+ */
+export function createLogger({ level = 'info', destination, base = {} }: CreateLoggerOptions = {}): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: { pid: process.pid, ...base },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    mixin(_object, _level, logger) {
+      const correlationId = currentCorrelationId();
+      if (!correlationId || 'correlationId' in logger.bindings()) return {};
+      return { correlationId };
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
