@@ -1,9 +1,13 @@
 import type { Classification } from '@nexa/client';
 import { useI18n } from '../i18n/i18n';
 import { formatNcm, formatPercent, ncmHierarchy } from '../lib/format';
+import { ReviewPanel } from './review-panel';
+import { useState } from 'react';
 
-export function ResultCard({ classification }: { classification: Classification }) {
+/** A classification, and its review: after approve / reject / override the card shows the classification as it now is. */
+export function ResultCard({ classification: initial }: { classification: Classification }) {
   const { t, locale } = useI18n();
+  const [classification, setClassification] = useState(initial);
   const confidenceTone = classification.confidence >= 0.7 ? 'high' : classification.confidence >= 0.4 ? 'medium' : 'low';
   return (
     <section className="card result-card" aria-labelledby="result-title" data-testid="result-card">
@@ -16,7 +20,9 @@ export function ResultCard({ classification }: { classification: Classification 
             {formatNcm(classification.ncm)}
           </p>
         </div>
-        <span className={`badge badge-${classification.status.toLowerCase()}`}>{t.result.status[classification.status]}</span>
+        <span className={`badge badge-${classification.status.toLowerCase()}`} data-testid="classification-status">
+          {t.result.status[classification.status]}
+        </span>
       </header>
 
       <nav aria-label={t.result.hierarchy} className="hierarchy">
@@ -64,6 +70,8 @@ export function ResultCard({ classification }: { classification: Classification 
           </div>
         )}
       </dl>
+
+      <ReviewPanel classification={classification} onReviewed={setClassification} />
 
       {classification.alternatives.length > 0 && (
         <div className="alternatives">
