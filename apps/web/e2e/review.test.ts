@@ -18,6 +18,9 @@ describe('reviewing a classification in the browser', () => {
     await card.waitFor();
     const status = card.getByTestId('classification-status');
     await expect.poll(() => status.textContent()).toBe('Ativa');
+    // The NCM path shows the table's descriptions (from ncm.get).
+    const hierarchy = card.getByRole('navigation', { name: 'Hierarquia' });
+    await expect.poll(() => hierarchy.textContent()).toMatch(/Capítulo 85 .*m[áa]quinas/i);
 
     await card.getByRole('button', { name: 'Aprovar' }).click();
     await expect.poll(() => status.textContent()).toBe('Aprovada');
