@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { captureLogs, collect, startTestNexa } from '../src/index';
 
-async function submitOverHttp(url: string, body: unknown, headers: Record<string, string> = {}) {
+async function submitOverHttp(url: string, token: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/trpc/classification.submit`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
     body: JSON.stringify(body),
   });
   const json = (await response.json()) as { result: { data: { taskId: string } } };
@@ -19,7 +19,7 @@ describe('one correlation id for the whole story', () => {
     await using nexa = await startTestNexa({ logger: logs.logger });
     const correlationId = 'order-4711-line-3';
 
-    const submitted = await submitOverHttp(nexa.nexa.url, { partnumber: 'CORR-1', description: 'parafuso de aço' }, { 'x-correlation-id': correlationId });
+    const submitted = await submitOverHttp(nexa.nexa.url, nexa.token, { partnumber: 'CORR-1', description: 'parafuso de aço' }, { 'x-correlation-id': correlationId });
     expect(submitted.correlationId).toBe(correlationId);
     const events = await collect(nexa.client().watch(submitted.taskId));
     expect(events.at(-1)!.event.type).toBe('result');
@@ -45,10 +45,10 @@ describe('one correlation id for the whole story', () => {
     const logs = captureLogs();
     await using nexa = await startTestNexa({ logger: logs.logger });
 
-    const fromRequestId = await submitOverHttp(nexa.nexa.url, { partnumber: 'CORR-2' }, { 'x-request-id': 'req-abc' });
+    const fromRequestId = await submitOverHttp(nexa.nexa.url, nexa.token, { partnumber: 'CORR-2' }, { 'x-request-id': 'req-abc' });
     expect(fromRequestId.correlationId).toBe('req-abc');
 
-    const made = await submitOverHttp(nexa.nexa.url, { partnumber: 'CORR-3' }, { 'x-correlation-id': 'has spaces and ünïcode' });
+    const made = await submitOverHttp(nexa.nexa.url, nexa.token, { partnumber: 'CORR-3' }, { 'x-correlation-id': 'has spaces and ünïcode' });
     expect(made.correlationId).toMatch(/^[0-9a-f-]{36}$/);
     const [row] = await nexa.database.db.select({ correlationId: tables.tasks.correlationId }).from(tables.tasks).where(eq(tables.tasks.id, made.taskId));
     expect(row!.correlationId).toBe(made.correlationId);
@@ -59,7 +59,7 @@ describe('one correlation id for the whole story', () => {
     await using nexa = await startTestNexa({ logger: logs.logger });
     const response = await fetch(`${nexa.nexa.url}/trpc/classification.submitBatch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': 'batch-77' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${nexa.token}`, 'x-correlation-id': 'batch-77' },
       body: JSON.stringify({ items: [{ partnumber: 'B-1' }, { partnumber: 'B-2' }, { partnumber: 'B-3' }] }),
     });
     const { taskId } = ((await response.json()) as { result: { data: { taskId: string } } }).result.data;

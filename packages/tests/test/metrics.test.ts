@@ -31,7 +31,7 @@ describe('/metrics', () => {
     const submitted = await client.classification.submit.mutate({ partnumber: 'METRIC-1', description: 'parafuso' });
     const events = await collect(client.watch(submitted.taskId));
     expect(events.at(-1)!.event.type).toBe('result');
-    await fetch(`${nexa.nexa.url}/trpc/task.get?input=${encodeURIComponent(JSON.stringify({ taskId: submitted.taskId }))}`);
+    await fetch(`${nexa.nexa.url}/trpc/task.get?input=${encodeURIComponent(JSON.stringify({ taskId: submitted.taskId }))}`, { headers: { authorization: `Bearer ${nexa.token}` } });
     await fetch(`${nexa.nexa.url}/healthz`);
 
     const after = (await scrape(nexa.nexa.url)).text;
