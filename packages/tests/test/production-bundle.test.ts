@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createPostgresTestDatabase, createTestRedis, waitFor } from '@nexa/testing';
 import { describe, expect, it } from 'vitest';
+import { signUp } from '../src/index';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const run = promisify(execFile);
@@ -40,7 +41,7 @@ describe('production bundles', () => {
     await Promise.all([bundle('server', dist('server')), bundle('worker', dist('worker'))]);
     expect(existsSync(path.join(dist('server'), 'migrations', 'meta', '_journal.json'))).toBe(true);
     {
-      const env = { REDIS_URL: redis.url, NEXA_REDIS_PREFIX: redis.prefix, DATABASE_URL: postgres.url, PORT: '0', AI_PROVIDER: 'deterministic', LOG_LEVEL: 'info' };
+      const env = { REDIS_URL: redis.url, NEXA_REDIS_PREFIX: redis.prefix, DATABASE_URL: postgres.url, PORT: '0', AI_PROVIDER: 'deterministic', LOG_LEVEL: 'info', JWT_SECRET: 'bundle-test-secret-9c4e1b7a2f6d8e0a3b5c' };
       const server = startBundle(dist('server'), env);
       const worker = startBundle(dist('worker'), env);
       try {
@@ -49,9 +50,10 @@ describe('production bundles', () => {
         expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
         expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
+        const token = await signUp(url!);
         const submitted = await fetch(`${url}/classify-partnumber?wait=20`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ partnumber: 'BUNDLE-1', description: 'parafuso' }),
         });
         expect(await submitted.json()).toMatchObject({ status: 'done', classifications: [{ partnumber: 'BUNDLE-1' }] });
