@@ -1,11 +1,13 @@
-import { startTestNexa } from '@nexa/tests';
+import { blockingClassifier, startTestNexa } from '@nexa/tests';
 import { describe, expect, test } from 'vitest';
 import { openBrowser } from './browser';
 import { signIn } from './sign-in';
 
 describe('task history in the browser', () => {
   test('lists the user’s tasks newest first, filters by status and loads more pages', async () => {
-    await using nexa = await startTestNexa();
+    // Nothing finishes while the test sets up, so the batch is cancelled while it waits.
+    const blocking = blockingClassifier();
+    await using nexa = await startTestNexa({ classifier: blocking.classifier });
     const client = nexa.client();
     const submitted: string[] = [];
     for (let index = 0; index < 22; index += 1) {
@@ -36,6 +38,7 @@ describe('task history in the browser', () => {
     expect(await rows.first().getAttribute('data-status')).toBe('cancelled');
     expect(new URL(page.url()).search).toBe('?status=cancelled');
 
+    blocking.open();
     await rows.first().getByRole('link').click();
     await page.getByRole('heading', { name: 'Lote de classificação' }).waitFor();
   });
