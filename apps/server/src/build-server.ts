@@ -29,8 +29,6 @@ export interface BuildServerOptions {
   services: NexaServices;
   readiness: ReadinessCheck[];
   logLevel?: string;
-  /** Where log lines go (default stdout); tests capture them here. */
-  logStream?: DestinationStream;
   /** Largest accepted request body and WebSocket message in bytes (default 1 MiB); see `uploadMaxBytes` for the exceptions. */
   bodyLimit?: number;
   /** Browser origins allowed to call the API; none by default. */
@@ -63,7 +61,6 @@ export async function buildServer({
   services,
   readiness,
   logLevel = 'info',
-  logStream,
   bodyLimit = 1024 * 1024,
   corsOrigins = [],
   webDistDir = null,

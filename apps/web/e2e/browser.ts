@@ -32,6 +32,8 @@ export async function openBrowser(baseURL: string, viewport = { width: 1280, hei
     context,
     page,
     async screenshot(name) {
+      // From the top, so the sticky header is where it belongs in the full-page picture.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
     },
     async [Symbol.asyncDispose]() {

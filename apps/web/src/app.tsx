@@ -1,25 +1,60 @@
 import { ConnectionBadge } from './components/connection-badge';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { locales, type Locale } from './i18n/messages';
-import { NexaProvider } from './lib/nexa';
-import { Link, matchPath, useLocation } from './lib/router';
+import { NexaProvider, useTRPC } from './lib/nexa';
+import { useQuery } from '@tanstack/react-query';
+import { Link, matchPath, navigate, useLocation } from './lib/router';
+import { SessionProvider, useSession } from './lib/session';
+import { BatchScreen } from './screens/batch-screen';
 import { ClassifyScreen } from './screens/classify-screen';
+import { HistoryScreen } from './screens/history-screen';
+import { LoginScreen } from './screens/login-screen';
 import { TaskScreen } from './screens/task-screen';
+import { useEffect } from 'react';
 
 export function App() {
   return (
     <I18nProvider>
-      <NexaProvider>
-        <Shell />
-      </NexaProvider>
+      <SessionProvider>
+        <SessionScope />
+      </SessionProvider>
     </I18nProvider>
+  );
+}
+
+/** A new client (and an empty cache) for every token. */
+function SessionScope() {
+  const { token } = useSession();
+  return (
+    <NexaProvider key={token ?? 'signed-out'} token={token}>
+      <Shell />
+    </NexaProvider>
   );
 }
 
 function Shell() {
   const { t, locale, setLocale } = useI18n();
-  const { pathname } = useLocation();
-  const navItems = [{ href: '/', label: t.nav.classify, active: pathname === '/' || pathname.startsWith('/tasks/') }];
+  const { token, signOut } = useSession();
+  const { pathname, search } = useLocation();
+  const onLogin = pathname === '/login';
+  const next = search.get('next') ?? '/';
+  const trpc = useTRPC();
+  // Who is signed in; an expired or revoked token answers UNAUTHORIZED here, which signs out.
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), enabled: token !== null, staleTime: 60_000 });
+
+  // Signed out: every screen but the sign-in one sends there (and back afterwards).
+  useEffect(() => {
+    if (!token && !onLogin) navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    if (token && onLogin) navigate(next.startsWith('/') ? next : '/', { replace: true });
+  }, [token, onLogin, next]);
+
+  const navItems = token
+    ? [
+        { href: '/', label: t.nav.classify, active: pathname === '/' },
+        { href: '/batch', label: t.nav.batch, active: pathname === '/batch' },
+        { href: '/tasks', label: t.nav.history, active: pathname.startsWith('/tasks') },
+      ]
+    : [];
 
   return (
     <>
@@ -44,7 +79,7 @@ function Shell() {
           ))}
         </nav>
         <div className="topbar-end">
-          <ConnectionBadge />
+          {token && <ConnectionBadge />}
           <label className="language">
             <span className="visually-hidden">{t.language.label}</span>
             <select value={locale} onChange={(event) => setLocale(event.target.value as Locale)} aria-label={t.language.label}>
@@ -55,10 +90,16 @@ function Shell() {
               ))}
             </select>
           </label>
+          {me.data && <span className="user-email">{me.data.email}</span>}
+          {token && (
+            <button type="button" onClick={signOut}>
+              {t.nav.signOut}
+            </button>
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Screen pathname={pathname} />
+        {onLogin ? <LoginScreen next={next.startsWith('/') && !next.startsWith('/login') ? next : '/'} /> : token ? <Screen pathname={pathname} /> : null}
       </main>
     </>
   );
@@ -67,5 +108,7 @@ function Shell() {
 function Screen({ pathname }: { pathname: string }) {
   const task = matchPath('/tasks/:id', pathname);
   if (task) return <TaskScreen key={task.id} taskId={task.id!} />;
+  if (pathname === '/batch') return <BatchScreen />;
+  if (pathname === '/tasks') return <HistoryScreen />;
   return <ClassifyScreen />;
 }

@@ -11,6 +11,9 @@ export interface CreateLoggerOptions {
   base?: Record<string, unknown>;
 }
 
+/** Never logged, wherever they appear in a log object. */
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.password', '*.token', '*.accessToken', '*.key', 'password', 'token', 'accessToken', 'key'];
+
 /**
  * A pino logger whose every line carries the correlation id of the scope it was written in
  * (unless the line's logger already has one bound, as Fastify's request loggers do).

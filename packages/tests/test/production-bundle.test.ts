@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createPostgresTestDatabase, createTestRedis, waitFor } from '@nexa/testing';
 import { describe, expect, it } from 'vitest';
+import { signUp } from '../src/index';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const run = promisify(execFile);

@@ -1,9 +1,24 @@
 import type { Classification } from '@nexa/client';
 import { useI18n } from '../i18n/i18n';
 import { formatNcm, formatPercent, ncmHierarchy } from '../lib/format';
+import { ReviewPanel } from './review-panel';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTRPC } from '../lib/nexa';
 
-export function ResultCard({ classification }: { classification: Classification }) {
+/** A classification, and its review: after approve / reject / override the card shows the classification as it now is. */
+export function ResultCard({ classification: initial }: { classification: Classification }) {
   const { t, locale } = useI18n();
+  const [classification, setClassification] = useState(initial);
+  const trpc = useTRPC();
+  // The published descriptions of the code and its ancestors; without an imported NCM table the path shows codes only.
+  const entry = useQuery({ ...trpc.ncm.get.queryOptions({ code: classification.ncm }), retry: false, staleTime: Infinity });
+  const descriptionOf = (dotted: string) => {
+    const digits = dotted.replace(/\./g, '');
+    if (!entry.data) return null;
+    if (entry.data.code === digits) return entry.data.description;
+    return entry.data.ancestors.find((ancestor) => ancestor.code === digits)?.description ?? null;
+  };
   const confidenceTone = classification.confidence >= 0.7 ? 'high' : classification.confidence >= 0.4 ? 'medium' : 'low';
   return (
     <section className="card result-card" aria-labelledby="result-title" data-testid="result-card">
@@ -16,7 +31,9 @@ export function ResultCard({ classification }: { classification: Classification 
             {formatNcm(classification.ncm)}
           </p>
         </div>
-        <span className={`badge badge-${classification.status.toLowerCase()}`}>{t.result.status[classification.status]}</span>
+        <span className={`badge badge-${classification.status.toLowerCase()}`} data-testid="classification-status">
+          {t.result.status[classification.status]}
+        </span>
       </header>
 
       <nav aria-label={t.result.hierarchy} className="hierarchy">
@@ -24,6 +41,7 @@ export function ResultCard({ classification }: { classification: Classification 
           {ncmHierarchy(classification.ncm).map(({ level, code }) => (
             <li key={level}>
               <span className="hierarchy-level">{t.result.hierarchyLevels[level]}</span> <span className="mono">{code}</span>
+              {descriptionOf(code) && <span className="hierarchy-description"> {descriptionOf(code)}</span>}
             </li>
           ))}
         </ol>
@@ -64,6 +82,8 @@ export function ResultCard({ classification }: { classification: Classification 
           </div>
         )}
       </dl>
+
+      <ReviewPanel classification={classification} onReviewed={setClassification} />
 
       {classification.alternatives.length > 0 && (
         <div className="alternatives">

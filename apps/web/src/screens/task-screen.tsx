@@ -1,5 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { BatchTask } from '../components/batch-task';
+import { ExportButtons } from '../components/export-buttons';
 import { ProgressBar } from '../components/progress-bar';
 import { ResultCard } from '../components/result-card';
 import { useI18n } from '../i18n/i18n';
@@ -28,6 +30,20 @@ export function TaskScreen({ taskId }: { taskId: string }) {
           {task.error.data?.code === 'NOT_FOUND' ? t.task.notFound : describeError(task.error, t)}
         </p>
         <Link href="/">{t.task.another}</Link>
+      </section>
+    );
+  }
+
+  if (task.data.kind === 'batch') {
+    return (
+      <section className="screen" aria-labelledby="task-title">
+        <h1 id="task-title">{t.batch.taskTitle}</h1>
+        <BatchTask task={task.data} live={live} />
+        <p>
+          <Link href="/batch" className="button">
+            {t.batch.another}
+          </Link>
+        </p>
       </section>
     );
   }
@@ -66,6 +82,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
         <>
           {result.taskId !== taskId && <p className="alert alert-info">{t.task.fromHistory}</p>}
           <ResultCard classification={result} />
+          <ExportButtons taskId={taskId} />
         </>
       )}
       {!result && !failure && <p className="muted">{t.task.waiting}</p>}

@@ -1,0 +1,44 @@
+import { startTestNexa } from '@nexa/tests';
+import { describe, expect, test } from 'vitest';
+import { openBrowser } from './browser';
+import { registerThroughApi, signIn } from './sign-in';
+
+describe('reviewing a classification in the browser', () => {
+  test('approve, then override with an NCM found by typing, and the card shows the new state', async () => {
+    await using nexa = await startTestNexa({ importNcmTable: true });
+    await using browser = await openBrowser(nexa.nexa.url);
+    await signIn(browser, await registerThroughApi(nexa.nexa.url));
+    const { page } = browser;
+
+    await page.goto('/');
+    await page.getByRole('textbox', { name: 'Partnumber' }).fill('lm358dr');
+    await page.getByRole('textbox', { name: 'Descrição' }).fill('circuito integrado amplificador operacional');
+    await page.getByRole('button', { name: 'Classificar' }).click();
+    const card = page.getByTestId('result-card');
+    await card.waitFor();
+    const status = card.getByTestId('classification-status');
+    await expect.poll(() => status.textContent()).toBe('Ativa');
+    // The NCM path shows the table's descriptions (from ncm.get).
+    const hierarchy = card.getByRole('navigation', { name: 'Hierarquia' });
+    await expect.poll(() => hierarchy.textContent()).toMatch(/Capítulo 85 .*m[áa]quinas/i);
+
+    await card.getByRole('button', { name: 'Aprovar' }).click();
+    await expect.poll(() => status.textContent()).toBe('Aprovada');
+    expect(await card.getByRole('button', { name: 'Aprovar' }).count()).toBe(0);
+
+    await card.getByRole('button', { name: 'Corrigir NCM' }).click();
+    await card.getByRole('combobox', { name: 'Buscar NCM' }).pressSequentially('8542.39', { delay: 30 });
+    const option = card.getByRole('radio').first();
+    await option.waitFor();
+    const chosen = await option.getAttribute('value');
+    expect(chosen).toMatch(/^854239\d{2}$/);
+    await option.check();
+    await browser.screenshot('review-override');
+    await card.getByRole('button', { name: 'Substituir pela NCM escolhida' }).click();
+
+    await expect.poll(() => card.getByLabel('NCM').first().textContent()).toBe(`${chosen!.slice(0, 4)}.${chosen!.slice(4, 6)}.${chosen!.slice(6)}`);
+    expect(await status.textContent()).toBe('Aprovada');
+    expect(await card.textContent()).toContain('manual');
+    await browser.screenshot('review-done');
+  });
+});

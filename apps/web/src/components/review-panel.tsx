@@ -1,0 +1,117 @@
+import type { Classification } from '@nexa/client';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { formatNcm } from '../lib/format';
+import { describeError, useTRPC } from '../lib/nexa';
+
+/** Waits until typing pauses before a value is used (for search-as-you-type). */
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
+}
+
+/** Approve, reject, or override with another NCM (found by `ncm.search` as the user types). */
+export function ReviewPanel({ classification, onReviewed }: { classification: Classification; onReviewed(next: Classification): void }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const ids = useId();
+  const [overriding, setOverriding] = useState(false);
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const debounced = useDebounced(query.trim(), 250);
+  const search = useQuery({ ...trpc.ncm.search.queryOptions({ query: debounced, limit: 8 }), enabled: overriding && debounced.length >= 2 });
+  const review = useMutation(
+    trpc.classification.review.mutationOptions({
+      onSuccess: ({ classification: next }) => {
+        setOverriding(false);
+        setChosen(null);
+        setQuery('');
+        onReviewed(next);
+      },
+    }),
+  );
+  const status = classification.status;
+  if (status === 'REPLACED') return null;
+
+  const submitOverride = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!chosen) return;
+    review.mutate({ id: classification.id, action: 'override', ncm: chosen, ...(note.trim() ? { note: note.trim() } : {}) });
+  };
+
+  return (
+    <section className="review" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>{t.review.title}</h3>
+      <div className="actions">
+        {(status === 'ACTIVE' || status === 'REJECTED') && (
+          <button type="button" className="primary" disabled={review.isPending} onClick={() => review.mutate({ id: classification.id, action: 'approve' })}>
+            {t.review.approve}
+          </button>
+        )}
+        {(status === 'ACTIVE' || status === 'APPROVED') && (
+          <button type="button" disabled={review.isPending} onClick={() => review.mutate({ id: classification.id, action: 'reject' })}>
+            {t.review.reject}
+          </button>
+        )}
+        <button type="button" aria-expanded={overriding} onClick={() => setOverriding(!overriding)}>
+          {t.review.override}
+        </button>
+      </div>
+      {overriding && (
+        <form className="form" onSubmit={submitOverride}>
+          <div className="field">
+            <label htmlFor={`${ids}-search`}>{t.review.search}</label>
+            <input
+              id={`${ids}-search`}
+              role="combobox"
+              aria-expanded={(search.data?.length ?? 0) > 0}
+              aria-controls={`${ids}-options`}
+              aria-autocomplete="list"
+              value={query}
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setChosen(null);
+              }}
+              autoComplete="off"
+              autoFocus
+              aria-describedby={`${ids}-hint`}
+            />
+            <small id={`${ids}-hint`}>{t.review.searchHint}</small>
+          </div>
+          {search.data && search.data.length > 0 && (
+            <fieldset className="ncm-options" id={`${ids}-options`}>
+              <legend className="visually-hidden">{t.review.options}</legend>
+              {search.data.map((option) => (
+                <label key={option.code} className="ncm-option">
+                  <input type="radio" name="ncm" value={option.code} checked={chosen === option.code} onChange={() => setChosen(option.code)} />
+                  <span className="mono">{formatNcm(option.code)}</span> <span>{option.description}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {search.isSuccess && search.data.length === 0 && <p className="muted">{t.review.noMatches}</p>}
+          <div className="field">
+            <label htmlFor={`${ids}-note`}>{t.review.note}</label>
+            <input id={`${ids}-note`} value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={!chosen || review.isPending}>
+              {t.review.confirmOverride}
+            </button>
+          </div>
+        </form>
+      )}
+      {review.error && (
+        <p className="alert alert-error" role="alert">
+          {describeError(review.error, t)}
+        </p>
+      )}
+    </section>
+  );
+}
