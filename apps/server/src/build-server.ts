@@ -4,7 +4,6 @@ import websocket from '@fastify/websocket';
 import { appRouter, createContextFactory, type NexaServices } from '@nexa/router';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { DestinationStream } from 'pino';
 import type { WebSocket } from 'ws';
 import { serveWebApp } from './web-app';
 import { correlationIdFromHeaders, createLogger, type Logger, type NexaMetrics } from '@nexa/observability';
@@ -56,7 +55,6 @@ export interface NexaServer {
 
 export const TRPC_PATH = '/trpc';
 
-/** Never logged, wherever they appear in a log object. */
 export async function buildServer({
   services,
   readiness,
@@ -72,7 +70,7 @@ export async function buildServer({
 }: BuildServerOptions): Promise<NexaServer> {
   const app = Fastify({
     // Typed as Fastify's base logger so the instance keeps the plain FastifyInstance type.
-    loggerInstance: (logger ?? createLogger({ level: logLevel, ...(logStream ? { destination: logStream } : {}) })) as FastifyBaseLogger,
+    loggerInstance: (logger ?? createLogger({ level: logLevel })) as FastifyBaseLogger,
     genReqId: (request) => correlationIdFromHeaders(request.headers),
     // The largest body any route takes; every other request is held to `bodyLimit` below.
     bodyLimit: Math.max(bodyLimit, uploadMaxBytes),

@@ -6,7 +6,7 @@ import { loadOrCreateDevelopmentSecret } from '@nexa/auth';
 import type { NexaConfig } from '@nexa/config';
 import type { AiClassifier } from '@nexa/contracts';
 import { createNcmCatalog, openDatabase, type DatabaseHandle } from '@nexa/db';
-import { startServerRuntime, type ServerRuntime } from '@nexa/server';
+import { startServerRuntime, type ServerRuntime, type ServerRuntimeOptions } from '@nexa/server';
 import { loadNcmReference, resolveNcmFiles, startWorkerRuntime, type NcmReference, type WorkerConfig, type WorkerRuntime } from '@nexa/worker';
 import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis';
 import { importNcmTableIfEmpty } from './ncm-table-at-start';
