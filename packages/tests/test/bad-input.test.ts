@@ -1,17 +1,6 @@
-import { TRPCClientError } from '@trpc/client';
 import { tables } from '@nexa/db';
 import { describe, expect, it } from 'vitest';
-import { collect, startTestNexa } from '../src/index';
-
-async function errorOf(work: Promise<unknown>) {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error as TRPCClientError<any>;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+import { collect, errorOf, startTestNexa } from '../src/index';
 
 describe('bad input', () => {
   it('gets a typed BAD_REQUEST naming the field, and writes nothing', async () => {
