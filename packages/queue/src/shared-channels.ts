@@ -1,35 +1,65 @@
 import type { Redis } from 'ioredis';
 
-type MessageListener = (message: string) => void;
+interface ChannelListener<T> {
+  onMessage(message: T): void;
+  onGap?: (() => void) | undefined;
+}
 
-export interface SharedChannelSubscriber {
-  /** Resolves once the channel is subscribed; returns the function that stops listening. */
-  listen(channel: string, onMessage: MessageListener): Promise<() => Promise<void>>;
+export interface SharedChannelSubscriber<T = string> {
+  /**
+   * Resolves once the channel is subscribed; returns the function that stops listening. `onGap` is
+   * called when the connection was lost and restored: messages published meanwhile were missed.
+   */
+  listen(channel: string, onMessage: (message: T) => void, onGap?: () => void): Promise<() => Promise<void>>;
+  /** Live channels and listeners, for leak checks and metrics. */
   stats(): { channels: number; listeners: number };
   close(): Promise<void>;
 }
 
+const asIs = (message: string) => message;
+
 /**
- * Raw Pub/Sub messages over one shared subscriber connection (for the AI servers' progress
- * channels): each channel is subscribed once, reference-counted, and fanned out in-process.
+ * Pub/Sub over one shared subscriber connection: each channel is subscribed once, reference-counted,
+ * and its messages are decoded once (undecodable ones dropped) and fanned out in-process.
  */
-export function createSharedChannelSubscriber(subscriber: Redis): SharedChannelSubscriber {
-  const listenersByChannel = new Map<string, Set<MessageListener>>();
+export function createSharedChannelSubscriber(subscriber: Redis): SharedChannelSubscriber<string>;
+export function createSharedChannelSubscriber<T>(subscriber: Redis, decode: (message: string) => T | undefined): SharedChannelSubscriber<T>;
+export function createSharedChannelSubscriber<T>(
+  subscriber: Redis,
+  decode: (message: string) => T | undefined = asIs as (message: string) => T,
+): SharedChannelSubscriber<T> {
+  const listenersByChannel = new Map<string, Set<ChannelListener<T>>>();
   const pendingSubscribe = new Map<string, Promise<unknown>>();
 
-  subscriber.on('message', (channel: string, message: string) => {
-    for (const listener of listenersByChannel.get(channel) ?? []) listener(message);
+  // After a reconnect ioredis resubscribes by itself, but whatever was published in between is gone.
+  let lostConnection = false;
+  subscriber.on('close', () => {
+    lostConnection = true;
+  });
+  subscriber.on('ready', () => {
+    if (!lostConnection) return;
+    lostConnection = false;
+    for (const listeners of listenersByChannel.values()) for (const listener of listeners) listener.onGap?.();
+  });
+
+  subscriber.on('message', (channel: string, raw: string) => {
+    const listeners = listenersByChannel.get(channel);
+    if (!listeners) return;
+    const message = decode(raw);
+    if (message === undefined) return;
+    for (const listener of listeners) listener.onMessage(message);
   });
 
   return {
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onGap) {
+      const listener: ChannelListener<T> = { onMessage, onGap };
       let listeners = listenersByChannel.get(channel);
       if (!listeners) {
         listeners = new Set();
         listenersByChannel.set(channel, listeners);
         pendingSubscribe.set(channel, subscriber.subscribe(channel));
       }
-      listeners.add(onMessage);
+      listeners.add(listener);
 
       let released = false;
       async function release() {
@@ -37,7 +67,7 @@ export function createSharedChannelSubscriber(subscriber: Redis): SharedChannelS
         released = true;
         const current = listenersByChannel.get(channel);
         if (!current) return;
-        current.delete(onMessage);
+        current.delete(listener);
         if (current.size === 0) {
           listenersByChannel.delete(channel);
           pendingSubscribe.delete(channel);
