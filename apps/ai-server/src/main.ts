@@ -24,6 +24,7 @@ try {
     token: config.AI_SERVER_TOKEN,
     logLevel: config.LOG_LEVEL,
     redisName: `${config.NEXA_REDIS_PREFIX}:ai`,
+    learnFromPrefix: config.NEXA_REDIS_PREFIX,
   });
   log(`Nexa reference AI server at ${server.url} (NCM table ${engine.tableVersion}, ${engine.size} codes${config.AI_SERVER_TOKEN ? ', bearer token required' : ''})`);
   const stop = () => {

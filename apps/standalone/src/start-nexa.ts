@@ -100,6 +100,7 @@ export async function startNexa({
           token,
           logLevel: config.LOG_LEVEL,
           redisName: `${config.NEXA_REDIS_PREFIX}:ai`,
+          learnFromPrefix: config.NEXA_REDIS_PREFIX,
         });
         workerConfig = { ...config, AI_SERVER_URL: aiServer.url, AI_SERVER_TOKEN: token };
         log(`Started the reference AI server at ${aiServer.url} (NCM table ${reference.engine.tableVersion}, ${reference.engine.size} codes)`);

@@ -1,4 +1,5 @@
 import { reportingUnavailability, type ApprovedClassification, type ApprovedMemory } from '@nexa/contracts';
+import { connectRedis } from './redis-connection';
 import type { Redis } from 'ioredis';
 import { isRedisConnectivityError } from './connectivity';
 import type { RedisNames } from './keys';
@@ -23,4 +24,93 @@ function createRawApprovedMemoryStream(redis: Redis, names: RedisNames, maxEntri
       return entries.map(([id, fields]) => ({ id, entry: JSON.parse(fields[1] ?? '{}') as ApprovedClassification }));
     },
   };
+}
+
+export interface ApprovedMemoryFollower {
+  /** Resolves once every entry already in the stream at the start has been handed over. */
+  caughtUp: Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface FollowApprovedMemoryOptions {
+  /** Names the blocking connection (`<name>:worker`). */
+  name?: string;
+  /** How long one blocking read waits before it asks again. */
+  blockMs?: number;
+  /** An entry `onEntry` threw on (e.g. a code no longer in force): reported, then skipped. */
+  onRejected?: (entry: ApprovedClassification, error: unknown) => void;
+}
+
+/**
+ * Hands every approved classification to `onEntry`: first the whole stream (a restarted classifier
+ * relearns everything), then new entries as they arrive, over a blocking connection of its own
+ * that survives Redis restarts.
+ */
+export async function followApprovedMemory(
+  redisUrl: string,
+  names: RedisNames,
+  onEntry: (entry: ApprovedClassification) => void,
+  { name = 'nexa', blockMs = 5000, onRejected }: FollowApprovedMemoryOptions = {},
+): Promise<ApprovedMemoryFollower> {
+  const redis = await connectRedis(redisUrl, 'worker', { name: `${name}:memory` });
+  let stopped = false;
+  let lastId = '0';
+  let markCaughtUp: () => void = () => {};
+  const caughtUp = new Promise<void>((resolve) => {
+    markCaughtUp = resolve;
+  });
+
+  const readBatch = async (block: boolean) => {
+    const reply = block
+      ? await redis.xread('COUNT', 1000, 'BLOCK', blockMs, 'STREAMS', names.approvedMemory, lastId)
+      : await redis.xread('COUNT', 1000, 'STREAMS', names.approvedMemory, lastId);
+    const entries = reply?.[0]?.[1] ?? [];
+    for (const [id, fields] of entries) {
+      lastId = id;
+      const entry = parseEntry(fields[1]);
+      if (!entry) continue;
+      try {
+        onEntry(entry);
+      } catch (error) {
+        onRejected?.(entry, error);
+      }
+    }
+    return entries.length;
+  };
+
+  const loop = (async () => {
+    let catchingUp = true;
+    while (!stopped) {
+      try {
+        const read = await readBatch(!catchingUp);
+        if (catchingUp && read < 1000) {
+          catchingUp = false;
+          markCaughtUp();
+        }
+      } catch {
+        if (stopped) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  })();
+
+  return {
+    caughtUp,
+    async close() {
+      stopped = true;
+      markCaughtUp();
+      redis.disconnect();
+      await loop;
+    },
+  };
+}
+
+function parseEntry(raw: string | undefined): ApprovedClassification | null {
+  try {
+    const parsed = JSON.parse(raw ?? '') as Partial<ApprovedClassification>;
+    if (typeof parsed.partnumber !== 'string' || typeof parsed.ncm !== 'string') return null;
+    return { partnumber: parsed.partnumber, ncm: parsed.ncm, description: typeof parsed.description === 'string' ? parsed.description : '' };
+  } catch {
+    return null;
+  }
 }

@@ -14,7 +14,13 @@ export { createEventLog, parseLiveMessage, type EventLogOptions } from './event-
 export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
 export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';
 export { createRedisRateLimiter } from './rate-limiter';
-export { createApprovedMemoryStream, type ApprovedMemoryStream } from './approved-memory';
+export {
+  createApprovedMemoryStream,
+  followApprovedMemory,
+  type ApprovedMemoryFollower,
+  type ApprovedMemoryStream,
+  type FollowApprovedMemoryOptions,
+} from './approved-memory';
 export { createSharedChannelSubscriber, type SharedChannelSubscriber } from './shared-channels';
 export { createThrottle, type Throttle } from './throttle';
 export { isRedisConnectivityError } from './connectivity';

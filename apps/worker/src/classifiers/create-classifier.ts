@@ -1,6 +1,7 @@
 import type { NexaConfig } from '@nexa/config';
 import type { AiClassifier } from '@nexa/contracts';
-import { connectRedis, createSharedChannelSubscriber, redisNames } from '@nexa/queue';
+import type { ReferenceEngine } from '@nexa/engine';
+import { connectRedis, createSharedChannelSubscriber, followApprovedMemory, redisNames } from '@nexa/queue';
 import { createDeterministicClassifier } from './deterministic';
 import { loadNcmReference, type NcmReference } from './ncm-reference';
 import { createNexaHttpClassifier } from './nexa-http';
@@ -24,16 +25,21 @@ export async function createClassifier(config: ClassifierConfig, { redisUrl, ref
   switch (config.AI_PROVIDER) {
     case 'deterministic':
       return createDeterministicClassifier({ stepDelayMs: config.DETERMINISTIC_STEP_MS });
-    case 'reference':
-      return createReferenceClassifier(ncmReference().engine);
-    case 'openai':
-      return createOpenAiClassifier({
+    case 'reference': {
+      const { engine } = ncmReference();
+      return learningApprovedClassifications(createReferenceClassifier(engine), engine, config, redisUrl);
+    }
+    case 'openai': {
+      const loaded = ncmReference();
+      const classifier = createOpenAiClassifier({
         baseUrl: config.AI_BASE_URL,
         apiKey: config.AI_API_KEY,
         model: config.AI_MODEL,
-        reference: ncmReference(),
+        reference: loaded,
         timeoutMs: config.AI_TIMEOUT_MS,
       });
+      return learningApprovedClassifications(classifier, loaded.engine, config, redisUrl);
+    }
     case 'nexa-http': {
       if (!config.AI_SERVER_URL) throw new Error('AI_PROVIDER=nexa-http needs AI_SERVER_URL (the AI server, e.g. http://127.0.0.1:8000)');
       const names = redisNames(config.NEXA_REDIS_PREFIX);
@@ -48,4 +54,25 @@ export async function createClassifier(config: ClassifierConfig, { redisUrl, ref
       });
     }
   }
+}
+
+/** The in-process engine learns every approved classification (the approved-memory stream) while the classifier runs. */
+async function learningApprovedClassifications(
+  classifier: AiClassifier,
+  engine: ReferenceEngine,
+  config: ClassifierConfig,
+  redisUrl: string,
+): Promise<AiClassifier> {
+  const memory = await followApprovedMemory(redisUrl, redisNames(config.NEXA_REDIS_PREFIX), (entry) => engine.remember(entry), {
+    name: config.NEXA_REDIS_PREFIX,
+  });
+  await memory.caughtUp;
+  return {
+    name: classifier.name,
+    classify: (part, options) => classifier.classify(part, options),
+    async close() {
+      await memory.close();
+      await classifier.close?.();
+    },
+  };
 }
