@@ -34,6 +34,8 @@ export type ServerConfig = Pick<
   | 'NEXA_ADMIN_PASSWORD'
   | 'SUBMIT_RATE_LIMIT_PER_MINUTE'
   | 'BATCH_ITEM_RATE_LIMIT_PER_MINUTE'
+  | 'LOGIN_ATTEMPTS_PER_EMAIL'
+  | 'AUTH_ATTEMPTS_PER_ADDRESS'
   | 'BODY_LIMIT_BYTES'
   | 'CORS_ORIGINS'
   | 'BATCH_MAX_ITEMS'
@@ -96,6 +98,8 @@ export async function startServerRuntime(
       approvedMemory: createApprovedMemoryStream(commands, names),
       submitRateLimiter: createRedisRateLimiter(commands, names, { limit: config.SUBMIT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
       batchItemRateLimiter: createRedisRateLimiter(commands, names, { limit: config.BATCH_ITEM_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+      loginRateLimiter: createRedisRateLimiter(commands, names, { limit: config.LOGIN_ATTEMPTS_PER_EMAIL, windowMs: 15 * 60_000 }),
+      authAddressRateLimiter: createRedisRateLimiter(commands, names, { limit: config.AUTH_ATTEMPTS_PER_ADDRESS, windowMs: 15 * 60_000 }),
       ncm: createNcmCatalog(database.db),
       batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
     },

@@ -55,6 +55,10 @@ export const configSchema = z.object({
   NEXA_ADMIN_EMAIL: z.string().email().optional(),
   NEXA_ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').optional(),
   SUBMIT_RATE_LIMIT_PER_MINUTE: positiveInt.default(60),
+  /** Sign-in attempts for one email per 15 minutes, right or wrong: what slows password guessing. */
+  LOGIN_ATTEMPTS_PER_EMAIL: positiveInt.default(10),
+  /** Sign-in and registration attempts from one client address per 15 minutes (password spraying, sign-up floods). */
+  AUTH_ATTEMPTS_PER_ADDRESS: positiveInt.default(100),
   /** Distinct batch items per user (access token) and per API key per minute; at least BATCH_MAX_ITEMS. */
   BATCH_ITEM_RATE_LIMIT_PER_MINUTE: positiveInt.default(20_000),
   /** Largest accepted request body, except batch submissions and uploads (`UPLOAD_MAX_BYTES`). */

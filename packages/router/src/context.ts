@@ -33,6 +33,10 @@ export interface NexaServices {
   submitRateLimiter: RateLimiter;
   /** Counts the distinct items of batches, a budget of its own so one call cannot queue unbounded work. */
   batchItemRateLimiter: RateLimiter;
+  /** Counts `auth.login` attempts per email (`LOGIN_ATTEMPTS_PER_EMAIL`). */
+  loginRateLimiter: RateLimiter;
+  /** Counts `auth.login` and `auth.register` attempts per client address (`AUTH_ATTEMPTS_PER_ADDRESS`). */
+  authAddressRateLimiter: RateLimiter;
   ncm: NcmCatalog;
   batch?: BatchSettings;
 }
@@ -41,11 +45,13 @@ export interface NexaContext extends NexaServices {
   batch: BatchSettings;
   /** The bearer token or API key the caller sent, not yet verified; procedures see the verified `actor`. */
   credential: string | null;
+  /** The caller's network address as the HTTP server sees it (behind a proxy: what `trustProxy` admits). */
+  clientAddress: string | null;
 }
 
 /** What the HTTP, WebSocket and SSE adapters hand to createContext. */
 export interface ContextSource {
-  req?: { headers: Record<string, string | string[] | undefined> };
+  req?: { headers: Record<string, string | string[] | undefined>; ip?: string };
   info?: { connectionParams?: Record<string, string | undefined> | null };
 }
 
@@ -63,5 +69,10 @@ export function credentialFrom({ req, info }: ContextSource): string | null {
 }
 
 export function createContextFactory(services: NexaServices) {
-  return (source: ContextSource = {}): NexaContext => ({ ...services, batch: services.batch ?? defaultBatchSettings, credential: credentialFrom(source) });
+  return (source: ContextSource = {}): NexaContext => ({
+    ...services,
+    batch: services.batch ?? defaultBatchSettings,
+    credential: credentialFrom(source),
+    clientAddress: source.req?.ip ?? null,
+  });
 }

@@ -38,6 +38,8 @@ describe('classification.submitBatch while the queue is unavailable', () => {
         reviews: createReviewStore(database.db),
         approvedMemory: createApprovedMemoryStream(events, names),
         submitRateLimiter: createRedisRateLimiter(events, names, { limit: 10, windowMs: 60_000 }),
+        loginRateLimiter: createRedisRateLimiter(events, names, { limit: 10, windowMs: 60_000 }),
+        authAddressRateLimiter: createRedisRateLimiter(events, names, { limit: 10, windowMs: 60_000 }),
         batchItemRateLimiter: createRedisRateLimiter(events, names, { limit: 100, windowMs: 60_000 }),
         ncm: createNcmCatalog(database.db),
       });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf, errorOf, startTestNexa } from '../src/index';
 
-/** The limit counts per minute window; start the test well inside one so it cannot straddle two. */
-async function atStartOfWindow() {
-  const left = 60_000 - (Date.now() % 60_000);
+/** Limits count per fixed window; start the test well inside one so it cannot straddle two. */
+async function atStartOfWindow(windowMs = 60_000) {
+  const left = windowMs - (Date.now() % windowMs);
   if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
 }
 
@@ -51,6 +51,41 @@ describe('batch rate limits', () => {
     const { key } = await client.apiKeys.create.mutate({ name: 'erp' });
     expect(await nexa.client({ token: key }).classification.submitBatch.mutate(batchOf('ITEMS-KEY', 5))).toMatchObject({ total: 5 });
     expect((await client.task.list.query({ limit: 10 })).items).toHaveLength(3);
+  });
+});
+
+describe('sign-in limits', () => {
+  const FIFTEEN_MINUTES = 15 * 60_000;
+  const login = (nexa: Awaited<ReturnType<typeof startTestNexa>>, email: string, password: string) =>
+    nexa.client({ token: null, transport: 'sse' }).auth.login.mutate({ email, password });
+
+  it('refuses sign-in for an email after LOGIN_ATTEMPTS_PER_EMAIL attempts, even with the right password, and only for that email', async () => {
+    await using nexa = await startTestNexa({ env: { LOGIN_ATTEMPTS_PER_EMAIL: '3' } });
+    await atStartOfWindow(FIFTEEN_MINUTES);
+    const victim = await nexa.createUser(); // one attempt: its sign-in
+    expect(await codeOf(login(nexa, victim.email, 'wrong-password-1'))).toBe('UNAUTHORIZED');
+    expect(await codeOf(login(nexa, victim.email.toUpperCase(), 'wrong-password-2'))).toBe('UNAUTHORIZED');
+    const refused = await errorOf(login(nexa, victim.email, victim.password));
+    expect(refused.data?.code).toBe('TOO_MANY_REQUESTS');
+    expect(refused.message).toMatch(/too many sign-in attempts for this account; try again in \d+ s/);
+
+    const other = await nexa.createUser();
+    expect((await login(nexa, other.email, other.password)).accessToken).toEqual(expect.any(String));
+    // Tokens already issued keep working.
+    expect((await victim.client('sse').auth.me.query()).email).toBe(victim.email);
+  });
+
+  it('refuses sign-in and registration from one address past AUTH_ATTEMPTS_PER_ADDRESS', async () => {
+    await using nexa = await startTestNexa({ env: { AUTH_ATTEMPTS_PER_ADDRESS: '4' } });
+    await atStartOfWindow(FIFTEEN_MINUTES);
+    const anonymous = nexa.client({ token: null, transport: 'sse' });
+    // The test user's sign-in was the first attempt from this address.
+    await anonymous.auth.register.mutate({ email: 'spray-1@test.nexa.example', password: 'a-long-password-1' });
+    expect(await codeOf(login(nexa, 'nobody-1@test.nexa.example', 'guess-password'))).toBe('UNAUTHORIZED');
+    expect(await codeOf(login(nexa, 'nobody-2@test.nexa.example', 'guess-password'))).toBe('UNAUTHORIZED');
+    expect(await codeOf(login(nexa, 'nobody-3@test.nexa.example', 'guess-password'))).toBe('TOO_MANY_REQUESTS');
+    expect(await codeOf(anonymous.auth.register.mutate({ email: 'spray-2@test.nexa.example', password: 'a-long-password-2' }))).toBe('TOO_MANY_REQUESTS');
+    expect(await codeOf(login(nexa, 'spray-1@test.nexa.example', 'a-long-password-1'))).toBe('TOO_MANY_REQUESTS');
   });
 });
 

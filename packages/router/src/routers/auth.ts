@@ -1,5 +1,6 @@
 import { loginInput, registerInput, session, user } from '@nexa/contracts';
 import { TRPCError } from '@trpc/server';
+import { consumeAuthAttempt, consumeLoginAttempt } from '../services/rate-limits';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../trpc';
 
 export const authRouter = createTRPCRouter({
@@ -7,6 +8,7 @@ export const authRouter = createTRPCRouter({
     .input(registerInput)
     .output(session)
     .mutation(async ({ ctx, input }) => {
+      await consumeAuthAttempt(ctx);
       const result = await ctx.accounts.register(input);
       if (result.ok) return result.session;
       if (result.reason === 'registration_disabled') throw new TRPCError({ code: 'FORBIDDEN', message: 'registration is disabled; ask an admin for an account' });
@@ -17,6 +19,7 @@ export const authRouter = createTRPCRouter({
     .input(loginInput)
     .output(session)
     .mutation(async ({ ctx, input }) => {
+      await consumeLoginAttempt(ctx, input.email);
       const result = await ctx.accounts.login(input);
       if (!result) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'email or password is wrong' });
       return result;

@@ -15,6 +15,18 @@ function refuseUnlessAllowed(decision: RateLimitDecision, what: string) {
   }
 }
 
+/** One sign-in attempt, counted before the password is checked so parallel guesses cannot outrun the limit. */
+export async function consumeLoginAttempt(ctx: NexaContext, email: string) {
+  await consumeAuthAttempt(ctx);
+  refuseUnlessAllowed(await ctx.loginRateLimiter.consume(`login:${email.trim().toLowerCase()}`), 'sign-in attempts for this account');
+}
+
+/** One sign-in or registration attempt from the caller's address. */
+export async function consumeAuthAttempt(ctx: NexaContext) {
+  if (ctx.clientAddress === null) return;
+  refuseUnlessAllowed(await ctx.authAddressRateLimiter.consume(`auth-address:${ctx.clientAddress}`), 'sign-in attempts from this address');
+}
+
 /** One submission (a single part or a whole batch) against `SUBMIT_RATE_LIMIT_PER_MINUTE`. */
 export async function consumeSubmission(ctx: AuthenticatedContext) {
   refuseUnlessAllowed(await ctx.submitRateLimiter.consume(`submit:${subjectOf(ctx.actor)}`), 'submissions');
