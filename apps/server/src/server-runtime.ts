@@ -12,7 +12,7 @@ import {
 } from '@nexa/queue';
 import { createLogger, createMetrics, instrumentEventFeed, instrumentEventLog, QUEUE_STATES, type Logger, type NexaMetrics } from '@nexa/observability';
 import type { DestinationStream } from 'pino';
-import { adminTokenAuthorizer } from './admin/queues-dashboard';
+import { createAdminAuthorizer } from './admin/admin-authorizer';
 import { buildServer, type NexaServer } from './build-server';
 import { DEFAULT_WEB_DIST_DIR } from './web-app';
 
@@ -87,6 +87,7 @@ export async function startServerRuntime(
     registrationEnabled: config.REGISTRATION_ENABLED,
   });
 
+  const loginRateLimiter = createRedisRateLimiter(commands, names, { limit: config.LOGIN_ATTEMPTS_PER_EMAIL, windowMs: 15 * 60_000 });
   const server = await buildServer({
     services: {
       tasks,
@@ -98,7 +99,7 @@ export async function startServerRuntime(
       approvedMemory: createApprovedMemoryStream(commands, names),
       submitRateLimiter: createRedisRateLimiter(commands, names, { limit: config.SUBMIT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
       batchItemRateLimiter: createRedisRateLimiter(commands, names, { limit: config.BATCH_ITEM_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
-      loginRateLimiter: createRedisRateLimiter(commands, names, { limit: config.LOGIN_ATTEMPTS_PER_EMAIL, windowMs: 15 * 60_000 }),
+      loginRateLimiter,
       authAddressRateLimiter: createRedisRateLimiter(commands, names, { limit: config.AUTH_ATTEMPTS_PER_ADDRESS, windowMs: 15 * 60_000 }),
       ncm: createNcmCatalog(database.db),
       batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
@@ -112,7 +113,7 @@ export async function startServerRuntime(
     logger,
     metrics,
     metricsToken: config.METRICS_TOKEN,
-    ...(config.ADMIN_TOKEN ? { queuesDashboard: { queues: [queue.queue], authorize: adminTokenAuthorizer(config.ADMIN_TOKEN) } } : {}),
+    queuesDashboard: { queues: [queue.queue], authorize: createAdminAuthorizer({ accounts, loginRateLimiter, adminToken: config.ADMIN_TOKEN }) },
     bodyLimit: config.BODY_LIMIT_BYTES,
     corsOrigins: config.CORS_ORIGINS,
     webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR,

@@ -2,38 +2,16 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { adminCredentialOf, type AdminAuthorizer, type AdminVerdict } from './admin-authorizer';
 
 export const QUEUES_DASHBOARD_PATH = '/admin/queues';
 
-/** `ok`: an admin; `unauthorized`: no or unknown credential (401); `forbidden`: known but not an admin (403). */
-export type AdminVerdict = 'ok' | 'unauthorized' | 'forbidden';
-export type AdminAuthorizer = (credential: string, request: FastifyRequest) => Promise<AdminVerdict>;
-
-/**
- * The credential of a request: the password of HTTP Basic auth (what a browser asks for when it
- * opens the dashboard; the user name is ignored) or a bearer token (for scripts).
- */
-export function adminCredentialOf(request: FastifyRequest): string | null {
-  const header = request.headers.authorization ?? '';
-  const bearer = /^Bearer\s+(.+)$/i.exec(header);
-  if (bearer) return bearer[1]!.trim();
-  const basic = /^Basic\s+(.+)$/i.exec(header);
-  if (!basic) return null;
-  const decoded = Buffer.from(basic[1]!.trim(), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon >= 0 ? decoded.slice(colon + 1) : null;
-}
-
-/** Admits exactly one shared secret (`ADMIN_TOKEN`). */
-export function adminTokenAuthorizer(token: string): AdminAuthorizer {
-  const expected = Buffer.from(token);
-  return async (credential) => {
-    const given = Buffer.from(credential);
-    return given.length === expected.length && timingSafeEqual(given, expected) ? 'ok' : 'unauthorized';
-  };
-}
+const REFUSALS = {
+  unauthorized: { status: 401, code: 'UNAUTHORIZED', message: "sign in with an admin account's email and password" },
+  forbidden: { status: 403, code: 'FORBIDDEN', message: 'admins only' },
+  rate_limited: { status: 429, code: 'TOO_MANY_REQUESTS', message: 'too many sign-in attempts for this account; try again later' },
+} as const;
 
 /** bull-board at `/admin/queues`, for admins only: every request under it (pages, assets, API) is checked. */
 export async function serveQueuesDashboard(app: FastifyInstance, { queues, authorize }: { queues: Queue[]; authorize: AdminAuthorizer }) {
@@ -44,12 +22,17 @@ export async function serveQueuesDashboard(app: FastifyInstance, { queues, autho
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => {
       const credential = adminCredentialOf(request);
-      const verdict = credential ? await authorize(credential, request) : 'unauthorized';
+      let verdict: AdminVerdict;
+      try {
+        verdict = credential ? await authorize(credential) : 'unauthorized';
+      } catch (error) {
+        request.log.warn({ err: error }, 'admin sign-in could not be checked');
+        return reply.code(503).send({ code: 'SERVICE_UNAVAILABLE', message: 'sign-in cannot be checked right now; try again' });
+      }
       if (verdict === 'ok') return;
+      const { status, code, message } = REFUSALS[verdict];
       if (verdict === 'unauthorized') reply.header('www-authenticate', 'Basic realm="Nexa admin", charset="UTF-8"');
-      return reply
-        .code(verdict === 'forbidden' ? 403 : 401)
-        .send({ code: verdict === 'forbidden' ? 'FORBIDDEN' : 'UNAUTHORIZED', message: verdict === 'forbidden' ? 'admins only' : 'sign in as an admin' });
+      return reply.code(status).send({ code, message });
     });
     await scope.register(adapter.registerPlugin(), { prefix: QUEUES_DASHBOARD_PATH });
   });
