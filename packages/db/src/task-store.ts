@@ -288,16 +288,19 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
 
     async cancelTask(taskId: string, announce): Promise<CancelOutcome | null> {
       return db.transaction(async (tx) => {
-        const [task] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, taskId)).for('no key update');
-        if (!task) return null;
-        if (task.status !== 'queued' && task.status !== 'processing') {
-          return { cancelled: false, status: task.status, counts: await countItems(taskId, tx as unknown as NexaDatabase), cancelledItemIds: [] };
-        }
+        // Items before the task row, the order in which workers lock them (markItemProcessing, completeItem,
+        // failItem): the opposite order deadlocks with a worker picking up the batch's first item.
+        // Only a task still queued or processing has queued items, so this touches nothing otherwise.
         const cancelledItems = await tx
           .update(taskItems)
           .set({ status: 'cancelled', updatedAt: new Date() })
           .where(and(eq(taskItems.taskId, taskId), eq(taskItems.status, 'queued')))
           .returning({ id: taskItems.id });
+        const [task] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, taskId)).for('no key update');
+        if (!task) return null;
+        if (task.status !== 'queued' && task.status !== 'processing') {
+          return { cancelled: false, status: task.status, counts: await countItems(taskId, tx as unknown as NexaDatabase), cancelledItemIds: [] };
+        }
         await tx.update(tasks).set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() }).where(eq(tasks.id, taskId));
         const outcome: CancelOutcome = {
           cancelled: true,

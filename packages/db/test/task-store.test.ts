@@ -136,6 +136,37 @@ describe.each([
     expect((await store.latestKnownClassifications(['BATCH-OWN-1', 'BATCH-OWN-2'], 'all')).size).toBe(2);
   });
 
+  it('cancels a batch while its items are being picked up and finished, without an error, keeping what was done', async () => {
+    const store = createTaskStore(handle.db);
+    for (let round = 0; round < 6; round++) {
+      const items = Array.from({ length: 40 }, (_, i) => ({ partnumber: `RACE-${round}-${i}` }));
+      const batch = await store.createBatchTask({ ownerId, items, reclassify: false, known: new Map() });
+      // Eight workers take the items in order, as the queue hands them out; the cancel lands among them.
+      const pending = [...batch.queued];
+      const work = Array.from({ length: 8 }, async () => {
+        for (let next = pending.shift(); next; next = pending.shift()) {
+          if (await store.markItemProcessing(next.itemId)) await store.completeItem(next.itemId, outcome);
+        }
+      });
+      const cancelled = (async () => {
+        await new Promise((resolve) => setTimeout(resolve, round * 4));
+        return store.cancelTask(batch.taskId);
+      })();
+      await Promise.all([...work, cancelled]);
+
+      const outcomeOfCancel = await cancelled;
+      const task = await store.getTask(batch.taskId);
+      if (outcomeOfCancel?.cancelled) {
+        expect(task?.status).toBe('cancelled');
+        expect(task?.counts).toMatchObject({ queued: 0, processing: 0, failed: 0 });
+        expect(task!.counts.done + task!.counts.cancelled).toBe(40);
+        expect(outcomeOfCancel.cancelledItemIds).toHaveLength(task!.counts.cancelled);
+      } else {
+        expect(task).toMatchObject({ status: 'done', counts: { done: 40 } });
+      }
+    }
+  });
+
   it('pages task lists newest first by cursor and filters by status', async () => {
     const store = createTaskStore(handle.db);
     const users = createUserStore(handle.db);
