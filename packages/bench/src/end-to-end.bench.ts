@@ -14,7 +14,7 @@ import WebSocket from 'ws';
 import { percentile, round, writeResult } from './results';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONCURRENCIES = [1, 50];
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES ?? '1,50').split(',').map(Number);
 
 const instantClassifier: AiClassifier = {
   name: 'instant',

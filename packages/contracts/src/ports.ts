@@ -78,6 +78,14 @@ export interface CancelOutcome {
   cancelledItemIds: string[];
 }
 
+/** What deciding who may see a task, and whether it has ended, needs: one indexed row. */
+export interface TaskAccess {
+  id: string;
+  ownerId: string | null;
+  kind: TaskKind;
+  status: TaskStatus;
+}
+
 export interface StoredItem extends PartInput {
   taskId: string;
   taskKind: TaskKind;
@@ -109,6 +117,7 @@ export interface TaskStore {
   /** A single task of this owner for this partnumber still queued or running, if any. */
   findInFlightTask(partnumber: string, ownerId: string): Promise<ExistingTask | null>;
   getTask(taskId: string): Promise<TaskDetails | null>;
+  taskAccess(taskId: string): Promise<TaskAccess | null>;
   /** Newest first; `cursor` is the id of the last task of the previous page. */
   listTasks(query: { visibility: Visibility; status?: TaskStatus | undefined; cursor?: string | undefined; limit: number }): Promise<{ items: Task[]; nextCursor: string | null }>;
   /** Removes the task, its items and its classifications, except APPROVED ones (they stay in the partnumber's history). */

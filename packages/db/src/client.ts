@@ -79,3 +79,8 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<Da
 export async function pingDatabase(db: NexaDatabase): Promise<void> {
   await db.execute(sql`select 1`);
 }
+
+/** The rows of a raw `db.execute` (node-postgres and PGlite both answer `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -18,12 +18,13 @@ import {
   type TaskItem,
   type TaskItemRef,
   type TaskItemsPage,
+  type TaskAccess,
   type TaskStore,
   type Visibility,
 } from '@nexa/contracts';
 import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { pingDatabase, type NexaDatabase } from './client';
+import { pingDatabase, rowsOf, type NexaDatabase } from './client';
 import { isDatabaseConnectivityError } from './connectivity';
 import { classifications, taskItems, tasks } from './schema';
 
@@ -127,6 +128,14 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
    * still see the other unfinished, and the task would never end). Events announced while it is held
    * are appended in the order the items ended.
    */
+  /**
+   * Creation time, strictly after the owner's newest task: task lists are "newest first" even for tasks
+   * created within one clock tick (PGlite's clock has millisecond resolution). One index lookup.
+   */
+  function createdAfterOwnersLatest(ownerId: string): SQL {
+    return sql`GREATEST(clock_timestamp(), (SELECT max(created_at) + interval '1 microsecond' FROM ${tasks} WHERE owner_id = ${ownerId}))`;
+  }
+
   async function lockTask(tx: NexaDatabase, taskId: string) {
     // NO KEY UPDATE: the classification just inserted holds a KEY SHARE lock on this row (its foreign key), which FOR UPDATE would wait on.
     await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, taskId)).for('no key update');
@@ -156,21 +165,19 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
 
   return {
     async createSingleTask({ ownerId, part, reclassify, status, idempotencyKey }: NewSingleTask): Promise<TaskItemRef> {
-      const created = await db.transaction(async (tx) => {
-        const finishedAt = status === 'done' ? new Date() : null;
-        const [task] = await tx
-          .insert(tasks)
-          .values({ ownerId, status, reclassify, finishedAt, idempotencyKey: idempotencyKey ?? null, correlationId: currentCorrelationId() ?? null })
-          .onConflictDoNothing({ target: [tasks.ownerId, tasks.idempotencyKey] })
-          .returning({ id: tasks.id });
-        if (!task) return null;
-        const [item] = await tx
-          .insert(taskItems)
-          .values({ taskId: task.id, seq: 1, status, ...part })
-          .returning({ id: taskItems.id });
-        return { taskId: task.id, itemId: item!.id };
-      });
-      if (created) return created;
+      // The task and its item in one statement: atomic without a transaction, and one round trip.
+      const result = await db.execute(sql`
+        WITH task AS (
+          INSERT INTO ${tasks} (owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
+          VALUES (${ownerId}, ${status}::task_status, ${reclassify}, ${status === 'done' ? sql`now()` : null}, ${idempotencyKey ?? null}, ${currentCorrelationId() ?? null}, ${createdAfterOwnersLatest(ownerId)})
+          ON CONFLICT (owner_id, idempotency_key) DO NOTHING
+          RETURNING id
+        )
+        INSERT INTO ${taskItems} (task_id, seq, status, partnumber, description, manufacturer, supplier)
+        SELECT id, 1, ${status}::task_status, ${part.partnumber}, ${part.description ?? null}, ${part.manufacturer ?? null}, ${part.supplier ?? null} FROM task
+        RETURNING id AS "itemId", task_id AS "taskId"`);
+      const [created] = rowsOf<TaskItemRef>(result);
+      if (created) return { taskId: created.taskId, itemId: created.itemId };
       const existing = await findTaskByIdempotencyKey(idempotencyKey!, ownerId);
       if (!existing) throw new Error('a task with this idempotency key was just deleted; try again');
       throw new IdempotencyKeyReusedError(existing);
@@ -203,7 +210,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         const status = allKnown ? 'done' : 'queued';
         const [task] = await tx
           .insert(tasks)
-          .values({ ownerId, kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null, correlationId: currentCorrelationId() ?? null })
+          .values({ ownerId, kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null, correlationId: currentCorrelationId() ?? null, createdAt: createdAfterOwnersLatest(ownerId) })
           .returning({ id: tasks.id });
         const taskId = task!.id;
         const created: CreatedBatch = { taskId, status, queued: [], answered: [] };
@@ -313,6 +320,11 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       });
     },
 
+    async taskAccess(taskId: string): Promise<TaskAccess | null> {
+      const [row] = await db.select({ id: tasks.id, ownerId: tasks.ownerId, kind: tasks.kind, status: tasks.status }).from(tasks).where(eq(tasks.id, taskId));
+      return row ?? null;
+    },
+
     async getTask(taskId: string): Promise<TaskDetails | null> {
       const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
       if (!task) return null;
@@ -357,12 +369,12 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     knownClassifications,
 
     async getItem(itemId: string) {
-      const [item] = await db.select().from(taskItems).where(eq(taskItems.id, itemId));
-      if (!item) return null;
-      const [task] = await db.select({ kind: tasks.kind }).from(tasks).where(eq(tasks.id, item.taskId));
+      const [row] = await db.select({ item: taskItems, kind: tasks.kind }).from(taskItems).innerJoin(tasks, eq(tasks.id, taskItems.taskId)).where(eq(taskItems.id, itemId));
+      if (!row) return null;
+      const { item, kind } = row;
       return {
         taskId: item.taskId,
-        taskKind: task?.kind ?? 'single',
+        taskKind: kind,
         seq: item.seq,
         status: item.status,
         error: item.error,
@@ -374,31 +386,36 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     },
 
     async markItemProcessing(itemId: string) {
-      return db.transaction(async (tx) => {
-        const [item] = await tx
-          .update(taskItems)
-          .set({ status: 'processing', attempts: sql`${taskItems.attempts} + 1`, updatedAt: new Date() })
-          .where(and(eq(taskItems.id, itemId), inArray(taskItems.status, ['queued', 'processing'])))
-          .returning({ taskId: taskItems.taskId });
-        if (!item) return false;
-        await tx
-          .update(tasks)
-          .set({ status: 'processing', updatedAt: new Date() })
-          .where(and(eq(tasks.id, item.taskId), eq(tasks.status, 'queued')));
-        return true;
-      });
+      // One statement (one round trip), item row before task row like every other writer.
+      const result = await db.execute(sql`
+        WITH taken AS (
+          UPDATE ${taskItems} SET status = 'processing', attempts = attempts + 1, updated_at = now()
+          WHERE id = ${itemId} AND status IN ('queued', 'processing')
+          RETURNING task_id
+        ), started AS (
+          UPDATE ${tasks} SET status = 'processing', updated_at = now()
+          FROM taken WHERE ${tasks.id} = taken.task_id AND ${tasks.status} = 'queued'
+          RETURNING ${tasks.id}
+        )
+        SELECT count(*)::int AS taken FROM taken`);
+      return Number(rowsOf<{ taken: number }>(result)[0]?.taken ?? 0) > 0;
     },
 
     async completeItem(itemId, outcome: ClassifierOutcome, announce) {
       return db.transaction(async (tx) => {
-        const [item] = await tx.select().from(taskItems).where(eq(taskItems.id, itemId)).for('update');
-        if (!item) throw new Error(`task item ${itemId} does not exist`);
-        const [existing] = await tx.select().from(classifications).where(eq(classifications.taskItemId, itemId));
+        const [found] = await tx
+          .select({ item: taskItems, ownerId: tasks.ownerId, existing: classifications })
+          .from(taskItems)
+          .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
+          .leftJoin(classifications, eq(classifications.taskItemId, taskItems.id))
+          .where(eq(taskItems.id, itemId))
+          .for('update', { of: taskItems });
+        if (!found) throw new Error(`task item ${itemId} does not exist`);
+        const { item, ownerId, existing } = found;
         if (existing) return { classification: toClassification(existing), ending: null };
-        const [task] = await tx.select({ ownerId: tasks.ownerId }).from(tasks).where(eq(tasks.id, item.taskId));
         const [row] = await tx
           .insert(classifications)
-          .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, ownerId: task?.ownerId ?? null, status: 'ACTIVE' })
+          .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, ownerId, status: 'ACTIVE' })
           .returning();
         await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(eq(taskItems.id, itemId));
         await lockTask(tx as unknown as NexaDatabase, item.taskId);

@@ -16,7 +16,7 @@ import {
 import { tracked, TRPCError } from '@trpc/server';
 import { coalesceEvents } from '../services/coalesce-events';
 import { consumeSubmission, type AuthenticatedContext } from '../services/rate-limits';
-import { requireTask } from '../services/require-task';
+import { requireTaskAccess } from '../services/require-task';
 import { submitBatch } from '../services/submit-batch';
 import { streamTaskEvents } from '../services/task-events';
 import { createTRPCRouter, protectedProcedure, toTRPCError, visibilityOf } from '../trpc';
@@ -69,7 +69,7 @@ export const classificationRouter = createTRPCRouter({
 
   events: protectedProcedure.input(eventsInput).subscription(async function* ({ ctx, input, signal }) {
     try {
-      const task = await requireTask(ctx, input.taskId);
+      const task = await requireTaskAccess(ctx, input.taskId);
       const events = streamTaskEvents(ctx, input.taskId, input.lastEventId ?? null, signal);
       if (task.kind === 'single') {
         for await (const stored of events) yield tracked(stored.id, stored.event as TaskMessage);

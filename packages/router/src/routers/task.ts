@@ -14,7 +14,7 @@ import {
 } from '@nexa/contracts';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { requireTask } from '../services/require-task';
+import { requireTask, requireTaskAccess } from '../services/require-task';
 import { createTRPCRouter, protectedProcedure, visibilityOf } from '../trpc';
 
 export const taskRouter = createTRPCRouter({
@@ -31,7 +31,7 @@ export const taskRouter = createTRPCRouter({
     .input(taskItemsInput)
     .output(taskItemsPage)
     .query(async ({ ctx, input }) => {
-      await requireTask(ctx, input.taskId);
+      await requireTaskAccess(ctx, input.taskId);
       return ctx.tasks.listItems(input.taskId, input.cursor ?? null, input.limit);
     }),
 
@@ -44,7 +44,7 @@ export const taskRouter = createTRPCRouter({
     .input(taskCancelInput)
     .output(taskCancelOutput)
     .mutation(async ({ ctx, input }): Promise<TaskCancelOutput> => {
-      await requireTask(ctx, input.taskId);
+      await requireTaskAccess(ctx, input.taskId);
       const outcome = await ctx.tasks.cancelTask(input.taskId, async ({ counts: { total, done, failed, cancelled } }) => {
         await ctx.events.append({ type: 'cancelled', taskId: input.taskId, total, done, failed, cancelled });
       });
@@ -58,7 +58,7 @@ export const taskRouter = createTRPCRouter({
     .input(taskDeleteInput)
     .output(z.object({ taskId: z.string(), deleted: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await requireTask(ctx, input.taskId);
+      await requireTaskAccess(ctx, input.taskId);
       await ctx.tasks.deleteTask(input.taskId);
       return { taskId: input.taskId, deleted: true as const };
     }),

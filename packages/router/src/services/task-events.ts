@@ -49,14 +49,15 @@ export async function* streamTaskEvents(
 
     // The database only tells whether a task whose log was lost has ended; while it is unreachable
     // the live feed (and the replay after a gap) still brings the terminal event.
-    const task = await services.tasks.getTask(taskId).catch((error: unknown) => {
+    const access = await services.tasks.taskAccess(taskId).catch((error: unknown) => {
       if (error instanceof ServiceUnavailableError) return undefined;
       throw error;
     });
-    if (task === null) return;
-    if (task && terminalTaskStatuses.includes(task.status)) {
+    if (access === null) return;
+    if (access && terminalTaskStatuses.includes(access.status)) {
       if (yield* replay()) return;
-      const final = finalEventFromDatabase(task);
+      const task = await services.tasks.getTask(taskId);
+      const final = task && finalEventFromDatabase(task);
       if (final && isNew(final)) yield final;
       return;
     }
