@@ -162,6 +162,20 @@ interface LeafDocument {
   subheadingKey: string;
 }
 
+/**
+ * Head words of a nomenclature text: the first content word of each listed item ("Talhas, cadernais e
+ * moitões; guinchos; macacos" → talha, cadernal, moitao, guincho, macaco). In Portuguese the head noun comes
+ * first, so "açúcar" heads "Açúcares de cana..." but only qualifies "Melaços ... do açúcar".
+ */
+function headWords(text: string, termsOf: (text: string) => string[]): string[] {
+  const heads: string[] = [];
+  for (const segment of positiveText(text).split(/[,;:.()]|\s(?:e|ou)\s/i)) {
+    const first = termsOf(segment)[0];
+    if (first !== undefined && !heads.includes(first)) heads.push(first);
+  }
+  return heads;
+}
+
 function bigrams(terms: readonly string[]): string[] {
   const pairs: string[] = [];
   for (let i = 0; i + 1 < terms.length; i++) pairs.push(`${terms[i]}_${terms[i + 1]}`);
@@ -234,6 +248,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
 
   const leaves: LeafDocument[] = [];
   const documents: string[][][] = [];
+  /** Per leaf: head words of its heading, and of its subheadings and own text. */
+  const headingHeads: string[][] = [];
+  const pathHeads: string[][] = [];
   const headingTexts = new Map<string, string[]>();
   const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
@@ -263,6 +280,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       foreign: translatedTermLists.flat(),
     };
     documents.push(FIELD_ORDER.map((name) => fields[name]));
+    headingHeads.push(heading ? headWords(heading.description, termsOf) : []);
+    pathHeads.push([...new Set([...innerAncestors, entry].flatMap((node) => headWords(node.description, termsOf)))]);
     const headingKey = entry.code.slice(0, 4);
     leaves.push({ entry, headingKey, subheadingKey: entry.code.slice(0, 6) });
     let texts = headingTexts.get(headingKey);
@@ -291,13 +310,28 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (f !== phraseField) totalTerms += terms.length;
   }));
   fieldStarts[documents.length * FIELD_COUNT] = totalTerms;
+  // Head-word ranges follow the fields in the same flat array: heading heads, then path heads, per document.
+  const headStarts = new Int32Array(documents.length * 2 + 1);
+  documents.forEach((_, d) => {
+    headStarts[d * 2] = totalTerms;
+    totalTerms += headingHeads[d]!.length;
+    headStarts[d * 2 + 1] = totalTerms;
+    totalTerms += pathHeads[d]!.length;
+  });
+  headStarts[documents.length * 2] = totalTerms;
   const termIdsFlat = new Int32Array(totalTerms);
   documents.forEach((fields, d) => fields.forEach((terms, f) => {
     if (f === phraseField) return;
     let at = fieldStarts[d * FIELD_COUNT + f]!;
     for (const term of terms) termIdsFlat[at++] = leafIndex.idOf(term);
   }));
+  documents.forEach((_, d) => {
+    let at = headStarts[d * 2]!;
+    for (const term of [...headingHeads[d]!, ...pathHeads[d]!]) termIdsFlat[at++] = leafIndex.idOf(term);
+  });
   documents.length = 0;
+  headingHeads.length = 0;
+  pathHeads.length = 0;
   /** Terms of the index that are numbers ("20", "6205"): not counted as words a query misses. */
   const numericTermIds = new Uint8Array(leafIndex.termCount);
   {
@@ -724,6 +758,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       row[25] = 1 / (1 + headingPosition);
       row[26] = 1 / (1 + subheadingPosition);
       row[27] = Math.log(1 + leafLength);
+      const headingHeadsFrom = headStarts[doc * 2]!;
+      const pathHeadsFrom = headStarts[doc * 2 + 1]!;
+      const pathHeadsTo = headStarts[doc * 2 + 2]!;
+      row[28] = headId >= 0 && contains(headingHeadsFrom, pathHeadsFrom, headId) ? 1 : 0;
+      row[29] = headId >= 0 && contains(pathHeadsFrom, pathHeadsTo, headId) ? 1 : 0;
+      row[30] = share(headingHeadsFrom, pathHeadsFrom);
+      row[31] = share(pathHeadsFrom, pathHeadsTo);
     }
     return rows;
   }

@@ -2,7 +2,7 @@ import type { RerankerModel } from './reranker.js';
 
 /**
  * Written by `npx tsx src/training/train-reranker.ts` (synthetic queries from the official tables, seed 20250513).
- * Validation (held-out codes): top-1 0.645711 → 0.673215 within the pool.
+ * Validation (held-out codes): top-1 0.645711 → 0.67649 within the pool.
  */
 export const RERANKER_WEIGHTS: RerankerModel | null = {
   "features": [
@@ -33,37 +33,45 @@ export const RERANKER_WEIGHTS: RerankerModel | null = {
     "headingRank",
     "rankInHeading",
     "rankInSubheading",
-    "leafLength"
+    "leafLength",
+    "headIsHeadingHead",
+    "headIsPathHead",
+    "headingHeadsCoverage",
+    "pathHeadsCoverage"
   ],
   "weights": [
-    1.403271,
-    5.808076,
-    0.677086,
-    1.562024,
-    1.707475,
-    0.576445,
-    -0.468504,
-    -1.310125,
-    0.484198,
+    1.202083,
+    4.91649,
+    0.716064,
+    2.706179,
+    1.413514,
+    0.418319,
+    -0.480087,
+    -1.20004,
+    0.313833,
     0,
-    0.192399,
-    0.0498,
-    -0.28649,
-    -0.215212,
-    0.001832,
-    0.066047,
-    -1.050034,
-    1.849587,
-    -3.432192,
-    -0.989987,
-    0.938573,
-    -0.265031,
-    1.34842,
-    1.08492,
-    -0.376525,
-    0.170166,
-    0.493461,
-    0.368486
+    0.171223,
+    0.107455,
+    -0.422587,
+    0.075551,
+    -0.271567,
+    -0.460323,
+    0.323294,
+    1.90288,
+    -3.388322,
+    -1.016116,
+    0.952406,
+    -0.499836,
+    -1.193137,
+    1.109434,
+    -0.41251,
+    0.116465,
+    0.519761,
+    0.347646,
+    3.078066,
+    0.684752,
+    -1.783081,
+    0.73814
   ],
   "temperature": 1,
   "poolSize": 50

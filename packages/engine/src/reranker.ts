@@ -34,6 +34,10 @@ export const RERANK_FEATURES = [
   'rankInHeading', // 1 / (1 + position among the pool candidates of the same heading)
   'rankInSubheading', // same, per subheading
   'leafLength', // log(1 + number of terms of the leaf's own text)
+  'headIsHeadingHead', // the head noun heads an item of the heading text (its first word, or first after , ; e ou)
+  'headIsPathHead', // ... of a subheading or the leaf's own text
+  'headingHeadsCoverage', // IDF share of the query found among the heading's head words
+  'pathHeadsCoverage', // ... among the head words of the subheadings and the leaf
 ] as const;
 
 export type RerankFeatureName = (typeof RERANK_FEATURES)[number];
