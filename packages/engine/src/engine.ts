@@ -194,6 +194,11 @@ function ancestorsOf(entry: NcmEntry, byCode: ReadonlyMap<string, NcmEntry>): Nc
   return chain;
 }
 
+/** Stems that make a node a parts/accessories entry ("Partes e acessórios", "Partes reconhecíveis como..."). */
+const PART_HEADS = new Set(['part', 'acessori']);
+/** Stems with which a description asks for a part rather than the whole article. */
+const PART_WORDS = new Set(['part', 'peca', 'acessori', 'component', 'reposic']);
+
 /** A ranked candidate with the retrieval signals the reranker reads. */
 interface PoolItem {
   doc: number;
@@ -251,6 +256,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   /** Per leaf: head words of its heading, and of its subheadings and own text. */
   const headingHeads: string[][] = [];
   const pathHeads: string[][] = [];
+  const partsFlags: number[] = [];
   const headingTexts = new Map<string, string[]>();
   const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
@@ -282,6 +288,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     documents.push(FIELD_ORDER.map((name) => fields[name]));
     headingHeads.push(heading ? headWords(heading.description, termsOf) : []);
     pathHeads.push([...new Set([...innerAncestors, entry].flatMap((node) => headWords(node.description, termsOf)))]);
+    partsFlags.push([...headingHeads[headingHeads.length - 1]!, ...pathHeads[pathHeads.length - 1]!].some((head) => PART_HEADS.has(head)) ? 1 : 0);
     const headingKey = entry.code.slice(0, 4);
     leaves.push({ entry, headingKey, subheadingKey: entry.code.slice(0, 6) });
     let texts = headingTexts.get(headingKey);
@@ -598,6 +605,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   for (const leaf of leaves) parentChildCount.set(leaf.entry.parent ?? '', (parentChildCount.get(leaf.entry.parent ?? '') ?? 0) + 1);
   const leafSiblings = Float64Array.from(leaves.map((leaf) => Math.log(1 + (parentChildCount.get(leaf.entry.parent ?? '') ?? 1) - 1)));
   const leafResidual = Uint8Array.from(leaves.map((leaf) => (isResidual(leaf.entry.description) ? 1 : 0)));
+  const leafIsParts = Uint8Array.from(partsFlags);
+  partsFlags.length = 0;
   const FIELD_LEAF = FIELD_ORDER.indexOf('leaf');
   const FIELD_INNER = FIELD_ORDER.indexOf('inner');
   const FIELD_HEADING = FIELD_ORDER.indexOf('heading');
@@ -615,13 +624,15 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   function poolFeatures(query: WeightedQuery, pool: readonly PoolItem[], count: number): Float64Array {
     const queryIds: number[] = [];
     let totalMass = 0;
-    const pairs: Array<[number, number]> = [];
+    const pairs: Array<[number, number, number]> = [];
+    let partsIntent = false;
     for (const { term, weight } of query.terms) {
       const cut = term.indexOf('_');
       if (cut >= 0) {
-        pairs.push([leafIndex.idOf(term.slice(0, cut)), leafIndex.idOf(term.slice(cut + 1))]);
+        pairs.push([leafIndex.idOf(term.slice(0, cut)), leafIndex.idOf(term.slice(cut + 1)), weight]);
         continue;
       }
+      if (PART_WORDS.has(term) && query.ownTerms.has(term)) partsIntent = true;
       const id = leafIndex.idOf(term);
       const mass = id < 0 ? 0 : weight * leafIndex.idfOf(term);
       if (mass <= 0 || queryTermMass[id]! > 0) continue;
@@ -662,7 +673,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     };
     const headId = query.headTerm === null ? -1 : leafIndex.idOf(query.headTerm);
     try {
-      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId);
+      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId, partsIntent);
     } finally {
       for (const id of queryIds) queryTermMass[id] = 0;
     }
@@ -675,11 +686,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     missing: (from: number, to: number) => number,
     adjacent: (from: number, to: number, a: number, b: number) => boolean,
     contains: (from: number, to: number, id: number) => boolean,
-    pairs: ReadonlyArray<[number, number]>,
+    pairs: ReadonlyArray<[number, number, number]>,
     headId: number,
+    partsIntent: boolean,
   ): Float64Array {
     const n = Math.min(count, pool.length);
     const best = pool[0]?.score ?? 0;
+    const pairWeight = pairs.reduce((sum, [a, b, weight]) => sum + (a < 0 || b < 0 ? 0 : weight), 0);
     let poolMass = 0;
     const headingMass = new Map<string, number>();
     const subheadingMass = new Map<string, number>();
@@ -711,7 +724,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const innerLength = innerTo - innerFrom;
       const leaf = leaves[doc]!;
       let phraseHits = 0;
-      for (const [a, b] of pairs) {
+      for (const [a, b, weight] of pairs) {
         if (a < 0 || b < 0) continue;
         if (
           adjacent(leafFrom, leafTo, a, b) ||
@@ -719,7 +732,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
           adjacent(headingFrom, headingTo, a, b) ||
           adjacent(fieldFrom(FIELD_STANDALONE), fieldTo(FIELD_STANDALONE), a, b)
         )
-          phraseHits++;
+          phraseHits += weight;
       }
       const ratio = best > 0 ? item.score / best : 0;
       const row = rows.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT);
@@ -745,7 +758,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const innerMissing = missing(innerFrom, innerTo);
       row[18] = leafLength > 0 ? leafMissing / leafLength : 0;
       row[19] = leafLength + innerLength > 0 ? (leafMissing + innerMissing) / (leafLength + innerLength) : 0;
-      row[20] = pairs.length > 0 ? phraseHits / pairs.length : 0;
+      row[20] = pairWeight > 0 ? phraseHits / pairWeight : 0;
       row[21] = headId >= 0 && contains(leafFrom, leafTo, headId) ? 1 : 0;
       row[22] = headId >= 0 && contains(headingFrom, headingTo, headId) ? 1 : 0;
       row[23] = share(fieldFrom(FIELD_CHAPTER), fieldTo(FIELD_CHAPTER));
@@ -765,6 +778,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       row[29] = headId >= 0 && contains(pathHeadsFrom, pathHeadsTo, headId) ? 1 : 0;
       row[30] = share(headingHeadsFrom, pathHeadsFrom);
       row[31] = share(pathHeadsFrom, pathHeadsTo);
+      row[32] = leafIsParts[doc]! === 1 && !partsIntent ? 1 : 0;
+      row[33] = leafIsParts[doc]! === 1 && partsIntent ? 1 : 0;
     }
     return rows;
   }

@@ -26,7 +26,7 @@ export const RERANK_FEATURES = [
   'foreignCoverage', // ... in the English/Spanish text
   'leafExtra', // share of the leaf's own terms that the query does not contain
   'pathExtra', // share of the leaf + subheading terms that the query does not contain
-  'phraseMatch', // share of the query's word pairs adjacent in the leaf, subheading or heading text
+  'phraseMatch', // query-weighted share of the query's word pairs adjacent in the leaf, subheading or heading text
   'headInLeaf', // head noun in the leaf's own text
   'headInHeading', // head noun in the heading text
   'chapterCoverage', // IDF share of the query in the chapter text
@@ -38,6 +38,8 @@ export const RERANK_FEATURES = [
   'headIsPathHead', // ... of a subheading or the leaf's own text
   'headingHeadsCoverage', // IDF share of the query found among the heading's head words
   'pathHeadsCoverage', // ... among the head words of the subheadings and the leaf
+  'partsUnasked', // a parts/accessories code ("Partes", "Partes e acessórios") for a description naming no part
+  'partsAsked', // a parts/accessories code for a description naming parts, pieces or accessories
 ] as const;
 
 export type RerankFeatureName = (typeof RERANK_FEATURES)[number];
