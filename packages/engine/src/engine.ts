@@ -251,6 +251,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return pairs;
   };
 
+  const headCache = new Map<string, string[]>();
+  const headsOf = (text: string): string[] => {
+    let heads = headCache.get(text);
+    if (heads === undefined) headCache.set(text, (heads = headWords(text, termsOf)));
+    return heads;
+  };
+
   const leaves: LeafDocument[] = [];
   const documents: string[][][] = [];
   /** Per leaf: head words of its heading, and of its subheadings and own text. */
@@ -286,8 +293,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       foreign: translatedTermLists.flat(),
     };
     documents.push(FIELD_ORDER.map((name) => fields[name]));
-    headingHeads.push(heading ? headWords(heading.description, termsOf) : []);
-    pathHeads.push([...new Set([...innerAncestors, entry].flatMap((node) => headWords(node.description, termsOf)))]);
+    headingHeads.push(heading ? headsOf(heading.description) : []);
+    pathHeads.push([...new Set([...innerAncestors, entry].flatMap((node) => headsOf(node.description)))]);
     partsFlags.push([...headingHeads[headingHeads.length - 1]!, ...pathHeads[pathHeads.length - 1]!].some((head) => PART_HEADS.has(head)) ? 1 : 0);
     const headingKey = entry.code.slice(0, 4);
     leaves.push({ entry, headingKey, subheadingKey: entry.code.slice(0, 6) });
@@ -381,6 +388,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   // The text caches are only needed while building.
   termCache.clear();
   bigramCache.clear();
+  headCache.clear();
   const excludedFlags = new Uint8Array(leafPaths.length);
   const vocabulary = [...leafIndex.terms()].filter((term) => /^[a-z]+$/.test(term)).sort();
 
