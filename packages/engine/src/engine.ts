@@ -477,7 +477,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       if (headTerm === null && !qualifier && !excluded && leafIndex.has(term)) headTerm = term;
       const positional = qualifier ? 1 : 1 + tuning.leadingTermBoost * Math.max(0, 1 - position / LEADING_TERM_SPAN);
       if (!qualifier) position++;
-      const base = excluded ? tuning.exclusionWeight : qualifier ? tuning.qualifierWeight : 1;
+      const base = qualifier ? Math.min(tuning.qualifierWeight, excluded ? tuning.exclusionWeight : 1) : excluded ? tuning.exclusionWeight : 1;
       addTerm(term, base * positional);
       ownWeights.push(base);
     }
