@@ -167,9 +167,16 @@ interface LeafDocument {
  * moitões; guinchos; macacos" → talha, cadernal, moitao, guincho, macaco). In Portuguese the head noun comes
  * first, so "açúcar" heads "Açúcares de cana..." but only qualifies "Melaços ... do açúcar".
  */
+const MODIFIER_OPENERS = new Set([
+  'de', 'do', 'da', 'dos', 'das', 'para', 'com', 'sem', 'em', 'no', 'na', 'nos', 'nas', 'por', 'pelo', 'pela', 'pelos',
+  'pelas', 'ao', 'aos', 'mesmo', 'mesma', 'mesmos', 'mesmas', 'exceto', 'incluindo', 'inclusive', 'contendo', 'que',
+]);
+
 function headWords(text: string, termsOf: (text: string) => string[]): string[] {
   const heads: string[] = [];
   for (const segment of positiveText(text).split(/[,;:.()]|\s(?:e|ou)\s/i)) {
+    // "..., de fonte externa ou de acumuladores": an item opened by a preposition qualifies, it names no goods.
+    if (MODIFIER_OPENERS.has(tokenize(segment)[0] ?? '')) continue;
     const first = termsOf(segment)[0];
     if (first !== undefined && !heads.includes(first)) heads.push(first);
   }
