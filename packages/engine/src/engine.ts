@@ -88,6 +88,8 @@ export interface ScoringTuning {
   /** Share of the best leaf score in the same heading / subheading added to each leaf. */
   headingSmoothing: number;
   subheadingSmoothing: number;
+  /** Multiplier for documents where the description's head noun heads an item of the heading, subheading or leaf text (1 = off). */
+  headIsHeadBoost: number;
   /** Multiplier for documents that lack the head noun (first content word) of the description. */
   headTermMissPenalty: number;
   /** Weight of the heading-level index (heading text plus all its descendants). */
@@ -119,6 +121,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   coverageFloor: 0.4,
   coverageExponent: 1,
   headTermMissPenalty: 0.85,
+  headIsHeadBoost: 1.2,
   headingSmoothing: 0,
   subheadingSmoothing: 0.1,
   headingIndexWeight: 0.3,
@@ -350,6 +353,16 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     let at = headStarts[d * 2]!;
     for (const term of [...headingHeads[d]!, ...pathHeads[d]!]) termIdsFlat[at++] = leafIndex.idOf(term);
   });
+  /** Documents per head word (heading, subheading or leaf item head): term id → document ids. */
+  const docsByHead = new Map<number, number[]>();
+  documents.forEach((_, d) => {
+    for (const term of new Set([...headingHeads[d]!, ...pathHeads[d]!])) {
+      const id = leafIndex.idOf(term);
+      let docs = docsByHead.get(id);
+      if (!docs) docsByHead.set(id, (docs = []));
+      docs.push(d);
+    }
+  });
   documents.length = 0;
   headingHeads.length = 0;
   pathHeads.length = 0;
@@ -539,6 +552,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
 
     headTermFlags.fill(0);
     const requireHead = query.headTerm !== null && leafIndex.markDocumentsWith(query.headTerm, headTermFlags) > 0;
+    const headedDocs = query.headTerm !== null && tuning.headIsHeadBoost !== 1 ? docsByHead.get(leafIndex.idOf(query.headTerm)) ?? [] : [];
+    for (const doc of headedDocs) headTermFlags[doc] = 2;
     const leafScores = leafIndex.search(query.terms);
     const { scores, matchedIdf, touched, touchedCount, queryIdf } = leafScores;
     const leafMax = maxOver(scores, touched, touchedCount);
@@ -557,7 +572,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const coverage = queryIdf > 0 ? Math.min(1, matchedIdf[doc]! / queryIdf) : 0;
-      const headFactor = requireHead && headTermFlags[doc] === 0 ? tuning.headTermMissPenalty : 1;
+      const headFactor = requireHead && headTermFlags[doc] === 0 ? tuning.headTermMissPenalty : headTermFlags[doc] === 2 ? tuning.headIsHeadBoost : 1;
       const covered = scores[doc]! * (tuning.coverageFloor + (1 - tuning.coverageFloor) * coverage ** tuning.coverageExponent);
       const headingId = leafHeadingIds[doc]!;
       const headingBonus = headingId >= 0 ? tuning.headingIndexWeight * leafMax * headingRelative[headingId]! : 0;
@@ -597,7 +612,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         doc,
         score,
         coverage: queryIdf > 0 ? Math.min(1, matchedIdf[doc]! / queryIdf) : 0,
-        head: !requireHead || headTermFlags[doc] === 1 ? 1 : 0,
+        head: !requireHead || headTermFlags[doc]! >= 1 ? 1 : 0,
         residual: useResidualPrior ? residualPrior.unmatchedLevels(doc) : 0,
         excluded: excludedFlags[doc]!,
         headingRel: headingId >= 0 ? headingRelative[headingId]! : 0,
