@@ -229,6 +229,8 @@ interface WeightedQuery {
   terms: QueryTerm[];
   /** First content word of the description: in Portuguese product names, the head noun. */
   headTerm: string | null;
+  /** Head words of the description's listed items ("Bombons, balas, caramelos" → bombom, bala, caramelo). */
+  itemHeads: string[];
   /** Unigram terms from the user's own words (for the justification). */
   ownTerms: Set<string>;
   /** Content terms inside an exclusion clause ("exceto ..."). */
@@ -515,7 +517,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     }
     const expansions = weightedExpansions.map((item) => item.expansion);
     for (const term of excludedTerms) if (ownBeforeExclusion.has(term)) excludedTerms.delete(term);
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, ownTerms, excludedTerms, expansions };
+    const itemHeads = headWords(description, contentTerms).filter((term) => leafIndex.has(term));
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, excludedTerms, expansions };
   }
 
   const finalScores = new Float64Array(leaves.length);
@@ -702,8 +705,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       return false;
     };
     const headId = query.headTerm === null ? -1 : leafIndex.idOf(query.headTerm);
+    const itemHeadIds = query.itemHeads.map((term) => leafIndex.idOf(term));
     try {
-      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId, partsIntent);
+      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId, partsIntent, itemHeadIds);
     } finally {
       for (const id of queryIds) queryTermMass[id] = 0;
     }
@@ -719,6 +723,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     pairs: ReadonlyArray<[number, number, number]>,
     headId: number,
     partsIntent: boolean,
+    itemHeadIds: readonly number[],
   ): Float64Array {
     const n = Math.min(count, pool.length);
     const best = pool[0]?.score ?? 0;
@@ -810,6 +815,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       row[31] = share(pathHeadsFrom, pathHeadsTo);
       row[32] = leafIsParts[doc]! === 1 && !partsIntent ? 1 : 0;
       row[33] = leafIsParts[doc]! === 1 && partsIntent ? 1 : 0;
+      let itemHeadsHeaded = 0;
+      for (const id of itemHeadIds) if (contains(headingHeadsFrom, pathHeadsTo, id)) itemHeadsHeaded++;
+      row[34] = itemHeadIds.length > 0 ? itemHeadsHeaded / itemHeadIds.length : 0;
     }
     return rows;
   }

@@ -40,6 +40,7 @@ export const RERANK_FEATURES = [
   'pathHeadsCoverage', // ... among the head words of the subheadings and the leaf
   'partsUnasked', // a parts/accessories code ("Partes", "Partes e acessórios") for a description naming no part
   'partsAsked', // a parts/accessories code for a description naming parts, pieces or accessories
+  'itemHeadsHeaded', // share of the description's item head words that head an item of the heading / subheadings / leaf
 ] as const;
 
 export type RerankFeatureName = (typeof RERANK_FEATURES)[number];
