@@ -209,6 +209,9 @@ const PART_HEADS = new Set(['part', 'acessori']);
 /** Stems with which a description asks for a part rather than the whole article. */
 const PART_WORDS = new Set(['part', 'peca', 'acessori', 'component', 'reposic']);
 
+/** Stems of a condition that sets goods apart from new ones: waste, scrap, used, retreaded, unserviceable. */
+const CONDITION_WORDS = new Set(['desperdici', 'residu', 'sucat', 'apar', 'inservivel', 'usad', 'recauchutad']);
+
 /** A ranked candidate with the retrieval signals the reranker reads. */
 interface PoolItem {
   doc: number;
@@ -276,6 +279,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const headingHeads: string[][] = [];
   const pathHeads: string[][] = [];
   const partsFlags: number[] = [];
+  const conditionFlags: number[] = [];
   const headingTexts = new Map<string, string[]>();
   const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
@@ -307,6 +311,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     documents.push(FIELD_ORDER.map((name) => fields[name]));
     headingHeads.push(heading ? headsOf(heading.description) : []);
     pathHeads.push([...new Set([...innerAncestors, entry].flatMap((node) => headsOf(node.description)))]);
+    conditionFlags.push([heading, ...innerAncestors, entry].some((node) => node !== undefined && termsOf(positiveText(node.description)).some((term) => CONDITION_WORDS.has(term))) ? 1 : 0);
     partsFlags.push([...headingHeads[headingHeads.length - 1]!, ...pathHeads[pathHeads.length - 1]!].some((head) => PART_HEADS.has(head)) ? 1 : 0);
     const headingKey = entry.code.slice(0, 4);
     leaves.push({ entry, headingKey, subheadingKey: entry.code.slice(0, 6) });
@@ -640,6 +645,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const leafResidual = Uint8Array.from(leaves.map((leaf) => (isResidual(leaf.entry.description) ? 1 : 0)));
   const leafIsParts = Uint8Array.from(partsFlags);
   partsFlags.length = 0;
+  const leafHasCondition = Uint8Array.from(conditionFlags);
+  conditionFlags.length = 0;
   const FIELD_LEAF = FIELD_ORDER.indexOf('leaf');
   const FIELD_INNER = FIELD_ORDER.indexOf('inner');
   const FIELD_HEADING = FIELD_ORDER.indexOf('heading');
@@ -659,6 +666,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     let totalMass = 0;
     const pairs: Array<[number, number, number]> = [];
     let partsIntent = false;
+    let conditionIntent = false;
     for (const { term, weight } of query.terms) {
       const cut = term.indexOf('_');
       if (cut >= 0) {
@@ -666,6 +674,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         continue;
       }
       if (PART_WORDS.has(term) && query.ownTerms.has(term)) partsIntent = true;
+      if (CONDITION_WORDS.has(term) && query.ownTerms.has(term)) conditionIntent = true;
       const id = leafIndex.idOf(term);
       const mass = id < 0 ? 0 : weight * leafIndex.idfOf(term);
       if (mass <= 0 || queryTermMass[id]! > 0) continue;
@@ -707,7 +716,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const headId = query.headTerm === null ? -1 : leafIndex.idOf(query.headTerm);
     const itemHeadIds = query.itemHeads.map((term) => leafIndex.idOf(term));
     try {
-      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId, partsIntent, itemHeadIds);
+      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId, partsIntent, itemHeadIds, conditionIntent);
     } finally {
       for (const id of queryIds) queryTermMass[id] = 0;
     }
@@ -724,6 +733,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     headId: number,
     partsIntent: boolean,
     itemHeadIds: readonly number[],
+    conditionIntent: boolean,
   ): Float64Array {
     const n = Math.min(count, pool.length);
     const best = pool[0]?.score ?? 0;
@@ -818,6 +828,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       let itemHeadsHeaded = 0;
       for (const id of itemHeadIds) if (contains(headingHeadsFrom, pathHeadsTo, id)) itemHeadsHeaded++;
       row[34] = itemHeadIds.length > 0 ? itemHeadsHeaded / itemHeadIds.length : 0;
+      row[35] = leafHasCondition[doc]! === 1 && !conditionIntent ? 1 : 0;
+      row[36] = leafHasCondition[doc]! === 1 && conditionIntent ? 1 : 0;
     }
     return rows;
   }

@@ -41,6 +41,8 @@ export const RERANK_FEATURES = [
   'partsUnasked', // a parts/accessories code ("Partes", "Partes e acessórios") for a description naming no part
   'partsAsked', // a parts/accessories code for a description naming parts, pieces or accessories
   'itemHeadsHeaded', // share of the description's item head words that head an item of the heading / subheadings / leaf
+  'conditionUnasked', // a code for waste, scrap, used or retreaded goods, the description naming no such condition
+  'conditionAsked', // same, the description naming one
 ] as const;
 
 export type RerankFeatureName = (typeof RERANK_FEATURES)[number];
