@@ -273,6 +273,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return heads;
   };
 
+  const conditionCache = new Map<string, boolean>();
+  const namesCondition = (text: string): boolean => {
+    let names = conditionCache.get(text);
+    if (names === undefined) conditionCache.set(text, (names = termsOf(positiveText(text)).some((term) => CONDITION_WORDS.has(term))));
+    return names;
+  };
+
   const leaves: LeafDocument[] = [];
   const documents: string[][][] = [];
   /** Per leaf: head words of its heading, and of its subheadings and own text. */
@@ -311,7 +318,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     documents.push(FIELD_ORDER.map((name) => fields[name]));
     headingHeads.push(heading ? headsOf(heading.description) : []);
     pathHeads.push([...new Set([...innerAncestors, entry].flatMap((node) => headsOf(node.description)))]);
-    conditionFlags.push([heading, ...innerAncestors, entry].some((node) => node !== undefined && termsOf(positiveText(node.description)).some((term) => CONDITION_WORDS.has(term))) ? 1 : 0);
+    conditionFlags.push([heading, ...innerAncestors, entry].some((node) => node !== undefined && namesCondition(node.description)) ? 1 : 0);
     partsFlags.push([...headingHeads[headingHeads.length - 1]!, ...pathHeads[pathHeads.length - 1]!].some((head) => PART_HEADS.has(head)) ? 1 : 0);
     const headingKey = entry.code.slice(0, 4);
     leaves.push({ entry, headingKey, subheadingKey: entry.code.slice(0, 6) });
@@ -416,6 +423,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   termCache.clear();
   bigramCache.clear();
   headCache.clear();
+  conditionCache.clear();
   const excludedFlags = new Uint8Array(leafPaths.length);
   const vocabulary = [...leafIndex.terms()].filter((term) => /^[a-z]+$/.test(term)).sort();
 
