@@ -88,6 +88,8 @@ export interface ScoringTuning {
   /** Share of the best leaf score in the same heading / subheading added to each leaf. */
   headingSmoothing: number;
   subheadingSmoothing: number;
+  /** Multiplier for documents where the description's head noun heads an item of the heading, subheading or leaf text (1 = off). */
+  headIsHeadBoost: number;
   /** Multiplier for documents that lack the head noun (first content word) of the description. */
   headTermMissPenalty: number;
   /** Weight of the heading-level index (heading text plus all its descendants). */
@@ -119,6 +121,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   coverageFloor: 0.4,
   coverageExponent: 1,
   headTermMissPenalty: 0.85,
+  headIsHeadBoost: 1.2,
   headingSmoothing: 0,
   subheadingSmoothing: 0.1,
   headingIndexWeight: 0.3,
@@ -162,6 +165,27 @@ interface LeafDocument {
   subheadingKey: string;
 }
 
+/**
+ * Head words of a nomenclature text: the first content word of each listed item ("Talhas, cadernais e
+ * moitões; guinchos; macacos" → talha, cadernal, moitao, guincho, macaco). In Portuguese the head noun comes
+ * first, so "açúcar" heads "Açúcares de cana..." but only qualifies "Melaços ... do açúcar".
+ */
+const MODIFIER_OPENERS = new Set([
+  'de', 'do', 'da', 'dos', 'das', 'para', 'com', 'sem', 'em', 'no', 'na', 'nos', 'nas', 'por', 'pelo', 'pela', 'pelos',
+  'pelas', 'ao', 'aos', 'mesmo', 'mesma', 'mesmos', 'mesmas', 'exceto', 'incluindo', 'inclusive', 'contendo', 'que',
+]);
+
+function headWords(text: string, termsOf: (text: string) => string[]): string[] {
+  const heads: string[] = [];
+  for (const segment of positiveText(text).split(/[,;:.()]|\s(?:e|ou)\s/i)) {
+    // "..., de fonte externa ou de acumuladores": an item opened by a preposition qualifies, it names no goods.
+    if (MODIFIER_OPENERS.has(tokenize(segment)[0] ?? '')) continue;
+    const first = termsOf(segment)[0];
+    if (first !== undefined && !heads.includes(first)) heads.push(first);
+  }
+  return heads;
+}
+
 function bigrams(terms: readonly string[]): string[] {
   const pairs: string[] = [];
   for (let i = 0; i + 1 < terms.length; i++) pairs.push(`${terms[i]}_${terms[i + 1]}`);
@@ -179,6 +203,14 @@ function ancestorsOf(entry: NcmEntry, byCode: ReadonlyMap<string, NcmEntry>): Nc
   }
   return chain;
 }
+
+/** Stems that make a node a parts/accessories entry ("Partes e acessórios", "Partes reconhecíveis como..."). */
+const PART_HEADS = new Set(['part', 'acessori']);
+/** Stems with which a description asks for a part rather than the whole article. */
+const PART_WORDS = new Set(['part', 'peca', 'acessori', 'component', 'reposic']);
+
+/** Stems of a condition that sets goods apart from new ones: waste, scrap, used, retreaded, unserviceable. */
+const CONDITION_WORDS = new Set(['desperdici', 'residu', 'sucat', 'apar', 'inservivel', 'usad', 'recauchutad']);
 
 /** A ranked candidate with the retrieval signals the reranker reads. */
 interface PoolItem {
@@ -200,6 +232,8 @@ interface WeightedQuery {
   terms: QueryTerm[];
   /** First content word of the description: in Portuguese product names, the head noun. */
   headTerm: string | null;
+  /** Head words of the description's listed items ("Bombons, balas, caramelos" → bombom, bala, caramelo). */
+  itemHeads: string[];
   /** Unigram terms from the user's own words (for the justification). */
   ownTerms: Set<string>;
   /** Content terms inside an exclusion clause ("exceto ..."). */
@@ -232,8 +266,27 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return pairs;
   };
 
+  const headCache = new Map<string, string[]>();
+  const headsOf = (text: string): string[] => {
+    let heads = headCache.get(text);
+    if (heads === undefined) headCache.set(text, (heads = headWords(text, termsOf)));
+    return heads;
+  };
+
+  const conditionCache = new Map<string, boolean>();
+  const namesCondition = (text: string): boolean => {
+    let names = conditionCache.get(text);
+    if (names === undefined) conditionCache.set(text, (names = termsOf(positiveText(text)).some((term) => CONDITION_WORDS.has(term))));
+    return names;
+  };
+
   const leaves: LeafDocument[] = [];
   const documents: string[][][] = [];
+  /** Per leaf: head words of its heading, and of its subheadings and own text. */
+  const headingHeads: string[][] = [];
+  const pathHeads: string[][] = [];
+  const partsFlags: number[] = [];
+  const conditionFlags: number[] = [];
   const headingTexts = new Map<string, string[]>();
   const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
@@ -263,6 +316,10 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       foreign: translatedTermLists.flat(),
     };
     documents.push(FIELD_ORDER.map((name) => fields[name]));
+    headingHeads.push(heading ? headsOf(heading.description) : []);
+    pathHeads.push([...new Set([...innerAncestors, entry].flatMap((node) => headsOf(node.description)))]);
+    conditionFlags.push([heading, ...innerAncestors, entry].some((node) => node !== undefined && namesCondition(node.description)) ? 1 : 0);
+    partsFlags.push([...headingHeads[headingHeads.length - 1]!, ...pathHeads[pathHeads.length - 1]!].some((head) => PART_HEADS.has(head)) ? 1 : 0);
     const headingKey = entry.code.slice(0, 4);
     leaves.push({ entry, headingKey, subheadingKey: entry.code.slice(0, 6) });
     let texts = headingTexts.get(headingKey);
@@ -291,13 +348,38 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (f !== phraseField) totalTerms += terms.length;
   }));
   fieldStarts[documents.length * FIELD_COUNT] = totalTerms;
+  // Head-word ranges follow the fields in the same flat array: heading heads, then path heads, per document.
+  const headStarts = new Int32Array(documents.length * 2 + 1);
+  documents.forEach((_, d) => {
+    headStarts[d * 2] = totalTerms;
+    totalTerms += headingHeads[d]!.length;
+    headStarts[d * 2 + 1] = totalTerms;
+    totalTerms += pathHeads[d]!.length;
+  });
+  headStarts[documents.length * 2] = totalTerms;
   const termIdsFlat = new Int32Array(totalTerms);
   documents.forEach((fields, d) => fields.forEach((terms, f) => {
     if (f === phraseField) return;
     let at = fieldStarts[d * FIELD_COUNT + f]!;
     for (const term of terms) termIdsFlat[at++] = leafIndex.idOf(term);
   }));
+  documents.forEach((_, d) => {
+    let at = headStarts[d * 2]!;
+    for (const term of [...headingHeads[d]!, ...pathHeads[d]!]) termIdsFlat[at++] = leafIndex.idOf(term);
+  });
+  /** Documents per head word (heading, subheading or leaf item head): term id → document ids. */
+  const docsByHead = new Map<number, number[]>();
+  documents.forEach((_, d) => {
+    for (const term of new Set([...headingHeads[d]!, ...pathHeads[d]!])) {
+      const id = leafIndex.idOf(term);
+      let docs = docsByHead.get(id);
+      if (!docs) docsByHead.set(id, (docs = []));
+      docs.push(d);
+    }
+  });
   documents.length = 0;
+  headingHeads.length = 0;
+  pathHeads.length = 0;
   /** Terms of the index that are numbers ("20", "6205"): not counted as words a query misses. */
   const numericTermIds = new Uint8Array(leafIndex.termCount);
   {
@@ -340,6 +422,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   // The text caches are only needed while building.
   termCache.clear();
   bigramCache.clear();
+  headCache.clear();
+  conditionCache.clear();
   const excludedFlags = new Uint8Array(leafPaths.length);
   const vocabulary = [...leafIndex.terms()].filter((term) => /^[a-z]+$/.test(term)).sort();
 
@@ -428,7 +512,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       if (headTerm === null && !qualifier && !excluded && leafIndex.has(term)) headTerm = term;
       const positional = qualifier ? 1 : 1 + tuning.leadingTermBoost * Math.max(0, 1 - position / LEADING_TERM_SPAN);
       if (!qualifier) position++;
-      const base = excluded ? tuning.exclusionWeight : qualifier ? tuning.qualifierWeight : 1;
+      const base = qualifier ? Math.min(tuning.qualifierWeight, excluded ? tuning.exclusionWeight : 1) : excluded ? tuning.exclusionWeight : 1;
       addTerm(term, base * positional);
       ownWeights.push(base);
     }
@@ -446,7 +530,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     }
     const expansions = weightedExpansions.map((item) => item.expansion);
     for (const term of excludedTerms) if (ownBeforeExclusion.has(term)) excludedTerms.delete(term);
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, ownTerms, excludedTerms, expansions };
+    const itemHeads = headWords(description, contentTerms).filter((term) => leafIndex.has(term));
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, excludedTerms, expansions };
   }
 
   const finalScores = new Float64Array(leaves.length);
@@ -483,6 +568,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
 
     headTermFlags.fill(0);
     const requireHead = query.headTerm !== null && leafIndex.markDocumentsWith(query.headTerm, headTermFlags) > 0;
+    const headedDocs = query.headTerm !== null && tuning.headIsHeadBoost !== 1 ? docsByHead.get(leafIndex.idOf(query.headTerm)) ?? [] : [];
+    for (const doc of headedDocs) headTermFlags[doc] = 2;
     const leafScores = leafIndex.search(query.terms);
     const { scores, matchedIdf, touched, touchedCount, queryIdf } = leafScores;
     const leafMax = maxOver(scores, touched, touchedCount);
@@ -501,7 +588,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
       const coverage = queryIdf > 0 ? Math.min(1, matchedIdf[doc]! / queryIdf) : 0;
-      const headFactor = requireHead && headTermFlags[doc] === 0 ? tuning.headTermMissPenalty : 1;
+      const headFactor = requireHead && headTermFlags[doc] === 0 ? tuning.headTermMissPenalty : headTermFlags[doc] === 2 ? tuning.headIsHeadBoost : 1;
       const covered = scores[doc]! * (tuning.coverageFloor + (1 - tuning.coverageFloor) * coverage ** tuning.coverageExponent);
       const headingId = leafHeadingIds[doc]!;
       const headingBonus = headingId >= 0 ? tuning.headingIndexWeight * leafMax * headingRelative[headingId]! : 0;
@@ -541,7 +628,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         doc,
         score,
         coverage: queryIdf > 0 ? Math.min(1, matchedIdf[doc]! / queryIdf) : 0,
-        head: !requireHead || headTermFlags[doc] === 1 ? 1 : 0,
+        head: !requireHead || headTermFlags[doc]! >= 1 ? 1 : 0,
         residual: useResidualPrior ? residualPrior.unmatchedLevels(doc) : 0,
         excluded: excludedFlags[doc]!,
         headingRel: headingId >= 0 ? headingRelative[headingId]! : 0,
@@ -564,6 +651,10 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   for (const leaf of leaves) parentChildCount.set(leaf.entry.parent ?? '', (parentChildCount.get(leaf.entry.parent ?? '') ?? 0) + 1);
   const leafSiblings = Float64Array.from(leaves.map((leaf) => Math.log(1 + (parentChildCount.get(leaf.entry.parent ?? '') ?? 1) - 1)));
   const leafResidual = Uint8Array.from(leaves.map((leaf) => (isResidual(leaf.entry.description) ? 1 : 0)));
+  const leafIsParts = Uint8Array.from(partsFlags);
+  partsFlags.length = 0;
+  const leafHasCondition = Uint8Array.from(conditionFlags);
+  conditionFlags.length = 0;
   const FIELD_LEAF = FIELD_ORDER.indexOf('leaf');
   const FIELD_INNER = FIELD_ORDER.indexOf('inner');
   const FIELD_HEADING = FIELD_ORDER.indexOf('heading');
@@ -581,13 +672,17 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   function poolFeatures(query: WeightedQuery, pool: readonly PoolItem[], count: number): Float64Array {
     const queryIds: number[] = [];
     let totalMass = 0;
-    const pairs: Array<[number, number]> = [];
+    const pairs: Array<[number, number, number]> = [];
+    let partsIntent = false;
+    let conditionIntent = false;
     for (const { term, weight } of query.terms) {
       const cut = term.indexOf('_');
       if (cut >= 0) {
-        pairs.push([leafIndex.idOf(term.slice(0, cut)), leafIndex.idOf(term.slice(cut + 1))]);
+        pairs.push([leafIndex.idOf(term.slice(0, cut)), leafIndex.idOf(term.slice(cut + 1)), weight]);
         continue;
       }
+      if (PART_WORDS.has(term) && query.ownTerms.has(term)) partsIntent = true;
+      if (CONDITION_WORDS.has(term) && query.ownTerms.has(term)) conditionIntent = true;
       const id = leafIndex.idOf(term);
       const mass = id < 0 ? 0 : weight * leafIndex.idfOf(term);
       if (mass <= 0 || queryTermMass[id]! > 0) continue;
@@ -627,8 +722,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       return false;
     };
     const headId = query.headTerm === null ? -1 : leafIndex.idOf(query.headTerm);
+    const itemHeadIds = query.itemHeads.map((term) => leafIndex.idOf(term));
     try {
-      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId);
+      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId, partsIntent, itemHeadIds, conditionIntent);
     } finally {
       for (const id of queryIds) queryTermMass[id] = 0;
     }
@@ -641,11 +737,15 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     missing: (from: number, to: number) => number,
     adjacent: (from: number, to: number, a: number, b: number) => boolean,
     contains: (from: number, to: number, id: number) => boolean,
-    pairs: ReadonlyArray<[number, number]>,
+    pairs: ReadonlyArray<[number, number, number]>,
     headId: number,
+    partsIntent: boolean,
+    itemHeadIds: readonly number[],
+    conditionIntent: boolean,
   ): Float64Array {
     const n = Math.min(count, pool.length);
     const best = pool[0]?.score ?? 0;
+    const pairWeight = pairs.reduce((sum, [a, b, weight]) => sum + (a < 0 || b < 0 ? 0 : weight), 0);
     let poolMass = 0;
     const headingMass = new Map<string, number>();
     const subheadingMass = new Map<string, number>();
@@ -677,7 +777,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const innerLength = innerTo - innerFrom;
       const leaf = leaves[doc]!;
       let phraseHits = 0;
-      for (const [a, b] of pairs) {
+      for (const [a, b, weight] of pairs) {
         if (a < 0 || b < 0) continue;
         if (
           adjacent(leafFrom, leafTo, a, b) ||
@@ -685,7 +785,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
           adjacent(headingFrom, headingTo, a, b) ||
           adjacent(fieldFrom(FIELD_STANDALONE), fieldTo(FIELD_STANDALONE), a, b)
         )
-          phraseHits++;
+          phraseHits += weight;
       }
       const ratio = best > 0 ? item.score / best : 0;
       const row = rows.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT);
@@ -711,7 +811,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const innerMissing = missing(innerFrom, innerTo);
       row[18] = leafLength > 0 ? leafMissing / leafLength : 0;
       row[19] = leafLength + innerLength > 0 ? (leafMissing + innerMissing) / (leafLength + innerLength) : 0;
-      row[20] = pairs.length > 0 ? phraseHits / pairs.length : 0;
+      row[20] = pairWeight > 0 ? phraseHits / pairWeight : 0;
       row[21] = headId >= 0 && contains(leafFrom, leafTo, headId) ? 1 : 0;
       row[22] = headId >= 0 && contains(headingFrom, headingTo, headId) ? 1 : 0;
       row[23] = share(fieldFrom(FIELD_CHAPTER), fieldTo(FIELD_CHAPTER));
@@ -724,6 +824,20 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       row[25] = 1 / (1 + headingPosition);
       row[26] = 1 / (1 + subheadingPosition);
       row[27] = Math.log(1 + leafLength);
+      const headingHeadsFrom = headStarts[doc * 2]!;
+      const pathHeadsFrom = headStarts[doc * 2 + 1]!;
+      const pathHeadsTo = headStarts[doc * 2 + 2]!;
+      row[28] = headId >= 0 && contains(headingHeadsFrom, pathHeadsFrom, headId) ? 1 : 0;
+      row[29] = headId >= 0 && contains(pathHeadsFrom, pathHeadsTo, headId) ? 1 : 0;
+      row[30] = share(headingHeadsFrom, pathHeadsFrom);
+      row[31] = share(pathHeadsFrom, pathHeadsTo);
+      row[32] = leafIsParts[doc]! === 1 && !partsIntent ? 1 : 0;
+      row[33] = leafIsParts[doc]! === 1 && partsIntent ? 1 : 0;
+      let itemHeadsHeaded = 0;
+      for (const id of itemHeadIds) if (contains(headingHeadsFrom, pathHeadsTo, id)) itemHeadsHeaded++;
+      row[34] = itemHeadIds.length > 0 ? itemHeadsHeaded / itemHeadIds.length : 0;
+      row[35] = leafHasCondition[doc]! === 1 && !conditionIntent ? 1 : 0;
+      row[36] = leafHasCondition[doc]! === 1 && conditionIntent ? 1 : 0;
     }
     return rows;
   }

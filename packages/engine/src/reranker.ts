@@ -26,7 +26,7 @@ export const RERANK_FEATURES = [
   'foreignCoverage', // ... in the English/Spanish text
   'leafExtra', // share of the leaf's own terms that the query does not contain
   'pathExtra', // share of the leaf + subheading terms that the query does not contain
-  'phraseMatch', // share of the query's word pairs adjacent in the leaf, subheading or heading text
+  'phraseMatch', // query-weighted share of the query's word pairs adjacent in the leaf, subheading or heading text
   'headInLeaf', // head noun in the leaf's own text
   'headInHeading', // head noun in the heading text
   'chapterCoverage', // IDF share of the query in the chapter text
@@ -34,6 +34,15 @@ export const RERANK_FEATURES = [
   'rankInHeading', // 1 / (1 + position among the pool candidates of the same heading)
   'rankInSubheading', // same, per subheading
   'leafLength', // log(1 + number of terms of the leaf's own text)
+  'headIsHeadingHead', // the head noun heads an item of the heading text (its first word, or first after , ; e ou)
+  'headIsPathHead', // ... of a subheading or the leaf's own text
+  'headingHeadsCoverage', // IDF share of the query found among the heading's head words
+  'pathHeadsCoverage', // ... among the head words of the subheadings and the leaf
+  'partsUnasked', // a parts/accessories code ("Partes", "Partes e acessórios") for a description naming no part
+  'partsAsked', // a parts/accessories code for a description naming parts, pieces or accessories
+  'itemHeadsHeaded', // share of the description's item head words that head an item of the heading / subheadings / leaf
+  'conditionUnasked', // a code for waste, scrap, used or retreaded goods, the description naming no such condition
+  'conditionAsked', // same, the description naming one
 ] as const;
 
 export type RerankFeatureName = (typeof RERANK_FEATURES)[number];

@@ -83,6 +83,20 @@ describe('learned reranker', () => {
     expect(features[0]![RERANK_FEATURES.indexOf('scoreRatio')]).toBe(1);
   });
 
+  it('tells a head noun that heads an item of the heading or of the subheadings from one that only qualifies', () => {
+    const engine = createReferenceEngine({ table, reranker: null });
+    const featureOf = (description: string, code: string, name: (typeof RERANK_FEATURES)[number]): number | undefined => {
+      const { codes, features } = engine.candidateFeatures!({ partnumber: '', description }, 10);
+      return features[codes.indexOf(code)]?.[RERANK_FEATURES.indexOf(name)];
+    };
+    // "Rolamentos de esferas, de roletes ou de agulhas": rolamentos heads the heading.
+    expect(featureOf('rolamentos de esferas', '84821010', 'headIsHeadingHead')).toBe(1);
+    // "Aparelhos para interrupção, ...": relés only head the subheading "Relés:".
+    expect(featureOf('relés', '85364100', 'headIsHeadingHead')).toBe(0);
+    expect(featureOf('relés', '85364100', 'headIsPathHead')).toBe(1);
+    expect(featureOf('relés', '85364100', 'partsUnasked')).toBe(0);
+  });
+
   it('ships weights trained on the current feature list', () => {
     expect(RERANKER_WEIGHTS).not.toBeNull();
     expect(() => assertModelMatchesFeatures(RERANKER_WEIGHTS!)).not.toThrow();
