@@ -15,9 +15,17 @@ export interface AccessTokens {
   verify(token: string): Promise<AccessTokenClaims | null>;
 }
 
+const MAX_VERIFIED_TOKENS = 10_000;
+
 /** Short-lived HS256 JWTs. */
 export function createAccessTokens({ secret, ttlSeconds }: { secret: string; ttlSeconds: number }): AccessTokens {
   const key = new TextEncoder().encode(secret);
+  // A token's signature is checked once; every later call only checks its expiry (the hot path of each request).
+  const verified = new Map<string, { claims: AccessTokenClaims; expiresAtMs: number }>();
+  const remember = (token: string, claims: AccessTokenClaims, expiresAtMs: number) => {
+    if (verified.size >= MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, { claims, expiresAtMs });
+  };
   return {
     async issue({ userId, role }) {
       const issuedAt = Math.floor(Date.now() / 1000);
@@ -33,10 +41,18 @@ export function createAccessTokens({ secret, ttlSeconds }: { secret: string; ttl
       return { accessToken, expiresAt };
     },
     async verify(token) {
+      const known = verified.get(token);
+      if (known) {
+        if (Date.now() < known.expiresAtMs) return known.claims;
+        verified.delete(token);
+        return null;
+      }
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
-        if (typeof payload.sub !== 'string' || (payload.role !== 'admin' && payload.role !== 'user')) return null;
-        return { userId: payload.sub, role: payload.role };
+        if (typeof payload.sub !== 'string' || (payload.role !== 'admin' && payload.role !== 'user') || typeof payload.exp !== 'number') return null;
+        const claims: AccessTokenClaims = { userId: payload.sub, role: payload.role };
+        remember(token, claims, payload.exp * 1000);
+        return claims;
       } catch {
         return null;
       }

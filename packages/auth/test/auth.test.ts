@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { API_KEY_PREFIX, createAccessTokens, generateApiKey, generateSecret, hashApiKey, hashPassword, loadOrCreateDevelopmentSecret, verifyPassword } from '../src/index';
 
 describe('passwords', () => {
@@ -31,6 +31,20 @@ describe('access tokens', () => {
     const foreign = await createAccessTokens({ secret: generateSecret(), ttlSeconds: 60 }).issue({ userId: 'u-1', role: 'admin' });
     expect(await tokens.verify(foreign.accessToken)).toBeNull();
     expect(await tokens.verify('a.b.c')).toBeNull();
+  });
+
+  it('stop working at expiry even after being verified before', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const shortLived = createAccessTokens({ secret: generateSecret(), ttlSeconds: 2 });
+      const { accessToken } = await shortLived.issue({ userId: 'u-2', role: 'user' });
+      expect(await shortLived.verify(accessToken)).toEqual({ userId: 'u-2', role: 'user' });
+      expect(await shortLived.verify(accessToken)).toEqual({ userId: 'u-2', role: 'user' });
+      vi.setSystemTime(Date.now() + 3000);
+      expect(await shortLived.verify(accessToken)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

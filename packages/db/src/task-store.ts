@@ -90,12 +90,48 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
 }
 
 function createRawTaskStore(db: NexaDatabase): TaskStore {
-  async function knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]> {
-    const rows = await db
+  // The queries of every submission, subscription and job: built once, prepared once per connection.
+  const prepared = {
+    ownersKnownClassifications: db
       .select()
       .from(classifications)
-      .where(and(eq(classifications.partnumber, partnumber), inForce, visibleTo(visibility, classifications.ownerId)))
-      .orderBy(approvedFirst, desc(classifications.createdAt));
+      .where(and(eq(classifications.partnumber, sql.placeholder('partnumber')), inForce, eq(classifications.ownerId, sql.placeholder('ownerId'))))
+      .orderBy(approvedFirst, desc(classifications.createdAt))
+      .prepare('nexa_owners_known_classifications'),
+    inFlightTask: db
+      .select({ taskId: tasks.id, status: tasks.status, partnumber: taskItems.partnumber })
+      .from(taskItems)
+      .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
+      .where(
+        and(
+          eq(taskItems.partnumber, sql.placeholder('partnumber')),
+          eq(tasks.ownerId, sql.placeholder('ownerId')),
+          inArray(taskItems.status, ['queued', 'processing']),
+          eq(taskItems.seq, 1),
+          eq(tasks.kind, 'single'),
+        ),
+      )
+      .orderBy(desc(tasks.createdAt))
+      .limit(1)
+      .prepare('nexa_in_flight_task'),
+    taskAccess: db
+      .select({ id: tasks.id, ownerId: tasks.ownerId, kind: tasks.kind, status: tasks.status })
+      .from(tasks)
+      .where(eq(tasks.id, sql.placeholder('taskId')))
+      .prepare('nexa_task_access'),
+    itemWithKind: db
+      .select({ item: taskItems, kind: tasks.kind })
+      .from(taskItems)
+      .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
+      .where(eq(taskItems.id, sql.placeholder('itemId')))
+      .prepare('nexa_item_with_kind'),
+  };
+
+  async function knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]> {
+    const rows =
+      visibility === 'all'
+        ? await db.select().from(classifications).where(and(eq(classifications.partnumber, partnumber), inForce)).orderBy(approvedFirst, desc(classifications.createdAt))
+        : await prepared.ownersKnownClassifications.execute({ partnumber, ownerId: visibility.ownerId });
     return rows.map(toClassification);
   }
 
@@ -186,21 +222,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     findTaskByIdempotencyKey,
 
     async findInFlightTask(partnumber: string, ownerId: string): Promise<ExistingTask | null> {
-      const [row] = await db
-        .select({ taskId: tasks.id, status: tasks.status, partnumber: taskItems.partnumber })
-        .from(taskItems)
-        .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
-        .where(
-          and(
-            eq(taskItems.partnumber, partnumber),
-            eq(tasks.ownerId, ownerId),
-            inArray(taskItems.status, ['queued', 'processing']),
-            eq(taskItems.seq, 1),
-            eq(tasks.kind, 'single'),
-          ),
-        )
-        .orderBy(desc(tasks.createdAt))
-        .limit(1);
+      const [row] = await prepared.inFlightTask.execute({ partnumber, ownerId });
       return row ?? null;
     },
 
@@ -321,7 +343,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     },
 
     async taskAccess(taskId: string): Promise<TaskAccess | null> {
-      const [row] = await db.select({ id: tasks.id, ownerId: tasks.ownerId, kind: tasks.kind, status: tasks.status }).from(tasks).where(eq(tasks.id, taskId));
+      const [row] = await prepared.taskAccess.execute({ taskId });
       return row ?? null;
     },
 
@@ -369,7 +391,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     knownClassifications,
 
     async getItem(itemId: string) {
-      const [row] = await db.select({ item: taskItems, kind: tasks.kind }).from(taskItems).innerJoin(tasks, eq(tasks.id, taskItems.taskId)).where(eq(taskItems.id, itemId));
+      const [row] = await prepared.itemWithKind.execute({ itemId });
       if (!row) return null;
       const { item, kind } = row;
       return {

@@ -36,6 +36,8 @@ export function createUserStore(db: NexaDatabase): UserStore {
 }
 
 function createRawUserStore(db: NexaDatabase): UserStore {
+  // Every authenticated request reads its user: built once, prepared once per connection.
+  const userById = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('nexa_user_by_id');
   return {
     async insertUser({ email, name, role, passwordHash }) {
       try {
@@ -53,7 +55,7 @@ function createRawUserStore(db: NexaDatabase): UserStore {
     },
 
     async getUser(id) {
-      const [row] = await db.select().from(users).where(eq(users.id, id));
+      const [row] = await userById.execute({ id });
       return row ? toUser(row) : null;
     },
 

@@ -37,7 +37,11 @@ export const classificationRouter = createTRPCRouter({
         const existing = await ctx.tasks.findTaskByIdempotencyKey(idempotencyKey, ownerId);
         if (existing) return answerWithExisting(ctx, existing, part.partnumber);
       }
-      const known = await ctx.tasks.knownClassifications(part.partnumber, { ownerId });
+      // Both reads at once: one database round trip of waiting instead of two.
+      const [known, inFlight] = await Promise.all([
+        ctx.tasks.knownClassifications(part.partnumber, { ownerId }),
+        ctx.tasks.findInFlightTask(part.partnumber, ownerId),
+      ]);
 
       if (known.length > 0 && !reclassify) {
         const ref = await createOrReuse(ctx, { ownerId, part, reclassify, status: 'done', idempotencyKey });
@@ -47,7 +51,6 @@ export const classificationRouter = createTRPCRouter({
       }
 
       // The same partnumber already on its way for this owner: one job, and every watcher follows the same task.
-      const inFlight = await ctx.tasks.findInFlightTask(part.partnumber, ownerId);
       if (inFlight && !idempotencyKey) return { taskId: inFlight.taskId, status: inFlight.status, classifications: known };
 
       const ref = await createOrReuse(ctx, { ownerId, part, reclassify, status: 'queued', idempotencyKey });
