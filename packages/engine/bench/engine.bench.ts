@@ -26,6 +26,7 @@ function megabytes(bytes: number): number {
   return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }
 
+const baselineRss = process.memoryUsage().rss;
 const table = loadNcmTableFromFile(requirePath(defaultNcmTablePath(), 'ncm/ncm.json'));
 const comexstatPath = defaultComexstatPath();
 const standaloneDescriptions = comexstatPath ? loadComexstatFromFile(comexstatPath) : undefined;
@@ -67,6 +68,10 @@ const elapsedMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuStarted);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 const memory = process.memoryUsage();
+// Steady state: what the engine keeps once the build's and the loop's garbage is collected (needs --expose-gc).
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+collectGarbage?.();
+const settled = process.memoryUsage();
 
 const result = {
   engine: 'nexa-reference',
@@ -82,7 +87,11 @@ const result = {
   cpuMs: Math.round(cpuMs),
   classificationsPerCpuSecond: Math.round((classifications / cpuMs) * 1000),
   rssMb: megabytes(memory.rss),
+  // The process before any table was read (Node, the TypeScript loader, the modules): what the engine adds is the rest.
+  baselineRssMb: megabytes(baselineRss),
+  engineRssMb: megabytes(memory.rss - baselineRss),
   heapUsedMb: megabytes(memory.heapUsed),
+  ...(collectGarbage ? { rssAfterGcMb: megabytes(settled.rss), heapUsedAfterGcMb: megabytes(settled.heapUsed) } : {}),
   node: process.version,
   date: new Date().toISOString(),
 };
