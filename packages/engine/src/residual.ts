@@ -14,8 +14,9 @@ import { contentTerms, foldText } from './text/normalize.js';
  * that leaves nothing), plus the same for all its descendants.
  */
 export class ResidualPrior {
-  /** Per leaf (document id), ids of its penalisable path nodes. */
-  private readonly leafNodes: Int32Array[];
+  /** Leaf (document id) d's penalisable path nodes: leafNodeIds[leafNodeStarts[d] .. leafNodeStarts[d + 1]). */
+  private readonly leafNodeStarts: Int32Array;
+  private readonly leafNodeIds: Int32Array;
   /** Term → penalisable nodes whose distinguishing terms contain it. */
   private readonly nodesByTerm = new Map<string, number[]>();
   private readonly matchStamp: Int32Array;
@@ -66,8 +67,10 @@ export class ResidualPrior {
 
     const nodeIds = new Map<string, number>();
     const nodeTerms: Array<ReadonlySet<string>> = [];
-    this.leafNodes = paths.map((path) => {
-      const ids: number[] = [];
+    const ids: number[] = [];
+    this.leafNodeStarts = new Int32Array(paths.length + 1);
+    paths.forEach((path, doc) => {
+      this.leafNodeStarts[doc] = ids.length;
       path.forEach((node, depth) => {
         if (node.code.length <= 4 || depth === 0 || isResidual(node.description) || hasResidualSibling.get(node.code) !== true) return;
         let id = nodeIds.get(node.code);
@@ -78,8 +81,9 @@ export class ResidualPrior {
         }
         ids.push(id);
       });
-      return Int32Array.from(ids);
     });
+    this.leafNodeStarts[paths.length] = ids.length;
+    this.leafNodeIds = Int32Array.from(ids);
     this.matchStamp = new Int32Array(nodeTerms.length);
     nodeTerms.forEach((terms, id) => {
       for (const term of terms) {
@@ -101,10 +105,11 @@ export class ResidualPrior {
 
   /** Number of penalisable nodes on the leaf's path whose distinguishing words the query misses. */
   unmatchedLevels(doc: number): number {
-    const ids = this.leafNodes[doc];
-    if (!ids) return 0;
+    if (doc < 0 || doc >= this.leafNodeStarts.length - 1) return 0;
+    const ids = this.leafNodeIds;
+    const end = this.leafNodeStarts[doc + 1]!;
     let unmatched = 0;
-    for (let i = 0; i < ids.length; i++) if (this.matchStamp[ids[i]!] !== this.generation) unmatched++;
+    for (let i = this.leafNodeStarts[doc]!; i < end; i++) if (this.matchStamp[ids[i]!] !== this.generation) unmatched++;
     return unmatched;
   }
 }

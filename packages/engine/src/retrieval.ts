@@ -19,11 +19,6 @@ export interface Bm25Options {
   k1: number;
 }
 
-interface Postings {
-  docs: Int32Array;
-  weights: Float32Array;
-}
-
 export interface QueryTerm {
   term: string;
   weight: number;
@@ -41,8 +36,11 @@ export interface ScoredDocuments {
 export class Bm25fIndex {
   readonly documentCount: number;
   private readonly termIds = new Map<string, number>();
-  private readonly postings: Postings[] = [];
-  private readonly idf: number[] = [];
+  /** Postings of term id t: postingDocs/postingWeights[postingStarts[t] .. postingStarts[t + 1]). */
+  private readonly postingStarts: Int32Array;
+  private readonly postingDocs: Int32Array;
+  private readonly postingWeights: Float32Array;
+  private readonly idf: Float64Array;
   private readonly scores: Float64Array;
   private readonly matchedIdf: Float64Array;
   private readonly touched: Int32Array;
@@ -118,11 +116,13 @@ export class Bm25fIndex {
       allDocs[position] = tripleDocs[i]!;
       allWeights[position] = tripleWeights[i]!;
     }
+    this.postingStarts = starts;
+    this.postingDocs = allDocs;
+    this.postingWeights = allWeights;
+    this.idf = new Float64Array(termCount);
     for (let id = 0; id < termCount; id++) {
-      const docs = allDocs.subarray(starts[id]!, starts[id + 1]!);
-      this.postings.push({ docs, weights: allWeights.subarray(starts[id]!, starts[id + 1]!) });
-      const df = docs.length;
-      this.idf.push(Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+      const df = starts[id + 1]! - starts[id]!;
+      this.idf[id] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
     this.scores = new Float64Array(n);
     this.matchedIdf = new Float64Array(n);
@@ -143,9 +143,10 @@ export class Bm25fIndex {
   markDocumentsWith(term: string, flags: Uint8Array): number {
     const id = this.termIds.get(term);
     if (id === undefined) return 0;
-    const { docs } = this.postings[id]!;
-    for (let p = 0; p < docs.length; p++) flags[docs[p]!] = 1;
-    return docs.length;
+    const docs = this.postingDocs;
+    const end = this.postingStarts[id + 1]!;
+    for (let p = this.postingStarts[id]!; p < end; p++) flags[docs[p]!] = 1;
+    return end - this.postingStarts[id]!;
   }
 
   /** Every indexed term. */
@@ -173,7 +174,7 @@ export class Bm25fIndex {
 
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);
-    return id === undefined ? 0 : (this.postings[id]?.docs.length ?? 0);
+    return id === undefined ? 0 : this.postingStarts[id + 1]! - this.postingStarts[id]!;
   }
 
   /**
@@ -193,11 +194,12 @@ export class Bm25fIndex {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       const idf = this.idf[id]!;
-      const postings = this.postings[id]!;
       const termWeight = weight * idf;
       queryIdf += weight * idf;
-      const { docs, weights } = postings;
-      for (let p = 0; p < docs.length; p++) {
+      const docs = this.postingDocs;
+      const weights = this.postingWeights;
+      const end = this.postingStarts[id + 1]!;
+      for (let p = this.postingStarts[id]!; p < end; p++) {
         const doc = docs[p]!;
         if (this.touchedFlags[doc] === 0) {
           this.touchedFlags[doc] = 1;
