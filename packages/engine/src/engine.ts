@@ -1,4 +1,4 @@
-import { Bm25fIndex, type FieldSpec, type QueryTerm } from './retrieval.js';
+import { Bm25fIndex, fieldLength, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
 import { contentTerms, isQualifierWord, isStopWord, stem, stemAll, tokenize } from './text/normalize.js';
 import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
@@ -252,17 +252,26 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const byCode = new Map<string, NcmEntry>(table.entries.map((entry) => [entry.code, entry]));
 
   // Ancestor texts repeat across thousands of leaves: tokenise each distinct text once.
+  // The same term comes out of thousands of texts: one string per distinct term (and word pair) keeps the
+  // build's live heap, and so the process's resident memory, small.
+  const internedTerms = new Map<string, string>();
+  const intern = (term: string): string => {
+    const known = internedTerms.get(term);
+    if (known !== undefined) return known;
+    internedTerms.set(term, term);
+    return term;
+  };
   const termCache = new Map<string, string[]>();
   const termsOf = (text: string): string[] => {
     let terms = termCache.get(text);
-    if (terms === undefined) termCache.set(text, (terms = contentTerms(text)));
+    if (terms === undefined) termCache.set(text, (terms = contentTerms(text).map(intern)));
     return terms;
   };
 
   const bigramCache = new Map<string, string[]>();
   const bigramsOf = (text: string): string[] => {
     let pairs = bigramCache.get(text);
-    if (pairs === undefined) bigramCache.set(text, (pairs = bigrams(termsOf(text))));
+    if (pairs === undefined) bigramCache.set(text, (pairs = bigrams(termsOf(text)).map(intern)));
     return pairs;
   };
 
@@ -281,7 +290,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   };
 
   const leaves: LeafDocument[] = [];
-  const documents: string[][][] = [];
+  /** Per leaf, per field: the term segments (cached per text, shared between leaves). */
+  const documents: string[][][][] = [];
   /** Per leaf: head words of its heading, and of its subheadings and own text. */
   const headingHeads: string[][] = [];
   const pathHeads: string[][] = [];
@@ -305,15 +315,15 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const hsHeading = options.hsDescriptions?.get(entry.code.slice(0, 4)) ?? '';
     const translatedTexts = [options.translatedDescriptions?.get(entry.code) ?? '', hsSubheading, hsHeading];
     const translatedTermLists = translatedTexts.map(termsOf);
-    const phraseTerms = [entry.description, standalone, heading?.description ?? '', ...innerAncestors.map((a) => a.description), ...translatedTexts].flatMap(bigramsOf);
-    const fields: Record<(typeof FIELD_ORDER)[number], string[]> = {
-      leaf: leafTerms,
-      standalone: standaloneTerms,
-      inner: innerTermLists.flat(),
-      heading: headingTerms,
-      chapter: chapter ? termsOf(chapter.description) : [],
-      phrase: phraseTerms,
-      foreign: translatedTermLists.flat(),
+    const phraseSegments = [entry.description, standalone, heading?.description ?? '', ...innerAncestors.map((a) => a.description), ...translatedTexts].map(bigramsOf);
+    const fields: Record<(typeof FIELD_ORDER)[number], string[][]> = {
+      leaf: [leafTerms],
+      standalone: [standaloneTerms],
+      inner: innerTermLists,
+      heading: [headingTerms],
+      chapter: [chapter ? termsOf(chapter.description) : []],
+      phrase: phraseSegments,
+      foreign: translatedTermLists,
     };
     documents.push(FIELD_ORDER.map((name) => fields[name]));
     headingHeads.push(heading ? headsOf(heading.description) : []);
@@ -343,9 +353,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   /** Field f of document d: termIdsFlat[fieldStarts[d·F + f] .. fieldStarts[d·F + f + 1]). */
   const fieldStarts = new Int32Array(documents.length * FIELD_COUNT + 1);
   let totalTerms = 0;
-  documents.forEach((fields, d) => fields.forEach((terms, f) => {
+  documents.forEach((fields, d) => fields.forEach((segments, f) => {
     fieldStarts[d * FIELD_COUNT + f] = totalTerms;
-    if (f !== phraseField) totalTerms += terms.length;
+    if (f !== phraseField) totalTerms += fieldLength(segments);
   }));
   fieldStarts[documents.length * FIELD_COUNT] = totalTerms;
   // Head-word ranges follow the fields in the same flat array: heading heads, then path heads, per document.
@@ -358,10 +368,10 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   });
   headStarts[documents.length * 2] = totalTerms;
   const termIdsFlat = new Int32Array(totalTerms);
-  documents.forEach((fields, d) => fields.forEach((terms, f) => {
+  documents.forEach((fields, d) => fields.forEach((segments, f) => {
     if (f === phraseField) return;
     let at = fieldStarts[d * FIELD_COUNT + f]!;
-    for (const term of terms) termIdsFlat[at++] = leafIndex.idOf(term);
+    for (const terms of segments) for (const term of terms) termIdsFlat[at++] = leafIndex.idOf(term);
   }));
   documents.forEach((_, d) => {
     let at = headStarts[d * 2]!;
@@ -400,7 +410,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     headingKeys.map((key) => {
       const unique = [...new Set(headingTexts.get(key))];
       const terms = contentTerms(unique.join(' . '));
-      return [terms];
+      return [[terms]];
     }),
     [{ name: 'all', weight: 1, lengthNormalization: 0.5 }],
     { k1: tuning.k1 },
@@ -422,6 +432,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   // The text caches are only needed while building.
   termCache.clear();
   bigramCache.clear();
+  internedTerms.clear();
   headCache.clear();
   conditionCache.clear();
   const excludedFlags = new Uint8Array(leafPaths.length);

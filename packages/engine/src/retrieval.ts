@@ -12,8 +12,18 @@ export interface FieldSpec {
   lengthNormalization: number;
 }
 
-/** One document: for each field (same order as the FieldSpec list), its terms. */
-export type FieldedDocument = ReadonlyArray<readonly string[]>;
+/**
+ * One document: for each field (same order as the FieldSpec list), its terms as consecutive segments
+ * (so texts shared by many documents are referenced, not copied).
+ */
+export type FieldedDocument = ReadonlyArray<ReadonlyArray<readonly string[]>>;
+
+/** Number of terms in a field's segments. */
+export function fieldLength(segments: ReadonlyArray<readonly string[]>): number {
+  let length = 0;
+  for (const segment of segments) length += segment.length;
+  return length;
+}
 
 export interface Bm25Options {
   k1: number;
@@ -50,7 +60,7 @@ export class Bm25fIndex {
     this.documentCount = documents.length;
     const averageLengths = fields.map((_, f) => {
       let total = 0;
-      for (const doc of documents) total += doc[f]?.length ?? 0;
+      for (const doc of documents) total += fieldLength(doc[f] ?? []);
       return Math.max(1, total / Math.max(1, documents.length));
     });
 
@@ -66,11 +76,12 @@ export class Bm25fIndex {
     documents.forEach((doc, docId) => {
       docTermIds.length = 0;
       fields.forEach((field, f) => {
-        const terms = doc[f] ?? [];
-        if (terms.length === 0) return;
-        const lengthFactor = 1 - field.lengthNormalization + field.lengthNormalization * (terms.length / (averageLengths[f] ?? 1));
+        const segments = doc[f] ?? [];
+        const length = fieldLength(segments);
+        if (length === 0) return;
+        const lengthFactor = 1 - field.lengthNormalization + field.lengthNormalization * (length / (averageLengths[f] ?? 1));
         const increment = field.weight / lengthFactor;
-        for (const term of terms) {
+        for (const terms of segments) for (const term of terms) {
           const id = this.termId(term);
           if (id >= frequency.length) {
             const grown = new Float64Array(frequency.length * 2);
