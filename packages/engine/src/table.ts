@@ -170,13 +170,16 @@ export function parseNcmTable(json: unknown): NcmTable {
       entry.parent = parent.code;
       entry.depth = parent.depth + 1;
       entry.path = [...parent.path, entry.description];
+      // Built on the parent's text (equal to path.join(' > ')): V8 keeps the concatenation as a reference to
+      // both parts instead of copying the whole path into every descendant.
+      entry.pathText = `${parent.pathText} > ${entry.description}`;
     } else {
       if (entry.code.length !== 2) {
         throw new NcmTableError(`Entry ${entry.dotted}: no ancestor chapter in the table`);
       }
       entry.path = [entry.description];
+      entry.pathText = entry.description;
     }
-    entry.pathText = entry.path.join(' > ');
   }
   return { version: version.trim(), act, entries };
 }
