@@ -53,6 +53,9 @@ describe('PostgreSQL unreachable for a while', () => {
       expect(down.status).toBe(503);
       expect(down.body.checks.database).toMatch(/unavailable/);
       expect(down.body.checks.redis).toBe('ok');
+      // The admin dashboard cannot check an account either: 503, not a crash or a wrong 401.
+      const adminSignIn = Buffer.from('admin@test.nexa.example:an-admin-password').toString('base64');
+      expect((await fetch(`${nexa.url}/admin/queues/api/queues`, { headers: { authorization: `Basic ${adminSignIn}` } })).status).toBe(503);
       // Long enough for the running job to exhaust its attempts against the missing database.
       await new Promise((resolve) => setTimeout(resolve, 1500));
 
