@@ -426,21 +426,22 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     async completeItem(itemId, outcome: ClassifierOutcome, announce) {
       return db.transaction(async (tx) => {
         const [found] = await tx
-          .select({ item: taskItems, ownerId: tasks.ownerId, existing: classifications })
+          .select({ item: taskItems, ownerId: tasks.ownerId, kind: tasks.kind, existing: classifications })
           .from(taskItems)
           .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
           .leftJoin(classifications, eq(classifications.taskItemId, taskItems.id))
           .where(eq(taskItems.id, itemId))
           .for('update', { of: taskItems });
         if (!found) throw new Error(`task item ${itemId} does not exist`);
-        const { item, ownerId, existing } = found;
+        const { item, ownerId, kind, existing } = found;
         if (existing) return { classification: toClassification(existing), ending: null };
         const [row] = await tx
           .insert(classifications)
           .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, ownerId, status: 'ACTIVE' })
           .returning();
         await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(eq(taskItems.id, itemId));
-        await lockTask(tx as unknown as NexaDatabase, item.taskId);
+        // A single task has no other item that could end meanwhile: no lock needed for an up-to-date end check.
+        if (kind === 'batch') await lockTask(tx as unknown as NexaDatabase, item.taskId);
         const stored = { classification: toClassification(row!), ending: await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId) };
         await announce?.(stored);
         return stored;
