@@ -33,6 +33,8 @@ export interface BuildServerOptions {
   bodyLimit?: number;
   /** Browser origins allowed to call the API; none by default. */
   corsOrigins?: string[];
+  /** Fastify's `trustProxy` (`TRUST_PROXY`): which proxies' forwarded client address to believe; none by default. */
+  trustProxy?: boolean | string | undefined;
   /** A built web app to serve at `/` (see `serveWebApp`); none when absent. */
   webDistDir?: string | null;
   /** Largest upload, and largest body of a batch submission over HTTP (`UPLOAD_MAX_BYTES`). */
@@ -62,6 +64,7 @@ export async function buildServer({
   logLevel = 'info',
   bodyLimit = 1024 * 1024,
   corsOrigins = [],
+  trustProxy,
   webDistDir = null,
   uploadMaxBytes = DEFAULT_UPLOAD_MAX_BYTES,
   logger,
@@ -78,6 +81,7 @@ export async function buildServer({
     // Server-sent event streams never go idle; on close they are cut and clients resume with lastEventId.
     forceCloseConnections: true,
     return503OnClosing: true,
+    trustProxy: trustProxy ?? false,
     // A batched tRPC call names every procedure in the path.
     routerOptions: { maxParamLength: 5000 },
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlationId' }),

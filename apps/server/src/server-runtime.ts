@@ -38,6 +38,7 @@ export type ServerConfig = Pick<
   | 'AUTH_ATTEMPTS_PER_ADDRESS'
   | 'BODY_LIMIT_BYTES'
   | 'CORS_ORIGINS'
+  | 'TRUST_PROXY'
   | 'BATCH_MAX_ITEMS'
   | 'BATCH_PROGRESS_INTERVAL_MS'
   | 'UPLOAD_MAX_BYTES'
@@ -116,6 +117,7 @@ export async function startServerRuntime(
     queuesDashboard: { queues: [queue.queue], authorize: createAdminAuthorizer({ accounts, loginRateLimiter, adminToken: config.ADMIN_TOKEN }) },
     bodyLimit: config.BODY_LIMIT_BYTES,
     corsOrigins: config.CORS_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
     webDistDir: config.WEB_DIST_DIR ?? DEFAULT_WEB_DIST_DIR,
   });
   if (!config.JWT_SECRET) {

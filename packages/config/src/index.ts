@@ -66,6 +66,19 @@ export const configSchema = z.object({
   /** Origins allowed to call the API from a browser, comma-separated; empty: none. */
   CORS_ORIGINS: commaList.default([]),
   /**
+   * Behind a load balancer or reverse proxy: which proxies' `X-Forwarded-For` to believe, so per-address
+   * limits see the client, not the proxy. `true` (any) or comma-separated proxy addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .transform((value): boolean | string | undefined => {
+      if (value === undefined || value === 'false') return undefined;
+      return value === 'true' ? true : value;
+    }),
+  /**
    * Which AI classifier the worker uses: `nexa-http` (an AI server speaking the Nexa AI protocol; the
    * embedded launcher starts the reference AI server in-process when AI_SERVER_URL is unset),
    * `reference` (the reference engine in-process), `openai` (an OpenAI-compatible chat-completions

@@ -89,6 +89,35 @@ describe('sign-in limits', () => {
   });
 });
 
+describe('client addresses behind a proxy', () => {
+  const loginFrom = async (url: string, forwardedFor: string) => {
+    const response = await fetch(`${url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ email: 'nobody@test.nexa.example', password: 'guess-password' }),
+    });
+    return response.status;
+  };
+
+  it('counts per forwarded client address when TRUST_PROXY names the proxy', async () => {
+    await using nexa = await startTestNexa({ env: { AUTH_ATTEMPTS_PER_ADDRESS: '2', TRUST_PROXY: '127.0.0.1' } });
+    await atStartOfWindow(15 * 60_000);
+    expect(await loginFrom(nexa.nexa.url, '203.0.113.7')).toBe(401);
+    expect(await loginFrom(nexa.nexa.url, '203.0.113.7')).toBe(401);
+    expect(await loginFrom(nexa.nexa.url, '203.0.113.7')).toBe(429);
+    expect(await loginFrom(nexa.nexa.url, '203.0.113.8')).toBe(401);
+  });
+
+  it('ignores X-Forwarded-For without TRUST_PROXY, so a client cannot pose as many', async () => {
+    await using nexa = await startTestNexa({ env: { AUTH_ATTEMPTS_PER_ADDRESS: '3' } });
+    await atStartOfWindow(15 * 60_000);
+    // The test user's sign-in was the first attempt from this address.
+    expect(await loginFrom(nexa.nexa.url, '203.0.113.7')).toBe(401);
+    expect(await loginFrom(nexa.nexa.url, '203.0.113.8')).toBe(401);
+    expect(await loginFrom(nexa.nexa.url, '203.0.113.9')).toBe(429);
+  });
+});
+
 describe('HTTP hardening', () => {
   it('refuses bodies over BODY_LIMIT_BYTES with 413', async () => {
     await using nexa = await startTestNexa({ env: { BODY_LIMIT_BYTES: '2048' } });
