@@ -885,7 +885,6 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const codeRanges = quantities.length > 0 ? leafQuantities.get(doc) : undefined;
       const comparison = codeRanges ? compareRanges(quantities, codeRanges) : null;
       row[37] = comparison !== null && comparison.fits && !comparison.conflicts ? 1 : 0;
-      row[38] = comparison !== null && comparison.conflicts ? 1 : 0;
     }
     return rows;
   }
