@@ -6,6 +6,7 @@ import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
 import { estimateConfidence, rerankedConfidence, NEEDS_REVIEW_BELOW, MEMORY_EXACT_CONFIDENCE } from './confidence.js';
+import { compareRanges, intersectRanges, quantityRanges, type QuantityRange } from './quantities.js';
 import { assertModelMatchesFeatures, RERANK_FEATURE_COUNT, rerankScore, type RerankerModel } from './reranker.js';
 import { RERANKER_WEIGHTS } from './reranker-weights.js';
 import { isResidual } from './residual.js';
@@ -103,6 +104,12 @@ export interface ScoringTuning {
   residualPenalty: number;
   /** Multiplier for a code whose own text below the heading contains a word of an exclusion clause ("exceto X"). */
   exclusionPenalty: number;
+  /**
+   * Multipliers for a code whose path thresholds ("inferior ou igual a 2 kg") the description's quantity
+   * contradicts / satisfies (`src/quantities.ts`; 1 = off).
+   */
+  quantityConflictPenalty: number;
+  quantityFitBoost: number;
   /** Top-5 diversity: at most this many candidates from one 4-digit heading while others qualify (5 = off). */
   maxPerHeading: number;
   /** Same, per 6-digit subheading. */
@@ -130,6 +137,8 @@ export const DEFAULT_TUNING: ScoringTuning = {
   maxPerHeading: 3,
   maxPerSubheading: 5,
   exclusionPenalty: 0.6,
+  quantityConflictPenalty: 0.6,
+  quantityFitBoost: 1,
   unknownWordWeight: 0.7,
 };
 
@@ -239,6 +248,8 @@ interface WeightedQuery {
   /** Content terms inside an exclusion clause ("exceto ..."). */
   excludedTerms: Set<string>;
   expansions: string[];
+  /** Quantities and thresholds the description names ("600 ml", "inferior ou igual a 1 kg"). */
+  quantities: QuantityRange[];
 }
 
 export function createReferenceEngine(options: ReferenceEngineOptions): ReferenceEngine {
@@ -297,6 +308,14 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const pathHeads: string[][] = [];
   const partsFlags: number[] = [];
   const conditionFlags: number[] = [];
+  /** Per leaf with thresholds in its path (exclusion clauses left out): the path's ranges. */
+  const leafQuantities = new Map<number, QuantityRange[]>();
+  const quantityCache = new Map<string, QuantityRange[]>();
+  const quantitiesOf = (text: string): QuantityRange[] => {
+    let ranges = quantityCache.get(text);
+    if (ranges === undefined) quantityCache.set(text, (ranges = quantityRanges(positiveText(text))));
+    return ranges;
+  };
   const headingTexts = new Map<string, string[]>();
   const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
@@ -330,6 +349,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     pathHeads.push([...new Set([...innerAncestors, entry].flatMap((node) => headsOf(node.description)))]);
     conditionFlags.push([heading, ...innerAncestors, entry].some((node) => node !== undefined && namesCondition(node.description)) ? 1 : 0);
     partsFlags.push([...headingHeads[headingHeads.length - 1]!, ...pathHeads[pathHeads.length - 1]!].some((head) => PART_HEADS.has(head)) ? 1 : 0);
+    const pathRanges = intersectRanges([heading, ...innerAncestors, entry].flatMap((node) => (node ? [quantitiesOf(node.description)] : [])));
+    if (pathRanges.length > 0) leafQuantities.set(leaves.length, pathRanges);
     const headingKey = entry.code.slice(0, 4);
     leaves.push({ entry, headingKey, subheadingKey: entry.code.slice(0, 6) });
     let texts = headingTexts.get(headingKey);
@@ -435,6 +456,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   internedTerms.clear();
   headCache.clear();
   conditionCache.clear();
+  quantityCache.clear();
   const excludedFlags = new Uint8Array(leafPaths.length);
   const vocabulary = [...leafIndex.terms()].filter((term) => /^[a-z]+$/.test(term)).sort();
 
@@ -542,7 +564,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const expansions = weightedExpansions.map((item) => item.expansion);
     for (const term of excludedTerms) if (ownBeforeExclusion.has(term)) excludedTerms.delete(term);
     const itemHeads = headWords(description, contentTerms).filter((term) => leafIndex.has(term));
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, excludedTerms, expansions };
+    const quantities = quantityRanges(positiveText(description));
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, excludedTerms, expansions, quantities };
   }
 
   const finalScores = new Float64Array(leaves.length);
@@ -553,6 +576,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const bestInHeading = new Float64Array(headingKeys.length);
   const bestInSubheading = new Float64Array(subheadingKeys.length);
   const headingRelative = new Float64Array(headingKeys.length);
+
+  function quantityFactorOf(quantities: readonly QuantityRange[], doc: number): number {
+    const ranges = leafQuantities.get(doc);
+    if (!ranges) return 1;
+    const { fits, conflicts } = compareRanges(quantities, ranges);
+    return conflicts ? tuning.quantityConflictPenalty : fits ? tuning.quantityFitBoost : 1;
+  }
 
   /** Best `size` documents by score, best first (insertion into a short sorted list). */
   function selectTop(docs: Int32Array | number[], count: number, scoreOf: (doc: number) => number, size: number): Array<{ doc: number; score: number }> {
@@ -595,6 +625,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         }
       }
     }
+    const checkQuantities = query.quantities.length > 0 && (tuning.quantityConflictPenalty !== 1 || tuning.quantityFitBoost !== 1);
     const docs: number[] = [];
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
@@ -605,7 +636,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const headingBonus = headingId >= 0 ? tuning.headingIndexWeight * leafMax * headingRelative[headingId]! : 0;
       const residualFactor = useResidualPrior ? tuning.residualPenalty ** residualPrior.unmatchedLevels(doc) : 1;
       const exclusionFactor = excludedFlags[doc] === 1 ? tuning.exclusionPenalty : 1;
-      finalScores[doc] = headFactor * residualFactor * exclusionFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
+      const quantityFactor = checkQuantities ? quantityFactorOf(query.quantities, doc) : 1;
+      finalScores[doc] = headFactor * residualFactor * exclusionFactor * quantityFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
       docs.push(doc);
     }
     for (const [doc, boost] of boosts) {
@@ -735,7 +767,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const headId = query.headTerm === null ? -1 : leafIndex.idOf(query.headTerm);
     const itemHeadIds = query.itemHeads.map((term) => leafIndex.idOf(term));
     try {
-      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId, partsIntent, itemHeadIds, conditionIntent);
+      return featureRows(pool, count, share, missing, adjacent, contains, pairs, headId, partsIntent, itemHeadIds, conditionIntent, query.quantities);
     } finally {
       for (const id of queryIds) queryTermMass[id] = 0;
     }
@@ -753,6 +785,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     partsIntent: boolean,
     itemHeadIds: readonly number[],
     conditionIntent: boolean,
+    quantities: readonly QuantityRange[],
   ): Float64Array {
     const n = Math.min(count, pool.length);
     const best = pool[0]?.score ?? 0;
@@ -849,6 +882,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       row[34] = itemHeadIds.length > 0 ? itemHeadsHeaded / itemHeadIds.length : 0;
       row[35] = leafHasCondition[doc]! === 1 && !conditionIntent ? 1 : 0;
       row[36] = leafHasCondition[doc]! === 1 && conditionIntent ? 1 : 0;
+      const codeRanges = quantities.length > 0 ? leafQuantities.get(doc) : undefined;
+      const comparison = codeRanges ? compareRanges(quantities, codeRanges) : null;
+      row[37] = comparison !== null && comparison.fits && !comparison.conflicts ? 1 : 0;
     }
     return rows;
   }

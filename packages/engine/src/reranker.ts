@@ -43,6 +43,7 @@ export const RERANK_FEATURES = [
   'itemHeadsHeaded', // share of the description's item head words that head an item of the heading / subheadings / leaf
   'conditionUnasked', // a code for waste, scrap, used or retreaded goods, the description naming no such condition
   'conditionAsked', // same, the description naming one
+  'quantityFits', // the description's quantity ("600 ml", "até 1 kg") lies within the thresholds of the code's path (a contradicted threshold is a retrieval penalty)
 ] as const;
 
 export type RerankFeatureName = (typeof RERANK_FEATURES)[number];
