@@ -1,8 +1,8 @@
 import { reportingUnavailability, type ApprovedClassification, type ApprovedMemory } from '@nexa/contracts';
-import { connectRedis } from './redis-connection';
 import type { Redis } from 'ioredis';
 import { isRedisConnectivityError } from './connectivity';
 import type { RedisNames } from './keys';
+import { connectRedis } from './redis-connection';
 
 export interface ApprovedMemoryStream extends ApprovedMemory {
   /** Entries after `afterId` (exclusive), or from the start: how a classifier catches up and follows. */
