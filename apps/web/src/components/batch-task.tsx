@@ -8,6 +8,7 @@ import { describeError, useTRPC } from '../lib/nexa';
 import { recalledUpload } from '../lib/uploads';
 import type { TaskLiveView } from '../lib/use-task-events';
 import { ExportButtons } from './export-buttons';
+import { LoadMoreButton } from './load-more-button';
 import { ProgressBar } from './progress-bar';
 import { RejectedRows } from './rejected-rows';
 
@@ -133,13 +134,7 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
             </tbody>
           </table>
         </div>
-        {pages.hasNextPage && (
-          <div className="actions">
-            <button type="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-              {t.batch.moreItems}
-            </button>
-          </div>
-        )}
+        <LoadMoreButton pages={pages} label={t.batch.moreItems} />
       </section>
     </>
   );

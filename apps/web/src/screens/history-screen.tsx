@@ -1,5 +1,6 @@
 import type { TaskStatus } from '@nexa/client';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { LoadMoreButton } from '../components/load-more-button';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format';
 import { describeError, useTRPC, useTRPCClient } from '../lib/nexa';
@@ -75,13 +76,7 @@ export function HistoryScreen() {
           </table>
         </div>
       )}
-      {pages.hasNextPage && (
-        <div className="actions">
-          <button type="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-            {t.history.more}
-          </button>
-        </div>
-      )}
+      <LoadMoreButton pages={pages} label={t.history.more} />
     </section>
   );
 }
