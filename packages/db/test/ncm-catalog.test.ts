@@ -3,22 +3,12 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NcmImportError, type NcmCatalog } from '@nexa/contracts';
-import { comexstatCsv, createPostgresTestDatabase, firstEdition, secondEdition } from '@nexa/testing';
+import { comexstatCsv, firstEdition, secondEdition } from '@nexa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNcmCatalog, openDatabase, type DatabaseHandle } from '../src/index';
+import { createNcmCatalog, type DatabaseHandle } from '../src/index';
+import { databaseKinds } from './database-kinds';
 
-
-describe.each([
-  ['postgres', async () => {
-    const database = await createPostgresTestDatabase();
-    const handle = await openDatabase({ databaseUrl: database.url });
-    return { handle, dispose: async () => { await handle.close(); await database[Symbol.asyncDispose](); } };
-  }],
-  ['pglite', async () => {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    return { handle, dispose: () => handle.close() };
-  }],
-] as const)('NCM catalog on %s', (_kind, open) => {
+describe.each(databaseKinds)('NCM catalog on %s', (_kind, open) => {
   let handle: DatabaseHandle;
   let dispose: () => Promise<void>;
   let dir: string;

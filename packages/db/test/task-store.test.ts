@@ -1,7 +1,7 @@
 import type { ClassifierOutcome } from '@nexa/contracts';
-import { createPostgresTestDatabase } from '@nexa/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReviewStore, createTaskStore, createUserStore, openDatabase, type DatabaseHandle } from '../src/index';
+import { createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '../src/index';
+import { databaseKinds } from './database-kinds';
 
 const outcome: ClassifierOutcome = {
   ncm: '85423190',
@@ -14,17 +14,7 @@ const outcome: ClassifierOutcome = {
   engine: 'test-engine',
 };
 
-describe.each([
-  ['postgres', async () => {
-    const database = await createPostgresTestDatabase();
-    const handle = await openDatabase({ databaseUrl: database.url });
-    return { handle, dispose: async () => { await handle.close(); await database[Symbol.asyncDispose](); } };
-  }],
-  ['pglite', async () => {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    return { handle, dispose: () => handle.close() };
-  }],
-] as const)('task store on %s', (_kind, open) => {
+describe.each(databaseKinds)('task store on %s', (_kind, open) => {
   let handle: DatabaseHandle;
   let dispose: () => Promise<void>;
   let ownerId: string;
