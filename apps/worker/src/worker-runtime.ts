@@ -52,7 +52,7 @@ export async function startWorkerRuntime(
   const names = redisNames(config.NEXA_REDIS_PREFIX);
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL ?? 'info', base: { process: 'worker' } });
   const classifier =
-    options.classifier ?? (await createClassifier(config, { redisUrl, ...(options.reference ? { reference: options.reference } : {}) }));
+    options.classifier ?? (await createClassifier(config, { redisUrl, logger, ...(options.reference ? { reference: options.reference } : {}) }));
   const blocking = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const commands = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
   const tasks = createTaskStore(database.db);

@@ -2,3 +2,4 @@ export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from
 export { createContextFactory, credentialFrom, type ContextSource, type NexaContext, type NexaServices } from './context';
 export { adminProcedure, createCallerFactory, protectedProcedure, publicProcedure, visibilityOf } from './trpc';
 export { streamTaskEvents } from './services/task-events';
+export { loginAttemptSubject } from './services/rate-limits';

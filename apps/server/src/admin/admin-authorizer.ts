@@ -1,4 +1,5 @@
 import type { Accounts, RateLimiter, Role } from '@nexa/contracts';
+import { loginAttemptSubject } from '@nexa/router';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
@@ -51,7 +52,7 @@ export function createAdminAuthorizer({ accounts, loginRateLimiter, adminToken, 
     const remembered = rememberedSignIns.get(key);
     if (remembered && remembered.until > Date.now()) return roleVerdict(remembered.role);
     rememberedSignIns.delete(key);
-    const budget = await loginRateLimiter.consume(`login:${email.trim().toLowerCase()}`);
+    const budget = await loginRateLimiter.consume(loginAttemptSubject(email));
     if (!budget.allowed) return 'rate_limited';
     const session = await accounts.login({ email, password });
     if (!session) return 'unauthorized';

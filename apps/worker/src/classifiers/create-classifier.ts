@@ -1,5 +1,6 @@
 import type { NexaConfig } from '@nexa/config';
 import type { AiClassifier } from '@nexa/contracts';
+import type { Logger } from '@nexa/observability';
 import type { ReferenceEngine } from '@nexa/engine';
 import { connectRedis, createSharedChannelSubscriber, followApprovedMemory, redisNames } from '@nexa/queue';
 import { createDeterministicClassifier } from './deterministic';
@@ -17,17 +18,19 @@ export interface CreateClassifierOptions {
   redisUrl: string;
   /** An already loaded engine and table (e.g. shared with an in-process AI server); loaded from the NCM files otherwise. */
   reference?: NcmReference;
+  /** Where an approved classification the engine cannot learn (a code no longer in force) is reported. */
+  logger?: Logger;
 }
 
 /** The `AiClassifier` named by AI_PROVIDER. */
-export async function createClassifier(config: ClassifierConfig, { redisUrl, reference }: CreateClassifierOptions): Promise<AiClassifier> {
+export async function createClassifier(config: ClassifierConfig, { redisUrl, reference, logger }: CreateClassifierOptions): Promise<AiClassifier> {
   const ncmReference = () => reference ?? loadNcmReference({ tablePath: config.NCM_TABLE_PATH, comexstatPath: config.NCM_COMEXSTAT_PATH });
   switch (config.AI_PROVIDER) {
     case 'deterministic':
       return createDeterministicClassifier({ stepDelayMs: config.DETERMINISTIC_STEP_MS });
     case 'reference': {
       const { engine } = ncmReference();
-      return learningApprovedClassifications(createReferenceClassifier(engine), engine, config, redisUrl);
+      return learningApprovedClassifications(createReferenceClassifier(engine), engine, config, redisUrl, logger);
     }
     case 'openai': {
       const loaded = ncmReference();
@@ -38,7 +41,7 @@ export async function createClassifier(config: ClassifierConfig, { redisUrl, ref
         reference: loaded,
         timeoutMs: config.AI_TIMEOUT_MS,
       });
-      return learningApprovedClassifications(classifier, loaded.engine, config, redisUrl);
+      return learningApprovedClassifications(classifier, loaded.engine, config, redisUrl, logger);
     }
     case 'nexa-http': {
       if (!config.AI_SERVER_URL) throw new Error('AI_PROVIDER=nexa-http needs AI_SERVER_URL (the AI server, e.g. http://127.0.0.1:8000)');
@@ -62,9 +65,11 @@ async function learningApprovedClassifications(
   engine: ReferenceEngine,
   config: ClassifierConfig,
   redisUrl: string,
+  logger: Logger | undefined,
 ): Promise<AiClassifier> {
   const memory = await followApprovedMemory(redisUrl, redisNames(config.NEXA_REDIS_PREFIX), (entry) => engine.remember(entry), {
     name: config.NEXA_REDIS_PREFIX,
+    onRejected: (entry, error) => logger?.warn({ partnumber: entry.partnumber, ncm: entry.ncm, err: error }, 'approved classification not learned'),
   });
   await memory.caughtUp;
   return {

@@ -15,10 +15,15 @@ function refuseUnlessAllowed(decision: RateLimitDecision, what: string) {
   }
 }
 
+/** The `LOGIN_ATTEMPTS_PER_EMAIL` budget an email's sign-ins count against, wherever they sign in. */
+export function loginAttemptSubject(email: string): string {
+  return `login:${email.trim().toLowerCase()}`;
+}
+
 /** One sign-in attempt, counted before the password is checked so parallel guesses cannot outrun the limit. */
 export async function consumeLoginAttempt(ctx: NexaContext, email: string) {
   await consumeAuthAttempt(ctx);
-  refuseUnlessAllowed(await ctx.loginRateLimiter.consume(`login:${email.trim().toLowerCase()}`), 'sign-in attempts for this account');
+  refuseUnlessAllowed(await ctx.loginRateLimiter.consume(loginAttemptSubject(email)), 'sign-in attempts for this account');
 }
 
 /** One sign-in or registration attempt from the caller's address. */
