@@ -43,23 +43,22 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
     if (!parsed.success) throw new UnrecoverableError(`malformed job payload: ${parsed.error.message}`);
     const { taskId, itemId } = parsed.data;
 
-    const item = await tasks.getItem(itemId);
+    // Taken in the same step as it is read: a cancelled or finished item is left as it is.
+    const claim = await tasks.claimItem(itemId);
+    const { item } = claim;
     if (!item) return 'task deleted';
     const isBatch = item.taskKind === 'batch';
-    if (item.status === 'done') {
+    if (!claim.claimed && item.status === 'done') {
       // Stored by an earlier attempt that died before announcing it.
       const classification = await tasks.classificationOfItem(itemId);
       if (classification && isBatch) await events.append({ type: 'item_result', taskId, itemId, seq: item.seq, partnumber: item.partnumber, classification });
       else if (classification) await events.append({ type: 'result', taskId, classification });
       return 'already done';
     }
-    if (item.status === 'failed' || item.status === 'cancelled') return `already ${item.status}`;
+    if (!claim.claimed) return `already ${item.status}`;
 
     const attempt = job.attemptsMade + 1;
     const maxAttempts = job.opts.attempts ?? 1;
-    // A batch cancelled since the job was queued: its item is no longer ours to process.
-    if (!(await tasks.markItemProcessing(itemId))) return 'cancelled';
-
     const timeout = AbortSignal.timeout(attemptTimeoutMs);
     const signal = shutdownSignal ? AbortSignal.any([timeout, shutdownSignal]) : timeout;
     try {
@@ -84,7 +83,7 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
         if (!ending) await batchProgress.maybeReport(taskId);
         return classification.id;
       }
-      const { classification } = await tasks.completeItem(itemId, checked.data);
+      const classification = await tasks.completeSingleItem(itemId, checked.data);
       await events.append({ type: 'result', taskId, classification });
       return classification.id;
     } catch (error) {

@@ -54,7 +54,7 @@ export async function startWorkerRuntime(
   const classifier =
     options.classifier ?? (await createClassifier(config, { redisUrl, logger, ...(options.reference ? { reference: options.reference } : {}) }));
   const blocking = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
-  const commands = await connectRedis(redisUrl, 'worker', { name: config.NEXA_REDIS_PREFIX });
+  const commands = await connectRedis(redisUrl, 'jobCommands', { name: config.NEXA_REDIS_PREFIX });
   const tasks = createTaskStore(database.db);
   const events = loggingEventLog(createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), logger);
   const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });

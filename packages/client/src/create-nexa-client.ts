@@ -1,9 +1,10 @@
-import type { SubmitInput, TaskMessage } from '@nexa/contracts';
+import type { ClassifyInput, SubmitInput, TaskMessage } from '@nexa/contracts';
 import type { AppRouter } from '@nexa/router';
 import {
   createTRPCClient,
   createWSClient,
   httpBatchLink,
+  httpLink,
   httpSubscriptionLink,
   splitLink,
   wsLink,
@@ -18,7 +19,7 @@ export interface NexaClientOptions {
   url: string;
   /** A bearer token or API key, sent on every transport. */
   token?: string | (() => string | undefined | Promise<string | undefined>);
-  /** How subscriptions travel; queries and mutations always use batched HTTP. Default `ws`. */
+  /** How subscriptions (and `classify`) travel; queries and mutations always use HTTP. Default `ws`. */
   transport?: Transport;
   /** A WebSocket implementation where there is no global one (Node 20: pass `ws`). */
   WebSocket?: unknown;
@@ -99,30 +100,69 @@ export function createNexaClient(options: NexaClientOptions): NexaClient {
         },
       });
 
+  const headers = async () => {
+    const token = await resolveToken();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  };
   const trpc = createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: subscriptionLink,
-        false: httpBatchLink({
-          url: httpUrl,
-          headers: async () => {
-            const token = await resolveToken();
-            return token ? { authorization: `Bearer ${token}` } : {};
-          },
+        // Queries are batched (a screen asks several at once); a mutation goes at once, without the batch's wait of a timer tick.
+        false: splitLink({
+          condition: (op) => op.type === 'mutation',
+          true: httpLink({ url: httpUrl, headers }),
+          false: httpBatchLink({ url: httpUrl, headers }),
         }),
       }),
     ],
   });
 
-  function watch(taskId: string, watchOptions: WatchOptions = {}): AsyncIterable<TrackedEvent> {
+  function watch(taskId: string, { lastEventId, signal }: WatchOptions = {}): AsyncIterable<TrackedEvent> {
     return {
-      [Symbol.asyncIterator]: () => subscribeAsIterator(trpc, taskId, watchOptions),
+      [Symbol.asyncIterator]: () =>
+        subscriptionAsIterator((observer) => trpc.classification.events.subscribe({ taskId, lastEventId: lastEventId ?? null }, observer), signal),
+    };
+  }
+
+  /** Over WebSocket: one `classification.classify` message submits and streams; a reconnect resumes the same task by its idempotency key. */
+  function classifyInOneCall(input: SubmitInput, signal: AbortSignal | undefined) {
+    const classifyInput: ClassifyInput = { ...input, idempotencyKey: input.idempotencyKey ?? randomIdempotencyKey() };
+    let resolveTaskId!: (taskId: string) => void;
+    let rejectTaskId!: (error: unknown) => void;
+    const taskId = new Promise<string>((resolve, reject) => {
+      resolveTaskId = resolve;
+      rejectTaskId = reject;
+    });
+    taskId.catch(() => {});
+    return {
+      taskId,
+      [Symbol.asyncIterator]: () =>
+        subscriptionAsIterator(
+          (observer) =>
+            trpc.classification.classify.subscribe(classifyInput, {
+              onData: (tracked) => {
+                resolveTaskId(tracked.data.taskId);
+                observer.onData(tracked);
+              },
+              onError: (error) => {
+                rejectTaskId(error);
+                observer.onError(error);
+              },
+              onComplete: () => {
+                rejectTaskId(new Error('the classification ended before it was submitted'));
+                observer.onComplete();
+              },
+            }),
+          signal,
+        ),
     };
   }
 
   const extras: NexaClientExtras = {
     classify(input, classifyOptions = {}) {
+      if (wsClient) return classifyInOneCall(input, classifyOptions.signal);
       const submitted = trpc.classification.submit.mutate(input);
       const taskId = submitted.then((result) => result.taskId);
       taskId.catch(() => {});
@@ -152,7 +192,19 @@ export function createNexaClient(options: NexaClientOptions): NexaClient {
   }) as NexaClient;
 }
 
-function subscribeAsIterator(trpc: TRPCClient<AppRouter>, taskId: string, { lastEventId, signal }: WatchOptions): AsyncIterator<TrackedEvent> {
+/** A random key of 32 hex digits; `crypto.getRandomValues` exists in every browser context and in Node. */
+function randomIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+interface TrackedObserver {
+  onData(tracked: { id: string; data: TaskMessage }): void;
+  onError(error: unknown): void;
+  onComplete(): void;
+}
+
+/** Turns a tRPC subscription of tracked task messages into an async iterator that buffers what arrives between reads. */
+function subscriptionAsIterator(subscribe: (observer: TrackedObserver) => { unsubscribe(): void }, signal: AbortSignal | undefined): AsyncIterator<TrackedEvent> {
   const buffered: TrackedEvent[] = [];
   let finished = false;
   let failure: unknown = null;
@@ -162,24 +214,21 @@ function subscribeAsIterator(trpc: TRPCClient<AppRouter>, taskId: string, { last
     wake = null;
   };
 
-  const subscription = trpc.classification.events.subscribe(
-    { taskId, lastEventId: lastEventId ?? null },
-    {
-      onData: (tracked) => {
-        buffered.push({ id: tracked.id, event: tracked.data });
-        notify();
-      },
-      onError: (error) => {
-        failure = error;
-        finished = true;
-        notify();
-      },
-      onComplete: () => {
-        finished = true;
-        notify();
-      },
+  const subscription = subscribe({
+    onData: (tracked) => {
+      buffered.push({ id: tracked.id, event: tracked.data });
+      notify();
     },
-  );
+    onError: (error) => {
+      failure = error;
+      finished = true;
+      notify();
+    },
+    onComplete: () => {
+      finished = true;
+      notify();
+    },
+  });
   const stop = () => {
     finished = true;
     subscription.unsubscribe();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { batchCounts } from './batch';
 import { classification } from './classification';
+import { submitInput } from './task';
 import { taskId } from './task-status';
 
 /** A Redis stream entry id (`<ms>-<seq>`): events are ordered and resumable by it. */
@@ -77,6 +78,15 @@ export const eventsInput = z.object({
   taskId,
   lastEventId: eventId.nullish(),
 });
+
+/**
+ * Submits one part and streams its task's events in one call. Resubscribing with the same
+ * `idempotencyKey` (and the last event id seen) resumes the same task instead of submitting again.
+ */
+export const classifyInput = submitInput.extend({
+  lastEventId: eventId.nullish(),
+});
+export type ClassifyInput = z.input<typeof classifyInput>;
 
 /** The shape tRPC's `tracked()` yields on the wire. */
 export interface TrackedTaskEvent {

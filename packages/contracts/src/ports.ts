@@ -94,6 +94,8 @@ export interface StoredItem extends PartInput {
   error: string | null;
 }
 
+export type ItemClaim = { claimed: true; item: StoredItem } | { claimed: false; item: StoredItem | null };
+
 /**
  * The `announce` callbacks below run inside the transaction, while the task's row is locked, so the
  * events they append are in the same order as the items ended: a batch's terminal event comes last.
@@ -125,14 +127,16 @@ export interface TaskStore {
   /** Classifications in force for a partnumber (ACTIVE or APPROVED) that the visibility admits, newest first. */
   knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]>;
   getItem(itemId: string): Promise<StoredItem | null>;
-  /** Takes the item for an attempt; false when it is no longer queued or processing (e.g. cancelled). */
-  markItemProcessing(itemId: string): Promise<boolean>;
+  /** Takes the item for an attempt and returns it; not claimed when it is no longer queued or processing (done, failed, cancelled, deleted). */
+  claimItem(itemId: string): Promise<ItemClaim>;
   /** Stores the outcome once per item (a retried job returns the already stored one) and finishes the item. */
   completeItem(
     itemId: string,
     outcome: ClassifierOutcome,
     announce?: (stored: { classification: Classification; ending: TaskEnding | null }) => Promise<void>,
   ): Promise<{ classification: Classification; ending: TaskEnding | null }>;
+  /** `completeItem` for the only item of a single task, in one statement. */
+  completeSingleItem(itemId: string, outcome: ClassifierOutcome): Promise<Classification>;
   classificationOfItem(itemId: string): Promise<Classification | null>;
   failItem(itemId: string, reason: string, announce?: (ending: TaskEnding | null) => Promise<void>): Promise<{ ending: TaskEnding | null }>;
   /** Items still queued or processing whose last change is older than `before`. */

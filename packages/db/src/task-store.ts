@@ -10,6 +10,7 @@ import {
   type ClassifierOutcome,
   type CreatedBatch,
   type ExistingTask,
+  type ItemClaim,
   type NewBatchTask,
   type NewSingleTask,
   type Task,
@@ -19,6 +20,7 @@ import {
   type TaskItemRef,
   type TaskItemsPage,
   type TaskAccess,
+  type StoredItem,
   type TaskStore,
   type Visibility,
 } from '@nexa/contracts';
@@ -60,9 +62,31 @@ export function toClassification(row: ClassificationRow): Classification {
     engine: row.engine,
     status: row.status,
     taskId: row.taskId,
-    createdAt: row.createdAt.toISOString(),
+    createdAt: new Date(row.createdAt).toISOString(),
   };
 }
+
+type StoredItemRow = Pick<ItemRow, 'taskId' | 'seq' | 'status' | 'error' | 'partnumber' | 'description' | 'manufacturer' | 'supplier'> & { taskKind: StoredItem['taskKind'] };
+
+function toStoredItem(row: StoredItemRow): StoredItem {
+  return {
+    taskId: row.taskId,
+    taskKind: row.taskKind,
+    seq: row.seq,
+    status: row.status,
+    error: row.error,
+    partnumber: row.partnumber,
+    description: row.description ?? undefined,
+    manufacturer: row.manufacturer ?? undefined,
+    supplier: row.supplier ?? undefined,
+  };
+}
+
+/** A classification row as raw SQL returns it, in the shape drizzle maps (`created_at` comes back as a Date or a string, by driver). */
+const classificationColumns = sql.raw(
+  `id, partnumber, task_item_id AS "taskItemId", task_id AS "taskId", owner_id AS "ownerId", ncm, description, manufacturer, country,
+   confidence, alternatives, justification, engine, status, created_at AS "createdAt"`,
+);
 
 type TaskRow = typeof tasks.$inferSelect;
 type ItemRow = typeof taskItems.$inferSelect;
@@ -198,6 +222,38 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     if (!ended) return null;
     return { status: ended.status === 'done' ? 'done' : 'failed', counts: await countItems(taskId, tx) };
   }
+
+  async function getItem(itemId: string): Promise<StoredItem | null> {
+    const [row] = await prepared.itemWithKind.execute({ itemId });
+    if (!row) return null;
+    const { item, kind } = row;
+    return toStoredItem({ ...item, taskKind: kind });
+  }
+
+  const completeItem: TaskStore['completeItem'] = async (itemId, outcome, announce) => {
+    return db.transaction(async (tx) => {
+      const [found] = await tx
+        .select({ item: taskItems, ownerId: tasks.ownerId, kind: tasks.kind, existing: classifications })
+        .from(taskItems)
+        .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
+        .leftJoin(classifications, eq(classifications.taskItemId, taskItems.id))
+        .where(eq(taskItems.id, itemId))
+        .for('update', { of: taskItems });
+      if (!found) throw new Error(`task item ${itemId} does not exist`);
+      const { item, ownerId, kind, existing } = found;
+      if (existing) return { classification: toClassification(existing), ending: null };
+      const [row] = await tx
+        .insert(classifications)
+        .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, ownerId, status: 'ACTIVE' })
+        .returning();
+      await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(eq(taskItems.id, itemId));
+      // A single task has no other item that could end meanwhile: no lock needed for an up-to-date end check.
+      if (kind === 'batch') await lockTask(tx as unknown as NexaDatabase, item.taskId);
+      const stored = { classification: toClassification(row!), ending: await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId) };
+      await announce?.(stored);
+      return stored;
+    });
+  };
 
   return {
     async createSingleTask({ ownerId, part, reclassify, status, idempotencyKey }: NewSingleTask): Promise<TaskItemRef> {
@@ -390,63 +446,56 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
 
     knownClassifications,
 
-    async getItem(itemId: string) {
-      const [row] = await prepared.itemWithKind.execute({ itemId });
-      if (!row) return null;
-      const { item, kind } = row;
-      return {
-        taskId: item.taskId,
-        taskKind: kind,
-        seq: item.seq,
-        status: item.status,
-        error: item.error,
-        partnumber: item.partnumber,
-        description: item.description ?? undefined,
-        manufacturer: item.manufacturer ?? undefined,
-        supplier: item.supplier ?? undefined,
-      };
-    },
+    getItem,
 
-    async markItemProcessing(itemId: string) {
-      // One statement (one round trip), item row before task row like every other writer.
+    async claimItem(itemId: string): Promise<ItemClaim> {
+      // One statement (one round trip) that takes the item and returns it, item row before task row like every other writer.
       const result = await db.execute(sql`
         WITH taken AS (
           UPDATE ${taskItems} SET status = 'processing', attempts = attempts + 1, updated_at = now()
           WHERE id = ${itemId} AND status IN ('queued', 'processing')
-          RETURNING task_id
+          RETURNING task_id, seq, status, error, partnumber, description, manufacturer, supplier
         ), started AS (
           UPDATE ${tasks} SET status = 'processing', updated_at = now()
           FROM taken WHERE ${tasks.id} = taken.task_id AND ${tasks.status} = 'queued'
           RETURNING ${tasks.id}
         )
-        SELECT count(*)::int AS taken FROM taken`);
-      return Number(rowsOf<{ taken: number }>(result)[0]?.taken ?? 0) > 0;
+        SELECT taken.task_id AS "taskId", ${tasks.kind} AS "taskKind", taken.seq, taken.status, taken.error,
+               taken.partnumber, taken.description, taken.manufacturer, taken.supplier
+        FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id`);
+      const [taken] = rowsOf<StoredItemRow>(result);
+      if (taken) return { claimed: true, item: toStoredItem(taken) };
+      return { claimed: false, item: await getItem(itemId) };
     },
 
-    async completeItem(itemId, outcome: ClassifierOutcome, announce) {
-      return db.transaction(async (tx) => {
-        const [found] = await tx
-          .select({ item: taskItems, ownerId: tasks.ownerId, kind: tasks.kind, existing: classifications })
-          .from(taskItems)
-          .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
-          .leftJoin(classifications, eq(classifications.taskItemId, taskItems.id))
-          .where(eq(taskItems.id, itemId))
-          .for('update', { of: taskItems });
-        if (!found) throw new Error(`task item ${itemId} does not exist`);
-        const { item, ownerId, kind, existing } = found;
-        if (existing) return { classification: toClassification(existing), ending: null };
-        const [row] = await tx
-          .insert(classifications)
-          .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, ownerId, status: 'ACTIVE' })
-          .returning();
-        await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(eq(taskItems.id, itemId));
-        // A single task has no other item that could end meanwhile: no lock needed for an up-to-date end check.
-        if (kind === 'batch') await lockTask(tx as unknown as NexaDatabase, item.taskId);
-        const stored = { classification: toClassification(row!), ending: await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId) };
-        await announce?.(stored);
-        return stored;
-      });
+    async completeSingleItem(itemId: string, outcome: ClassifierOutcome): Promise<Classification> {
+      // A single task's only item: the classification stored, the item and the task finished, in one statement.
+      const result = await db.execute(sql`
+        WITH item AS (
+          SELECT ${taskItems.id}, ${taskItems.taskId}, ${taskItems.partnumber}, ${tasks.ownerId}
+          FROM ${taskItems} JOIN ${tasks} ON ${tasks.id} = ${taskItems.taskId}
+          WHERE ${taskItems.id} = ${itemId} AND ${tasks.kind} = 'single' AND ${taskItems.status} IN ('queued', 'processing')
+          FOR UPDATE OF ${taskItems}
+        ), stored AS (
+          INSERT INTO ${classifications} (partnumber, task_item_id, task_id, owner_id, ncm, description, manufacturer, country, confidence, alternatives, justification, engine, status)
+          SELECT partnumber, id, task_id, owner_id, ${outcome.ncm}, ${outcome.description}, ${outcome.manufacturer}, ${outcome.country},
+                 ${outcome.confidence}, ${JSON.stringify(outcome.alternatives)}::jsonb, ${outcome.justification}, ${outcome.engine}, 'ACTIVE'
+          FROM item
+          RETURNING ${classificationColumns}
+        ), item_done AS (
+          UPDATE ${taskItems} SET status = 'done', error = NULL, updated_at = now() FROM stored WHERE ${taskItems.id} = stored."taskItemId"
+        ), task_done AS (
+          UPDATE ${tasks} SET status = 'done', error = NULL, finished_at = now(), updated_at = now()
+          FROM stored WHERE ${tasks.id} = stored."taskId" AND ${tasks.status} IN ('queued', 'processing')
+        )
+        SELECT * FROM stored`);
+      const [stored] = rowsOf<ClassificationRow>(result);
+      if (stored) return toClassification(stored);
+      // Already done (a retried job), or not in a state this path covers: the general path decides.
+      return (await completeItem(itemId, outcome)).classification;
     },
+
+    completeItem,
 
     async classificationOfItem(itemId: string) {
       const [row] = await db.select().from(classifications).where(eq(classifications.taskItemId, itemId));

@@ -38,7 +38,7 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
   it('stores one classification per item even when completed twice, and finishes the task', async () => {
     const store = createTaskStore(handle.db);
     const ref = await store.createSingleTask({ part: { partnumber: 'TWICE-1' }, ownerId, reclassify: false, status: 'queued' });
-    await store.markItemProcessing(ref.itemId);
+    expect(await store.claimItem(ref.itemId)).toMatchObject({ claimed: true, item: { taskId: ref.taskId, taskKind: 'single', partnumber: 'TWICE-1', status: 'processing' } });
     expect((await store.getTask(ref.taskId))?.status).toBe('processing');
     const first = (await store.completeItem(ref.itemId, outcome)).classification;
     const second = (await store.completeItem(ref.itemId, { ...outcome, ncm: '99999999' })).classification;
@@ -49,6 +49,37 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
     expect(task?.classifications).toHaveLength(1);
     expect(task?.classifications[0]).toMatchObject({ ncm: '85423190', status: 'ACTIVE', engine: 'test-engine', partnumber: 'TWICE-1' });
     expect(await store.knownClassifications('TWICE-1', { ownerId })).toHaveLength(1);
+  });
+
+  it('completes a single task in one step: one classification, the item and the task done, a repeat returns the same one', async () => {
+    const store = createTaskStore(handle.db);
+    const ref = await store.createSingleTask({ part: { partnumber: 'ONE-STEP-1' }, ownerId, reclassify: false, status: 'queued' });
+    await store.claimItem(ref.itemId);
+    const stored = await store.completeSingleItem(ref.itemId, { ...outcome, alternatives: [{ ncm: '85423990', description: 'Outros', score: 0.4 }] });
+    expect(stored).toMatchObject({ partnumber: 'ONE-STEP-1', ncm: '85423190', status: 'ACTIVE', taskId: ref.taskId, alternatives: [{ ncm: '85423990', score: 0.4 }] });
+    expect(Number.isNaN(Date.parse(stored.createdAt))).toBe(false);
+    expect(await store.getTask(ref.taskId)).toMatchObject({ status: 'done', classifications: [stored] });
+    expect((await store.getTask(ref.taskId))?.finishedAt).not.toBeNull();
+    expect(await store.getItem(ref.itemId)).toMatchObject({ status: 'done' });
+
+    const again = await store.completeSingleItem(ref.itemId, { ...outcome, ncm: '99999999' });
+    expect(again.id).toBe(stored.id);
+    expect((await store.getTask(ref.taskId))?.classifications).toHaveLength(1);
+  });
+
+  it('claims only items still queued or processing, and says what the others are', async () => {
+    const store = createTaskStore(handle.db);
+    const batch = await store.createBatchTask({ ownerId, items: [{ partnumber: 'CLAIM-1' }, { partnumber: 'CLAIM-2' }], reclassify: false, known: new Map() });
+    const [first, second] = batch.queued;
+    expect(await store.claimItem(first!.itemId)).toMatchObject({ claimed: true, item: { taskKind: 'batch', seq: 1, partnumber: 'CLAIM-1' } });
+    // A retry of the same attempt (e.g. after a stall) may take it again.
+    expect((await store.claimItem(first!.itemId)).claimed).toBe(true);
+    await store.completeItem(first!.itemId, outcome);
+    expect(await store.claimItem(first!.itemId)).toMatchObject({ claimed: false, item: { status: 'done' } });
+    await store.cancelTask(batch.taskId);
+    expect(await store.claimItem(second!.itemId)).toMatchObject({ claimed: false, item: { status: 'cancelled' } });
+    await store.deleteTask(batch.taskId);
+    expect(await store.claimItem(second!.itemId)).toEqual({ claimed: false, item: null });
   });
 
   it('marks a failed item and its task with the reason; a later failure does not overwrite a result', async () => {
@@ -135,7 +166,7 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
       const pending = [...batch.queued];
       const work = Array.from({ length: 8 }, async () => {
         for (let next = pending.shift(); next; next = pending.shift()) {
-          if (await store.markItemProcessing(next.itemId)) await store.completeItem(next.itemId, outcome);
+          if ((await store.claimItem(next.itemId)).claimed) await store.completeItem(next.itemId, outcome);
         }
       });
       const cancelled = (async () => {

@@ -4,19 +4,25 @@ import { Redis, type RedisOptions } from 'ioredis';
  * - `commands`: requests from users; fails fast while Redis is unreachable instead of queueing.
  * - `subscriber`: the one shared Pub/Sub connection of a process; resubscribes after reconnecting.
  * - `worker`: BullMQ workers block on Redis and must retry forever.
+ * - `jobCommands`: a worker's non-blocking commands (job state, events); retries forever.
+ *
+ * Connections that never block send the commands issued in one tick as one write (auto-pipelining):
+ * under load that is one socket write for many commands instead of one each.
  */
-export type RedisRole = 'commands' | 'subscriber' | 'worker';
+export type RedisRole = 'commands' | 'subscriber' | 'worker' | 'jobCommands';
 
 const retryStrategy = (attempt: number) => Math.min(100 * 2 ** attempt, 2000) + Math.floor(Math.random() * 100);
 
 export function redisOptions(role: RedisRole): RedisOptions {
   switch (role) {
     case 'commands':
-      return { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy, connectTimeout: 5000 };
+      return { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy, connectTimeout: 5000, enableAutoPipelining: true };
     case 'subscriber':
       return { maxRetriesPerRequest: null, retryStrategy, connectTimeout: 5000 };
     case 'worker':
       return { maxRetriesPerRequest: null, retryStrategy, connectTimeout: 5000 };
+    case 'jobCommands':
+      return { maxRetriesPerRequest: null, retryStrategy, connectTimeout: 5000, enableAutoPipelining: true };
   }
 }
 

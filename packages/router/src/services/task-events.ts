@@ -24,6 +24,7 @@ export async function* streamTaskEvents(
   taskId: string,
   lastEventId: string | null,
   signal: AbortSignal | undefined,
+  { justQueued = false }: { justQueued?: boolean } = {},
 ): AsyncGenerator<StoredTaskEvent> {
   const inbox = createInbox<StoredTaskEvent | typeof GAP>();
   const stopListening = await services.feed.listen(
@@ -45,7 +46,31 @@ export async function* streamTaskEvents(
       return false;
     }
 
+    async function* streamLive() {
+      for await (const stored of inbox.drain(signal)) {
+        if (stored === GAP) {
+          // The live connection just came back; the log may still be reconnecting, so keep trying.
+          for (let attempt = 0; ; attempt += 1) {
+            try {
+              if (yield* replay()) return;
+              break;
+            } catch (error) {
+              if (!(error instanceof ServiceUnavailableError) || signal?.aborted) throw error;
+              await delay(Math.min(2000, 100 * 2 ** attempt), undefined, signal ? { signal } : {}).catch(() => {});
+            }
+          }
+          continue;
+        }
+        if (!isNew(stored)) continue;
+        lastSent = stored.id;
+        yield stored;
+        if (isTerminalEvent(stored.event)) return;
+      }
+    }
+
     if (yield* replay()) return;
+    // A task queued a moment ago by this very call has its whole log; only the live feed is left to follow.
+    if (justQueued) return yield* streamLive();
 
     // The database only tells whether a task whose log was lost has ended; while it is unreachable
     // the live feed (and the replay after a gap) still brings the terminal event.
@@ -62,25 +87,7 @@ export async function* streamTaskEvents(
       return;
     }
 
-    for await (const stored of inbox.drain(signal)) {
-      if (stored === GAP) {
-        // The live connection just came back; the log may still be reconnecting, so keep trying.
-        for (let attempt = 0; ; attempt += 1) {
-          try {
-            if (yield* replay()) return;
-            break;
-          } catch (error) {
-            if (!(error instanceof ServiceUnavailableError) || signal?.aborted) throw error;
-            await delay(Math.min(2000, 100 * 2 ** attempt), undefined, signal ? { signal } : {}).catch(() => {});
-          }
-        }
-        continue;
-      }
-      if (!isNew(stored)) continue;
-      lastSent = stored.id;
-      yield stored;
-      if (isTerminalEvent(stored.event)) return;
-    }
+    yield* streamLive();
   } finally {
     await stopListening();
   }

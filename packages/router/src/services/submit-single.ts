@@ -1,0 +1,62 @@
+import { IdempotencyKeyReusedError, type ExistingTask, type NewSingleTask, type submitInput, type SubmitOutput } from '@nexa/contracts';
+import { TRPCError } from '@trpc/server';
+import type { z } from 'zod';
+import { consumeSubmission, type AuthenticatedContext } from './rate-limits';
+
+type ParsedSubmitInput = z.output<typeof submitInput>;
+
+/**
+ * One part: answered from the owner's history, joined to the same partnumber already on its way, or
+ * recorded and queued. With an idempotency key, a repeated submission returns the first one's task.
+ */
+export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmitInput): Promise<SubmitOutput> {
+  await consumeSubmission(ctx);
+
+  const { reclassify, idempotencyKey, ...part } = input;
+  const ownerId = ctx.actor.userId;
+  // Every read at once: one database round trip of waiting instead of three.
+  const [existing, known, inFlight] = await Promise.all([
+    idempotencyKey ? ctx.tasks.findTaskByIdempotencyKey(idempotencyKey, ownerId) : null,
+    ctx.tasks.knownClassifications(part.partnumber, { ownerId }),
+    ctx.tasks.findInFlightTask(part.partnumber, ownerId),
+  ]);
+  if (existing) return answerWithExisting(ctx, existing, part.partnumber, known);
+
+  if (known.length > 0 && !reclassify) {
+    const ref = await createOrReuse(ctx, { ownerId, part, reclassify, status: 'done', idempotencyKey });
+    if ('existing' in ref) return ref.existing;
+    await ctx.events.append({ type: 'result', taskId: ref.taskId, classification: known[0]! });
+    return { taskId: ref.taskId, status: 'done', classifications: known };
+  }
+
+  // The same partnumber already on its way for this owner: one job, and every watcher follows the same task.
+  if (inFlight && !idempotencyKey) return { taskId: inFlight.taskId, status: inFlight.status, classifications: known };
+
+  const ref = await createOrReuse(ctx, { ownerId, part, reclassify, status: 'queued', idempotencyKey });
+  if ('existing' in ref) return ref.existing;
+  try {
+    await ctx.events.append({ type: 'queued', taskId: ref.taskId });
+    await ctx.queue.enqueue(ref);
+  } catch (cause) {
+    await ctx.tasks.deleteTask(ref.taskId).catch(() => {});
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'the job queue is unavailable; nothing was recorded, try again', cause });
+  }
+  return { taskId: ref.taskId, status: 'queued', classifications: known };
+}
+
+async function answerWithExisting(ctx: AuthenticatedContext, existing: ExistingTask, partnumber: string, known?: SubmitOutput['classifications']): Promise<SubmitOutput> {
+  if (existing.partnumber !== partnumber) {
+    throw new TRPCError({ code: 'CONFLICT', message: `idempotencyKey was already used for partnumber ${existing.partnumber}` });
+  }
+  return { taskId: existing.taskId, status: existing.status, classifications: known ?? (await ctx.tasks.knownClassifications(partnumber, { ownerId: ctx.actor.userId })) };
+}
+
+/** Creates the task, or — when a concurrent request with the same idempotency key won — answers with that one. */
+async function createOrReuse(ctx: AuthenticatedContext, task: NewSingleTask) {
+  try {
+    return await ctx.tasks.createSingleTask(task);
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReusedError) return { existing: await answerWithExisting(ctx, error.existing, task.part.partnumber) };
+    throw error;
+  }
+}

@@ -1,0 +1,109 @@
+import type { TrackedEvent } from '@nexa/client';
+import { startServerRuntime } from '@nexa/server';
+import { describe, expect, it } from 'vitest';
+import { clientFor, collect, errorOf, gatedClassifier, startTestNexa } from '../src/index';
+
+/** `classification.classify` as a raw subscription, so a test can choose the key and the resume point. */
+function classifyOnce(client: ReturnType<Awaited<ReturnType<typeof startTestNexa>>['client']>, input: Parameters<typeof client.classification.classify.subscribe>[0], limit = Infinity) {
+  return new Promise<TrackedEvent[]>((resolve, reject) => {
+    const received: TrackedEvent[] = [];
+    const subscription = client.classification.classify.subscribe(input, {
+      onData: (tracked) => {
+        received.push({ id: tracked.id, event: tracked.data });
+        if (received.length >= limit) {
+          subscription.unsubscribe();
+          resolve(received);
+        }
+      },
+      onError: reject,
+      onComplete: () => resolve(received),
+    });
+  });
+}
+
+describe('classification.classify: submit and follow in one call', () => {
+  it('records one task and streams it to its result; the client learns the task id from the stream', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const stream = client.classify({ partnumber: 'ONE-CALL-1', description: 'circuito integrado' });
+    const events = await collect(stream);
+    expect(events[0]!.event.type).toBe('queued');
+    expect(events.at(-1)!.event.type).toBe('result');
+    const taskId = await stream.taskId;
+    expect(events.every((e) => e.event.taskId === taskId)).toBe(true);
+    expect(await client.task.get.query({ taskId })).toMatchObject({ status: 'done', partnumber: 'ONE-CALL-1' });
+    expect((await client.task.list.query({})).items).toHaveLength(1);
+  });
+
+  it('resumes the same task when called again with the same idempotency key and the last event id: no second task, no repeated event', async () => {
+    const gated = gatedClassifier();
+    await using nexa = await startTestNexa({ classifier: gated.classifier });
+    const client = nexa.client();
+    const input = { partnumber: 'ONE-CALL-2', idempotencyKey: 'one-call-key-2' };
+
+    const before = await classifyOnce(client, input, 2);
+    expect(before.map((e) => e.event.type)).toEqual(['queued', 'progress']);
+    const rest = classifyOnce(client, { ...input, lastEventId: before.at(-1)!.id });
+    gated.open();
+    const after = await rest;
+    expect(after.map((e) => e.event.type)).toEqual(['progress', 'progress', 'result']);
+    expect(new Set(after.map((e) => e.event.taskId))).toEqual(new Set([before[0]!.event.taskId]));
+    const ids = [...before, ...after].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await client.task.list.query({})).items).toHaveLength(1);
+  });
+
+  it('keeps following its task across a server restart', async () => {
+    const gated = gatedClassifier();
+    await using nexa = await startTestNexa({ classifier: gated.classifier });
+    const port = new URL(nexa.nexa.url).port;
+    const client = clientFor(nexa.nexa.url, 'ws', { token: nexa.token });
+    const received: TrackedEvent[] = [];
+    let replacement: Awaited<ReturnType<typeof startServerRuntime>> | null = null;
+    try {
+      const done = (async () => {
+        for await (const tracked of client.classify({ partnumber: 'ONE-CALL-RESTART' })) received.push(tracked);
+      })();
+      await gated.atGate;
+      while (received.length < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+
+      await nexa.nexa.server.close();
+      replacement = await startServerRuntime({ ...nexa.config, PORT: Number(port) }, nexa.nexa.redisUrl, nexa.database);
+      gated.open();
+      await done;
+
+      expect(received.map((e) => e.event.type)).toEqual(['queued', 'progress', 'progress', 'progress', 'result']);
+      const ids = received.map((e) => e.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(new Set(received.map((e) => e.event.taskId)).size).toBe(1);
+      expect((await client.task.list.query({})).items).toHaveLength(1);
+    } finally {
+      await client.close();
+      await replacement?.close();
+    }
+  });
+
+  it('refuses bad input and anonymous callers with typed errors, recording nothing', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const invalid = await errorOf(collect(client.classify({ partnumber: 'x' })));
+    expect(invalid.data?.code).toBe('BAD_REQUEST');
+    expect(invalid.message).toContain('partnumber');
+    const anonymous = nexa.client({ token: null });
+    expect((await errorOf(collect(anonymous.classify({ partnumber: 'ANON-1' })))).data?.code).toBe('UNAUTHORIZED');
+    expect((await client.task.list.query({})).items).toEqual([]);
+  });
+
+  it('answers a partnumber already classified from history, in the same call', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const classificationOf = (events: TrackedEvent[]) => {
+      const last = events.at(-1)!.event;
+      return last.type === 'result' ? last.classification.id : null;
+    };
+    const first = await collect(client.classify({ partnumber: 'ONE-CALL-KNOWN' }));
+    const again = await collect(client.classify({ partnumber: 'ONE-CALL-KNOWN' }));
+    expect(again.map((e) => e.event.type)).toEqual(['result']);
+    expect(classificationOf(again)).toBe(classificationOf(first));
+  });
+});
