@@ -3,8 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -83,4 +83,16 @@ export async function pingDatabase(db: NexaDatabase): Promise<void> {
 /** The rows of a raw `db.execute` (node-postgres and PGlite both answer `{ rows }`). */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A raw SQL statement with `sql.placeholder`s, prepared under `name`: PostgreSQL parses and plans it
+ * once per connection instead of on every call (for the multi-table statements of every job that
+ * planning is more than half their cost). PGlite runs it in-process as it is.
+ */
+export function prepareRawStatement<Row>(db: NexaDatabase, name: string, statement: SQL): (values: Record<string, unknown>) => Promise<Row[]> {
+  const prepared = db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, name, false);
+  return async (values) => rowsOf<Row>(await prepared.execute(values));
 }

@@ -26,7 +26,7 @@ import {
 } from '@nexa/contracts';
 import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { pingDatabase, rowsOf, type NexaDatabase } from './client';
+import { pingDatabase, prepareRawStatement, rowsOf, type NexaDatabase } from './client';
 import { isDatabaseConnectivityError } from './connectivity';
 import { classifications, taskItems, tasks } from './schema';
 
@@ -151,6 +151,67 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       .prepare('nexa_item_with_kind'),
   };
 
+  const placeholder = (name: string) => sql.placeholder(name);
+  // The writes of every submission and job, as raw statements that several tables take part in.
+  const hotStatements = {
+    createSingleTask: prepareRawStatement<TaskItemRef>(
+      db,
+      'nexa_create_single_task',
+      sql`
+        WITH task AS (
+          INSERT INTO ${tasks} (owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
+          VALUES (${placeholder('ownerId')}, ${placeholder('status')}::task_status, ${placeholder('reclassify')},
+                  CASE WHEN ${placeholder('status')}::task_status = 'done' THEN now() END,
+                  ${placeholder('idempotencyKey')}, ${placeholder('correlationId')}, ${createdAfterOwnersLatest(placeholder('ownerId'))})
+          ON CONFLICT (owner_id, idempotency_key) DO NOTHING
+          RETURNING id
+        )
+        INSERT INTO ${taskItems} (task_id, seq, status, partnumber, description, manufacturer, supplier)
+        SELECT id, 1, ${placeholder('status')}::task_status, ${placeholder('partnumber')}, ${placeholder('description')}, ${placeholder('manufacturer')}, ${placeholder('supplier')} FROM task
+        RETURNING id AS "itemId", task_id AS "taskId"`,
+    ),
+    claimItem: prepareRawStatement<StoredItemRow>(
+      db,
+      'nexa_claim_item',
+      sql`
+        WITH taken AS (
+          UPDATE ${taskItems} SET status = 'processing', attempts = attempts + 1, updated_at = now()
+          WHERE id = ${placeholder('itemId')} AND status IN ('queued', 'processing')
+          RETURNING task_id, seq, status, error, partnumber, description, manufacturer, supplier
+        ), started AS (
+          UPDATE ${tasks} SET status = 'processing', updated_at = now()
+          FROM taken WHERE ${tasks.id} = taken.task_id AND ${tasks.status} = 'queued'
+          RETURNING ${tasks.id}
+        )
+        SELECT taken.task_id AS "taskId", ${tasks.kind} AS "taskKind", taken.seq, taken.status, taken.error,
+               taken.partnumber, taken.description, taken.manufacturer, taken.supplier
+        FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id`,
+    ),
+    completeSingleItem: prepareRawStatement<ClassificationRow>(
+      db,
+      'nexa_complete_single_item',
+      sql`
+        WITH item AS (
+          SELECT ${taskItems.id}, ${taskItems.taskId}, ${taskItems.partnumber}, ${tasks.ownerId}
+          FROM ${taskItems} JOIN ${tasks} ON ${tasks.id} = ${taskItems.taskId}
+          WHERE ${taskItems.id} = ${placeholder('itemId')} AND ${tasks.kind} = 'single' AND ${taskItems.status} IN ('queued', 'processing')
+          FOR UPDATE OF ${taskItems}
+        ), stored AS (
+          INSERT INTO ${classifications} (partnumber, task_item_id, task_id, owner_id, ncm, description, manufacturer, country, confidence, alternatives, justification, engine, status)
+          SELECT partnumber, id, task_id, owner_id, ${placeholder('ncm')}, ${placeholder('description')}, ${placeholder('manufacturer')}, ${placeholder('country')},
+                 ${placeholder('confidence')}, ${placeholder('alternatives')}::jsonb, ${placeholder('justification')}, ${placeholder('engine')}, 'ACTIVE'
+          FROM item
+          RETURNING ${classificationColumns}
+        ), item_done AS (
+          UPDATE ${taskItems} SET status = 'done', error = NULL, updated_at = now() FROM stored WHERE ${taskItems.id} = stored."taskItemId"
+        ), task_done AS (
+          UPDATE ${tasks} SET status = 'done', error = NULL, finished_at = now(), updated_at = now()
+          FROM stored WHERE ${tasks.id} = stored."taskId" AND ${tasks.status} IN ('queued', 'processing')
+        )
+        SELECT * FROM stored`,
+    ),
+  };
+
   async function knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]> {
     const rows =
       visibility === 'all'
@@ -192,7 +253,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
    * Creation time, strictly after the owner's newest task: task lists are "newest first" even for tasks
    * created within one clock tick (PGlite's clock has millisecond resolution). One index lookup.
    */
-  function createdAfterOwnersLatest(ownerId: string): SQL {
+  function createdAfterOwnersLatest(ownerId: string | ReturnType<typeof sql.placeholder>): SQL {
     return sql`GREATEST(clock_timestamp(), (SELECT max(created_at) + interval '1 microsecond' FROM ${tasks} WHERE owner_id = ${ownerId}))`;
   }
 
@@ -258,17 +319,17 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   return {
     async createSingleTask({ ownerId, part, reclassify, status, idempotencyKey }: NewSingleTask): Promise<TaskItemRef> {
       // The task and its item in one statement: atomic without a transaction, and one round trip.
-      const result = await db.execute(sql`
-        WITH task AS (
-          INSERT INTO ${tasks} (owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
-          VALUES (${ownerId}, ${status}::task_status, ${reclassify}, ${status === 'done' ? sql`now()` : null}, ${idempotencyKey ?? null}, ${currentCorrelationId() ?? null}, ${createdAfterOwnersLatest(ownerId)})
-          ON CONFLICT (owner_id, idempotency_key) DO NOTHING
-          RETURNING id
-        )
-        INSERT INTO ${taskItems} (task_id, seq, status, partnumber, description, manufacturer, supplier)
-        SELECT id, 1, ${status}::task_status, ${part.partnumber}, ${part.description ?? null}, ${part.manufacturer ?? null}, ${part.supplier ?? null} FROM task
-        RETURNING id AS "itemId", task_id AS "taskId"`);
-      const [created] = rowsOf<TaskItemRef>(result);
+      const [created] = await hotStatements.createSingleTask({
+        ownerId,
+        status,
+        reclassify,
+        idempotencyKey: idempotencyKey ?? null,
+        correlationId: currentCorrelationId() ?? null,
+        partnumber: part.partnumber,
+        description: part.description ?? null,
+        manufacturer: part.manufacturer ?? null,
+        supplier: part.supplier ?? null,
+      });
       if (created) return { taskId: created.taskId, itemId: created.itemId };
       const existing = await findTaskByIdempotencyKey(idempotencyKey!, ownerId);
       if (!existing) throw new Error('a task with this idempotency key was just deleted; try again');
@@ -450,46 +511,18 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
 
     async claimItem(itemId: string): Promise<ItemClaim> {
       // One statement (one round trip) that takes the item and returns it, item row before task row like every other writer.
-      const result = await db.execute(sql`
-        WITH taken AS (
-          UPDATE ${taskItems} SET status = 'processing', attempts = attempts + 1, updated_at = now()
-          WHERE id = ${itemId} AND status IN ('queued', 'processing')
-          RETURNING task_id, seq, status, error, partnumber, description, manufacturer, supplier
-        ), started AS (
-          UPDATE ${tasks} SET status = 'processing', updated_at = now()
-          FROM taken WHERE ${tasks.id} = taken.task_id AND ${tasks.status} = 'queued'
-          RETURNING ${tasks.id}
-        )
-        SELECT taken.task_id AS "taskId", ${tasks.kind} AS "taskKind", taken.seq, taken.status, taken.error,
-               taken.partnumber, taken.description, taken.manufacturer, taken.supplier
-        FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id`);
-      const [taken] = rowsOf<StoredItemRow>(result);
+      const [taken] = await hotStatements.claimItem({ itemId });
       if (taken) return { claimed: true, item: toStoredItem(taken) };
       return { claimed: false, item: await getItem(itemId) };
     },
 
     async completeSingleItem(itemId: string, outcome: ClassifierOutcome): Promise<Classification> {
       // A single task's only item: the classification stored, the item and the task finished, in one statement.
-      const result = await db.execute(sql`
-        WITH item AS (
-          SELECT ${taskItems.id}, ${taskItems.taskId}, ${taskItems.partnumber}, ${tasks.ownerId}
-          FROM ${taskItems} JOIN ${tasks} ON ${tasks.id} = ${taskItems.taskId}
-          WHERE ${taskItems.id} = ${itemId} AND ${tasks.kind} = 'single' AND ${taskItems.status} IN ('queued', 'processing')
-          FOR UPDATE OF ${taskItems}
-        ), stored AS (
-          INSERT INTO ${classifications} (partnumber, task_item_id, task_id, owner_id, ncm, description, manufacturer, country, confidence, alternatives, justification, engine, status)
-          SELECT partnumber, id, task_id, owner_id, ${outcome.ncm}, ${outcome.description}, ${outcome.manufacturer}, ${outcome.country},
-                 ${outcome.confidence}, ${JSON.stringify(outcome.alternatives)}::jsonb, ${outcome.justification}, ${outcome.engine}, 'ACTIVE'
-          FROM item
-          RETURNING ${classificationColumns}
-        ), item_done AS (
-          UPDATE ${taskItems} SET status = 'done', error = NULL, updated_at = now() FROM stored WHERE ${taskItems.id} = stored."taskItemId"
-        ), task_done AS (
-          UPDATE ${tasks} SET status = 'done', error = NULL, finished_at = now(), updated_at = now()
-          FROM stored WHERE ${tasks.id} = stored."taskId" AND ${tasks.status} IN ('queued', 'processing')
-        )
-        SELECT * FROM stored`);
-      const [stored] = rowsOf<ClassificationRow>(result);
+      const [stored] = await hotStatements.completeSingleItem({
+        itemId,
+        ...outcome,
+        alternatives: JSON.stringify(outcome.alternatives),
+      });
       if (stored) return toClassification(stored);
       // Already done (a retried job), or not in a state this path covers: the general path decides.
       return (await completeItem(itemId, outcome)).classification;
