@@ -1,34 +1,28 @@
 /**
  * End to end, closed loop: C clients each submit a partnumber and wait for its result over
- * WebSocket, with an instant in-process classifier. In the same run, raw BullMQ doing the same
- * work (add + completion event; no HTTP, WebSocket or database) gives the limit, and the ratio.
+ * WebSocket, with an instant in-process classifier. Nexa runs in two shapes: everything in one
+ * process (as `pnpm start` runs it) and the server and a worker as separate processes (as a
+ * deployment runs them). In the same run, raw BullMQ doing the same work (add + completion event;
+ * no HTTP, WebSocket or database) gives the limit, and the ratios.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { createNexaClient, type NexaClient } from '@nexa/client';
 import { loadConfig } from '@nexa/config';
-import type { AiClassifier } from '@nexa/contracts';
 import { openDatabase } from '@nexa/db';
 import { startNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, createTestRedis } from '@nexa/testing';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import WebSocket from 'ws';
+import { instantClassifier } from './instant-classifier';
 import { percentile, round, writeResult } from './results';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES ?? '1,50').split(',').map(Number);
 
-const instantClassifier: AiClassifier = {
-  name: 'instant',
-  classify: async (part) => ({
-    ncm: '85423190',
-    description: part.description ?? 'Circuito integrado',
-    manufacturer: null,
-    country: null,
-    confidence: 0.9,
-    alternatives: [],
-    justification: null,
-    engine: 'instant',
-  }),
-};
+type Shape = 'oneProcess' | 'serverAndWorker';
 
 interface LoopFigures {
   concurrency: number;
@@ -62,11 +56,25 @@ async function closedLoop(concurrency: number, work: (n: number) => Promise<void
   };
 }
 
-async function benchNexa(concurrency: number): Promise<LoopFigures> {
+/** A worker process with the instant classifier; resolves once it takes jobs. */
+async function startInstantWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const entry = fileURLToPath(new URL('./instant-worker.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`the benchmark's worker process exited with ${code} before it was ready`);
+  });
+  const ready = (async () => {
+    for await (const line of createInterface({ input: child.stdout! })) if (line.includes('instant worker ready')) return;
+  })();
+  await Promise.race([ready, exited]);
+  return child;
+}
+
+async function benchNexa(concurrency: number, shape: Shape): Promise<LoopFigures> {
   await using redis = createTestRedis();
   await using postgres = await createPostgresTestDatabase();
   const database = await openDatabase({ databaseUrl: postgres.url, poolSize: 20 });
-  const config = loadConfig({
+  const settings = {
     REDIS_URL: redis.url,
     NEXA_REDIS_PREFIX: redis.prefix,
     PORT: '0',
@@ -74,13 +82,15 @@ async function benchNexa(concurrency: number): Promise<LoopFigures> {
     WORKER_CONCURRENCY: String(Math.max(8, concurrency)),
     // The loop measures throughput, not the per-user submission budget.
     SUBMIT_RATE_LIMIT_PER_MINUTE: '100000000',
-  });
-  const nexa = await startNexa({ config, database, classifier: instantClassifier });
+  };
+  const config = loadConfig(settings);
+  const worker = shape === 'serverAndWorker' ? await startInstantWorker({ ...settings, DATABASE_URL: postgres.url }) : null;
+  const nexa = await startNexa({ config, database, classifier: instantClassifier, withWorker: shape === 'oneProcess' });
   const anonymous = createNexaClient({ url: nexa.url, WebSocket });
   const { accessToken } = await anonymous.auth.register.mutate({ email: `bench-${Date.now()}@example.com`, password: 'bench-password-123' });
   await anonymous.close();
   const client: NexaClient = createNexaClient({ url: nexa.url, WebSocket, token: accessToken });
-  const run = `${Date.now().toString(36)}`;
+  const run = `${Date.now().toString(36)}-${shape}`;
   try {
     await closedLoop(Math.min(concurrency, 4), async (n) => {
       for await (const _ of client.classify({ partnumber: `WARM-${run}-${concurrency}-${n}` })) {
@@ -95,6 +105,10 @@ async function benchNexa(concurrency: number): Promise<LoopFigures> {
   } finally {
     await client.close();
     await nexa.close();
+    if (worker) {
+      worker.kill('SIGTERM');
+      await once(worker, 'exit');
+    }
     await database.close();
   }
 }
@@ -122,11 +136,28 @@ async function benchRawBullmq(concurrency: number): Promise<LoopFigures> {
   }
 }
 
-const figures: Record<string, { nexa: LoopFigures; rawBullmq: LoopFigures; ratio: number }> = {};
+interface ConcurrencyFigures {
+  /** Server and worker in one process, as `pnpm start` runs them. */
+  nexa: LoopFigures;
+  /** The server in this process, one worker process beside it. */
+  nexaServerAndWorker: LoopFigures;
+  rawBullmq: LoopFigures;
+  ratio: number;
+  ratioServerAndWorker: number;
+}
+
+const figures: Record<string, ConcurrencyFigures> = {};
 for (const concurrency of CONCURRENCIES) {
   const rawBullmq = await benchRawBullmq(concurrency);
-  const nexa = await benchNexa(concurrency);
-  figures[`c${concurrency}`] = { nexa, rawBullmq, ratio: round(nexa.perSecond / rawBullmq.perSecond) };
+  const nexa = await benchNexa(concurrency, 'oneProcess');
+  const nexaServerAndWorker = await benchNexa(concurrency, 'serverAndWorker');
+  figures[`c${concurrency}`] = {
+    nexa,
+    nexaServerAndWorker,
+    rawBullmq,
+    ratio: round(nexa.perSecond / rawBullmq.perSecond),
+    ratioServerAndWorker: round(nexaServerAndWorker.perSecond / rawBullmq.perSecond),
+  };
 }
 await writeResult('end-to-end', {
   secondsPerRun: SECONDS,

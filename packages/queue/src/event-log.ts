@@ -3,6 +3,7 @@ import { reportingUnavailability, taskEvent } from '@nexa/contracts';
 import { isRedisConnectivityError } from './connectivity';
 import type { Redis } from 'ioredis';
 import type { RedisNames } from './keys';
+import { defineRedisScript } from './redis-script';
 
 // Appends to the task's stream and publishes the same entry in one step, so a live listener
 // and a reader of the stream always see the same id for the same event.
@@ -24,6 +25,14 @@ export function createEventLog(redis: Redis, names: RedisNames, options: EventLo
 function createRawEventLog(redis: Redis, names: RedisNames, options: EventLogOptions): EventLog {
   // Room for the largest batch: an event per item plus progress and lifecycle events.
   const maxEvents = options.maxEventsPerTask ?? 250_000;
+  const appendAndPublish = defineRedisScript(redis, 'nexaAppendTaskEvent', APPEND_AND_PUBLISH, 1);
+  const scriptArguments = (event: TaskEvent) => [
+    names.taskEvents(event.taskId),
+    JSON.stringify(event),
+    names.taskChannel(event.taskId),
+    String(maxEvents),
+    String(options.ttlSeconds),
+  ];
   return {
     async appendMany(newEvents: readonly NewTaskEvent[]): Promise<StoredTaskEvent[]> {
       const stored: StoredTaskEvent[] = [];
@@ -31,17 +40,7 @@ function createRawEventLog(redis: Redis, names: RedisNames, options: EventLogOpt
       for (let start = 0; start < newEvents.length; start += CHUNK) {
         const events = newEvents.slice(start, start + CHUNK).map((newEvent) => taskEvent.parse({ ...newEvent, at: new Date().toISOString() }));
         const pipeline = redis.pipeline();
-        for (const event of events) {
-          pipeline.eval(
-            APPEND_AND_PUBLISH,
-            1,
-            names.taskEvents(event.taskId),
-            JSON.stringify(event),
-            names.taskChannel(event.taskId),
-            String(maxEvents),
-            String(options.ttlSeconds),
-          );
-        }
+        for (const event of events) appendAndPublish.queue(pipeline, scriptArguments(event));
         const results = (await pipeline.exec()) ?? [];
         results.forEach(([error, id], index) => {
           if (error) throw error;
@@ -53,16 +52,7 @@ function createRawEventLog(redis: Redis, names: RedisNames, options: EventLogOpt
 
     async append(newEvent: NewTaskEvent): Promise<StoredTaskEvent> {
       const event = taskEvent.parse({ ...newEvent, at: new Date().toISOString() });
-      const json = JSON.stringify(event);
-      const id = (await redis.eval(
-        APPEND_AND_PUBLISH,
-        1,
-        names.taskEvents(event.taskId),
-        json,
-        names.taskChannel(event.taskId),
-        String(maxEvents),
-        String(options.ttlSeconds),
-      )) as string;
+      const id = (await appendAndPublish.run(scriptArguments(event))) as string;
       return { id, event };
     },
 

@@ -2,6 +2,7 @@ import { reportingUnavailability, type RateLimiter } from '@nexa/contracts';
 import type { Redis } from 'ioredis';
 import { isRedisConnectivityError } from './connectivity';
 import type { RedisNames } from './keys';
+import { defineRedisScript } from './redis-script';
 
 // Adds the cost and gives it back when it does not fit, so a refused call (say a batch too large for
 // what is left of the window) leaves the budget as it was.
@@ -20,11 +21,12 @@ export function createRedisRateLimiter(redis: Redis, names: RedisNames, { limit,
 }
 
 function createRawRateLimiter(redis: Redis, names: RedisNames, { limit, windowMs }: { limit: number; windowMs: number }): RateLimiter {
+  const takeFromWindow = defineRedisScript(redis, 'nexaTakeFromWindow', TAKE_FROM_WINDOW, 1);
   return {
     async consume(subject, cost = 1) {
       const now = Date.now();
       const window = Math.floor(now / windowMs);
-      const allowed = Number(await redis.eval(TAKE_FROM_WINDOW, 1, names.rateLimit(subject, window), String(windowMs), String(cost), String(limit)));
+      const allowed = Number(await takeFromWindow.run([names.rateLimit(subject, window), String(windowMs), String(cost), String(limit)]));
       if (allowed === 1) return { allowed: true, retryAfterSeconds: 0 };
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000)) };
     },
