@@ -182,10 +182,14 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
           UPDATE ${tasks} SET status = 'processing', updated_at = now()
           FROM taken WHERE ${tasks.id} = taken.task_id AND ${tasks.status} = 'queued'
           RETURNING ${tasks.id}
+        ), relaxed AS (
+          -- 'processing' is a hint, not a record: lost in a database crash, the item is just queued again
+          -- and its job still runs. So this commit does not wait for the disk.
+          SELECT set_config('synchronous_commit', 'off', true)
         )
         SELECT taken.task_id AS "taskId", ${tasks.kind} AS "taskKind", taken.seq, taken.status, taken.error,
                taken.partnumber, taken.description, taken.manufacturer, taken.supplier
-        FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id`,
+        FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id CROSS JOIN relaxed`,
     ),
     completeSingleItem: prepareRawStatement<ClassificationRow>(
       db,
