@@ -16,6 +16,7 @@ import { startNexa } from '@nexa/standalone';
 import { createPostgresTestDatabase, createTestRedis } from '@nexa/testing';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import WebSocket from 'ws';
+import { startCpuMeter, type CpuPerOperation } from './cpu-meter';
 import { instantClassifier } from './instant-classifier';
 import { percentile, round, writeResult } from './results';
 
@@ -29,10 +30,13 @@ interface LoopFigures {
   completed: number;
   perSecond: number;
   latencyMs: { p50: number; p90: number; p99: number };
+  /** CPU time per completed operation, by process: where the work goes. */
+  cpu: CpuPerOperation;
 }
 
-async function closedLoop(concurrency: number, work: (n: number) => Promise<void>): Promise<LoopFigures> {
+async function closedLoop(concurrency: number, work: (n: number) => Promise<void>, childPids: readonly number[] = []): Promise<LoopFigures> {
   const latencies: number[] = [];
+  const cpuMeter = startCpuMeter(childPids);
   const deadline = Date.now() + SECONDS * 1000;
   let counter = 0;
   const started = performance.now();
@@ -53,6 +57,7 @@ async function closedLoop(concurrency: number, work: (n: number) => Promise<void
     completed: latencies.length,
     perSecond: round(latencies.length / elapsed, 1),
     latencyMs: { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)) },
+    cpu: cpuMeter.perOperation(latencies.length),
   };
 }
 
@@ -97,11 +102,15 @@ async function benchNexa(concurrency: number, shape: Shape): Promise<LoopFigures
         // warm-up
       }
     });
-    return await closedLoop(concurrency, async (n) => {
-      for await (const { event } of client.classify({ partnumber: `BENCH-${run}-${concurrency}-${n}` })) {
-        if (event.type === 'failed') throw new Error(event.error);
-      }
-    });
+    return await closedLoop(
+      concurrency,
+      async (n) => {
+        for await (const { event } of client.classify({ partnumber: `BENCH-${run}-${concurrency}-${n}` })) {
+          if (event.type === 'failed') throw new Error(event.error);
+        }
+      },
+      worker?.pid ? [worker.pid] : [],
+    );
   } finally {
     await client.close();
     await nexa.close();
