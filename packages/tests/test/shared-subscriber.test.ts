@@ -13,8 +13,14 @@ describe('subscriptions on one server', () => {
         .split('\n')
         .filter((line) => line.includes(`name=${nexa.redis.prefix}:subscriber`)).length;
 
-    // Five submissions in one batched HTTP call: a long batched path must be accepted too.
     const tasks = await Promise.all(Array.from({ length: 5 }, (_, i) => client.classification.submit.mutate({ partnumber: `SHARED-${i}` })));
+    // Ten queries in one batched HTTP call: a long batched path (over Fastify's default 100 characters) must be accepted too.
+    const [fetched, histories] = await Promise.all([
+      Promise.all(tasks.map(({ taskId }) => client.task.get.query({ taskId }))),
+      Promise.all(tasks.map((_, i) => client.partnumber.get.query({ partnumber: `SHARED-${i}` }))),
+    ]);
+    expect(fetched.map((task) => task.partnumber)).toEqual(tasks.map((_, i) => `SHARED-${i}`));
+    expect(histories).toHaveLength(5);
     const controller = new AbortController();
     const watchers = tasks.flatMap(({ taskId }) =>
       [1, 2, 3].map(async () => {
