@@ -551,8 +551,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     }
     bigrams(own).forEach((pair, i) => addTerm(pair, Math.min(ownWeights[i] ?? 0, ownWeights[i + 1] ?? 0)));
 
+    // An alias triggered only inside an exclusion clause ("Barras, exceto vergalhões") weighs as excluded words do.
+    const aliasExpansions = (text: string): Array<{ expansion: string; strength: number }> => {
+      const positive = new Set(matchAliases(stemAll(positiveText(text)), aliases));
+      return matchAliases(stemAll(text), aliases).map((expansion) => ({ expansion, strength: positive.has(expansion) ? 1 : tuning.exclusionWeight }));
+    };
     const weightedExpansions = [
-      ...matchAliases(stemAll(description), aliases).map((expansion) => ({ expansion, strength: 1 })),
+      ...aliasExpansions(description),
       ...matchSpecHints(`${description} ${input.partnumber}`),
     ];
     for (const { expansion, strength } of weightedExpansions) {

@@ -48,6 +48,24 @@ describe('engine on the real NCM table', () => {
     expect(result.candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
 
+  it.each([
+    ['porcelanato polido 60x60', '6907', 'ladrilhos e placas'],
+    ['vergalhão CA-50 10 mm', '7214', 'barras de ferro ou aço dentadas'],
+    ['batom matte vermelho', '3304', 'maquiagem para os lábios'],
+    ['achocolatado em pó 400 g', '1806', 'contendo cacau'],
+    ['trena 5 m', '9017', 'fitas métricas'],
+    ['coleira para cães', '4201', 'artigos de seleiro'],
+  ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
+    const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
+    expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
+    expect(result.justification).toContain(wording);
+  });
+
+  it('weighs a trade alias named only in an "exceto" clause as an excluded word', () => {
+    expect(engine.classify({ partnumber: 'REAL-EXC-1', description: 'vergalhão de aço' }).candidates[0]?.code).toBe('72142000');
+    expect(engine.classify({ partnumber: 'REAL-EXC-2', description: 'barras de aço, exceto vergalhões' }).candidates[0]?.code).not.toBe('72142000');
+  });
+
   it('does not match those English descriptions without the translated fields', () => {
     const portugueseOnly = loadDefaultEngine({ tablePath, comexstatPath: null, hsPath: null });
     expect(portugueseOnly.classify({ partnumber: 'REAL-PT', description: 'frozen shrimp' }).candidates).toEqual([]);
