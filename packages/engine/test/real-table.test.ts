@@ -55,6 +55,11 @@ describe('engine on the real NCM table', () => {
     ['achocolatado em pó 400 g', '1806', 'contendo cacau'],
     ['trena 5 m', '9017', 'fitas métricas'],
     ['coleira para cães', '4201', 'artigos de seleiro'],
+    ['mussarela fatiada', '0406', 'queijos'],
+    ['bieleta dianteira', '8708', 'sistemas de suspensão'],
+    ['vaso sanitário com caixa acoplada de louça', '6910', 'usos sanitários'],
+    ['massinha de modelar 12 cores', '3407', 'massas de modelar'],
+    ['nobreak 1200 VA', '8504', 'conversores estáticos'],
   ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
     const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
     expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
