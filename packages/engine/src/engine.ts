@@ -114,6 +114,8 @@ export interface ScoringTuning {
   maxPerHeading: number;
   /** Same, per 6-digit subheading. */
   maxPerSubheading: number;
+  /** With the reranker: places of the top 5 kept for the best retrieval-ranked candidates the reranker left out (0 = off). */
+  retrievalSlots: number;
   /** Query weight of the known terms standing for a word absent from the table (compound parts, prefix match); 0 = off. */
   unknownWordWeight: number;
 }
@@ -136,6 +138,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   residualPenalty: 0.85,
   maxPerHeading: 3,
   maxPerSubheading: 5,
+  retrievalSlots: 1,
   exclusionPenalty: 0.6,
   quantityConflictPenalty: 0.6,
   quantityFitBoost: 1,
@@ -915,6 +918,29 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   }
 
   /**
+   * The learned order, with the last `retrievalSlots` places of the top 5 given to the best retrieval-ranked
+   * candidates it left out: the two rankers err differently, so the short list hedges between them.
+   */
+  function keepRetrievalSlots(reranked: PoolItem[], retrieved: readonly PoolItem[]): PoolItem[] {
+    if (tuning.retrievalSlots <= 0 || !reranker || reranked.length <= TOP_K) return reranked;
+    const blended = reranked.slice(0, TOP_K - tuning.retrievalSlots);
+    const placed = new Set(blended.map((item) => item.doc));
+    const byDoc = new Map(reranked.map((item) => [item.doc, item]));
+    const append = (item: PoolItem): void => {
+      // Scores stay non-increasing down the list (the top 5 is sorted by score afterwards).
+      blended.push({ ...item, score: Math.min(item.score, blended[blended.length - 1]?.score ?? item.score) });
+      placed.add(item.doc);
+    };
+    for (const item of retrieved) {
+      if (blended.length >= TOP_K) break;
+      const rescored = byDoc.get(item.doc);
+      if (rescored && !placed.has(item.doc)) append(rescored);
+    }
+    for (const item of reranked) if (!placed.has(item.doc)) append(item);
+    return blended;
+  }
+
+  /**
    * Top 5 from the ranked pool, keeping at most `maxPerHeading` from one heading while other headings
    * have candidates: when the best heading is wrong, the right one still gets a slot.
    */
@@ -972,7 +998,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         if (doc !== undefined) boosts.set(doc, tuning.nearMemoryBoost * near.similarity);
       }
     }
-    const ranked = query.terms.length > 0 || boosts.size > 0 ? diversify(rerank(query, rankLeaves(query, boosts, CANDIDATE_POOL))) : [];
+    const retrieved = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts, CANDIDATE_POOL) : [];
+    const ranked = retrieved.length > 0 ? diversify(keepRetrievalSlots(rerank(query, retrieved), retrieved)) : [];
 
     if (exact) {
       const doc = docIdByCode.get(exact.code)!;

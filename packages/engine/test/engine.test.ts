@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { createReferenceEngine, isInForce, normalizePartnumber, parseNcmTable, type EngineResult } from '../src/index.js';
 import { cloneSmallTable } from './fixtures/small-table.js';
 import { isResidual } from '../src/residual.js';
+import { RERANK_FEATURES, type RerankerModel } from '../src/reranker.js';
 
 const table = parseNcmTable(cloneSmallTable());
 const inForceCodes = new Set(table.entries.filter((e) => e.code.length === 8 && isInForce(e)).map((e) => e.code));
@@ -156,5 +157,26 @@ describe('top-5 diversity', () => {
 
   it('still fills the top 5 from one heading when no other heading matches', () => {
     expect(codes(createReferenceEngine({ table }).classify({ partnumber: 'D2', description: 'rolamentos montados' }))).toHaveLength(4);
+  });
+});
+
+describe('top 5 with the reranker', () => {
+  // A reranker that reverses the retrieval order, so the two rankings disagree as much as they can.
+  const reversing: RerankerModel = {
+    features: [...RERANK_FEATURES],
+    weights: RERANK_FEATURES.map((name) => (name === 'rankReciprocal' ? -20 : 0)),
+    temperature: 1,
+    poolSize: 50,
+  };
+  const description = 'parafusos porcas arruelas rolamentos de esferas aço';
+
+  it('keeps a place for the best retrieval candidate that the reranker left out', () => {
+    const retrievalFirst = codes(createReferenceEngine({ table, reranker: null }).classify({ partnumber: 'T1', description }))[0];
+    const reranked = codes(createReferenceEngine({ table, reranker: reversing, tuning: { retrievalSlots: 0 } }).classify({ partnumber: 'T1', description }));
+    const hedged = codes(createReferenceEngine({ table, reranker: reversing }).classify({ partnumber: 'T1', description }));
+    expect(reranked).toHaveLength(5);
+    expect(reranked).not.toContain(retrievalFirst);
+    expect(hedged).toContain(retrievalFirst);
+    for (const code of reranked.slice(0, 4)) expect(hedged).toContain(code);
   });
 });
