@@ -26,6 +26,19 @@ describe('stemPortuguese', () => {
     expect(stemPortuguese('luzes')).toBe(stemPortuguese('luz'));
   });
 
+  it('conflates the -ães plural of short -ão words', () => {
+    expect(stemPortuguese('paes')).toBe(stemPortuguese('pao'));
+    expect(stemPortuguese('caes')).toBe(stemPortuguese('cao'));
+  });
+
+  it('keeps a short -ão root apart from the word it would shorten to', () => {
+    expect(stemPortuguese('meloes')).toBe(stemPortuguese('melao'));
+    expect(stemPortuguese('melao')).not.toBe(stemPortuguese('mel'));
+    expect(stemPortuguese('botoes')).not.toBe(stemPortuguese('botas'));
+    expect(stemPortuguese('limoes')).not.toBe(stemPortuguese('limas'));
+    expect(stemPortuguese('transmissoes')).toBe(stemPortuguese('transmissao'));
+  });
+
   it('conflates gender variants', () => {
     expect(stemPortuguese('eletricos')).toBe(stemPortuguese('eletrica'));
     expect(stemPortuguese('plasticas')).toBe(stemPortuguese('plastico'));

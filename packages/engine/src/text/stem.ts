@@ -17,7 +17,8 @@ interface SuffixRule {
 
 const PLURAL_RULES: readonly SuffixRule[] = [
   { suffix: 'oes', replacement: 'ao', minWordLength: 4 },
-  { suffix: 'aes', replacement: 'ao', minWordLength: 4 },
+  // "pães", "cães", "mães": the -ães plural of a short -ão word.
+  { suffix: 'aes', replacement: 'ao', minWordLength: 3 },
   { suffix: 'ais', replacement: 'al', minWordLength: 4, exceptions: new Set(['cais', 'mais', 'pais', 'demais']) },
   { suffix: 'eis', replacement: 'el', minWordLength: 4, exceptions: new Set(['reis', 'seis']) },
   { suffix: 'ois', replacement: 'ol', minWordLength: 4, exceptions: new Set(['dois', 'depois']) },
@@ -56,7 +57,11 @@ export function stemPortuguese(word: string): string {
   if (stem.length > ADVERB_SUFFIX.length + 3 && stem.endsWith(ADVERB_SUFFIX)) {
     stem = stem.slice(0, -ADVERB_SUFFIX.length);
   }
-  if (stem.endsWith('ao') && stem.length > 4) stem = stem.slice(0, -2);
+  if (stem.endsWith('ao') && stem.length > 4) {
+    // A short root stays whole: "melão" is not "mel", "botão" not "bota", "limão" not "lima".
+    if (stem.length - 2 < 4) return stem;
+    stem = stem.slice(0, -2);
+  }
   if (stem.length > 4 && THEMATIC_VOWELS.has(stem[stem.length - 1] ?? '')) stem = stem.slice(0, -1);
   return stem;
 }
