@@ -31,7 +31,11 @@ describe('stemPortuguese', () => {
     expect(stemPortuguese('caes')).toBe(stemPortuguese('cao'));
   });
 
-  it('keeps a short -ão root apart from the word it would shorten to', () => {
+  it('keeps an -ão word (other than -ção/-são) apart from the word it would shorten to', () => {
+    expect(stemPortuguese('caminhoes')).toBe(stemPortuguese('caminhao'));
+    expect(stemPortuguese('caminhao')).not.toBe(stemPortuguese('caminho'));
+    expect(stemPortuguese('garrafoes')).not.toBe(stemPortuguese('garrafas'));
+    expect(stemPortuguese('impressao')).toBe(stemPortuguese('impressos'));
     expect(stemPortuguese('meloes')).toBe(stemPortuguese('melao'));
     expect(stemPortuguese('melao')).not.toBe(stemPortuguese('mel'));
     expect(stemPortuguese('botoes')).not.toBe(stemPortuguese('botas'));

@@ -57,9 +57,10 @@ export function stemPortuguese(word: string): string {
   if (stem.length > ADVERB_SUFFIX.length + 3 && stem.endsWith(ADVERB_SUFFIX)) {
     stem = stem.slice(0, -ADVERB_SUFFIX.length);
   }
-  if (stem.endsWith('ao') && stem.length > 4) {
-    // A short root stays whole: "melão" is not "mel", "botão" not "bota", "limão" not "lima".
-    if (stem.length - 2 < 4) return stem;
+  if (stem.endsWith('ao')) {
+    // -ção/-são/-xão nouns lose the ending ("impressão" ~ "impressos"); any other -ão is a word of its own,
+    // often an augmentative: "caminhão" is not "caminho", "calção" not "calça", "melão" not "mel".
+    if (!/[csx]ao$/.test(stem) || stem.length <= 4) return stem;
     stem = stem.slice(0, -2);
   }
   if (stem.length > 4 && THEMATIC_VOWELS.has(stem[stem.length - 1] ?? '')) stem = stem.slice(0, -1);
