@@ -110,6 +110,8 @@ export interface ScoringTuning {
    */
   quantityConflictPenalty: number;
   quantityFitBoost: number;
+  /** Multiplier for a code for waste, scrap, used or retreaded goods when the description calls its goods new (1 = off). */
+  newGoodsConditionPenalty: number;
   /** Top-5 diversity: at most this many candidates from one 4-digit heading while others qualify (5 = off). */
   maxPerHeading: number;
   /** Same, per 6-digit subheading. */
@@ -142,6 +144,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   exclusionPenalty: 0.6,
   quantityConflictPenalty: 0.6,
   quantityFitBoost: 1,
+  newGoodsConditionPenalty: 0.2,
   unknownWordWeight: 0.7,
 };
 
@@ -221,6 +224,9 @@ const PART_HEADS = new Set(['part', 'acessori']);
 /** Stems with which a description asks for a part rather than the whole article. */
 const PART_WORDS = new Set(['part', 'peca', 'acessori', 'component', 'reposic']);
 
+/** Stems of "novo/nova/novos/novas": goods said to be new are not waste, used or retreaded goods. */
+const NEW_STEMS = new Set(['novo', 'nova']);
+
 /** Stems of a condition that sets goods apart from new ones: waste, scrap, used, retreaded, unserviceable. */
 const CONDITION_WORDS = new Set(['desperdici', 'residu', 'sucat', 'apar', 'inservivel', 'usad', 'recauchutad']);
 
@@ -253,6 +259,8 @@ interface WeightedQuery {
   expansions: string[];
   /** Quantities and thresholds the description names ("600 ml", "inferior ou igual a 1 kg"). */
   quantities: QuantityRange[];
+  /** The description calls the goods new ("Pneus novos"), outside any exclusion clause. */
+  namesNew: boolean;
 }
 
 export function createReferenceEngine(options: ReferenceEngineOptions): ReferenceEngine {
@@ -573,7 +581,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     for (const term of excludedTerms) if (ownBeforeExclusion.has(term)) excludedTerms.delete(term);
     const itemHeads = headWords(description, contentTerms).filter((term) => leafIndex.has(term));
     const quantities = quantityRanges(positiveText(description));
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, excludedTerms, expansions, quantities };
+    const namesNew = [...ownBeforeExclusion].some((term) => NEW_STEMS.has(term));
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, excludedTerms, expansions, quantities, namesNew };
   }
 
   const finalScores = new Float64Array(leaves.length);
@@ -645,7 +654,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const residualFactor = useResidualPrior ? tuning.residualPenalty ** residualPrior.unmatchedLevels(doc) : 1;
       const exclusionFactor = excludedFlags[doc] === 1 ? tuning.exclusionPenalty : 1;
       const quantityFactor = checkQuantities ? quantityFactorOf(query.quantities, doc) : 1;
-      finalScores[doc] = headFactor * residualFactor * exclusionFactor * quantityFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
+      const conditionFactor = query.namesNew && leafHasCondition[doc] === 1 ? tuning.newGoodsConditionPenalty : 1;
+      finalScores[doc] = headFactor * residualFactor * exclusionFactor * quantityFactor * conditionFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
       docs.push(doc);
     }
     for (const [doc, boost] of boosts) {
@@ -908,7 +918,15 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (!reranker || pool.length === 0) return pool;
     const head = pool.slice(0, reranker.poolSize);
     const features = poolFeatures(query, head, head.length);
-    const logits = head.map((item, i) => rerankScore(reranker, features.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT)) + RERANK_BOOST_LOGITS * item.boost);
+    // A contradiction the synthetic training queries cannot show ("novos" against a code for used goods) keeps its
+    // retrieval penalty after reranking.
+    const newGoodsLogit = Math.log(tuning.newGoodsConditionPenalty);
+    const logits = head.map(
+      (item, i) =>
+        rerankScore(reranker, features.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT)) +
+        RERANK_BOOST_LOGITS * item.boost +
+        (query.namesNew && leafHasCondition[item.doc] === 1 ? newGoodsLogit : 0),
+    );
     const max = Math.max(...logits);
     const exps = logits.map((l) => Math.exp((l - max) / reranker.temperature));
     const total = exps.reduce((a, b) => a + b, 0);

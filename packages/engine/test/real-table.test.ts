@@ -71,6 +71,15 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-EXC-2', description: 'barras de aço, exceto vergalhões' }).candidates[0]?.code).not.toBe('72142000');
   });
 
+  it('does not offer retreaded or used goods for goods the description calls new', () => {
+    const description = 'pneus novos de borracha do tipo utilizado em automóveis de passageiros';
+    expect(engine.classify({ partnumber: 'REAL-NEW-1', description }).candidates[0]?.code).toBe('40111000');
+    const unaware = loadDefaultEngine({ tablePath, tuning: { newGoodsConditionPenalty: 1 } });
+    expect(unaware.classify({ partnumber: 'REAL-NEW-2', description }).candidates[0]?.code).toBe('40121100');
+    const retreaded = 'pneus recauchutados do tipo utilizado em automóveis de passageiros';
+    expect(engine.classify({ partnumber: 'REAL-NEW-3', description: retreaded }).candidates[0]?.code).toBe('40121100');
+  });
+
   it('does not match those English descriptions without the translated fields', () => {
     const portugueseOnly = loadDefaultEngine({ tablePath, comexstatPath: null, hsPath: null });
     expect(portugueseOnly.classify({ partnumber: 'REAL-PT', description: 'frozen shrimp' }).candidates).toEqual([]);
