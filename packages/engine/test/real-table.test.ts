@@ -60,6 +60,11 @@ describe('engine on the real NCM table', () => {
     ['vaso sanitário com caixa acoplada de louça', '6910', 'usos sanitários'],
     ['massinha de modelar 12 cores', '3407', 'massas de modelar'],
     ['nobreak 1200 VA', '8504', 'conversores estáticos'],
+    ['power bank 10000 mAh', '8507', 'acumuladores elétricos'],
+    ['camisinha lubrificada', '4014', 'preservativos'],
+    ['motosserra a gasolina', '8467', 'serras de corrente'],
+    ['prancha alisadora de cabelo', '8516', 'arranjos do cabelo'],
+    ['videogame portátil', '9504', 'jogos de vídeo'],
   ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
     const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
     expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
