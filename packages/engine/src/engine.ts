@@ -1,6 +1,6 @@
 import { Bm25fIndex, fieldLength, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
-import { contentTerms, isQualifierWord, isStopWord, stem, stemAll, tokenize } from './text/normalize.js';
+import { contentTerms, isNegation, isQualifierWord, isStopWord, negatedTerm, stem, stemAll, tokenize } from './text/normalize.js';
 import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
@@ -120,6 +120,8 @@ export interface ScoringTuning {
   retrievalSlots: number;
   /** Query weight of the known terms standing for a word absent from the table (compound parts, prefix match); 0 = off. */
   unknownWordWeight: number;
+  /** Read "não X" in the description as its own term, as the index does (false = drop "não", match X). */
+  negatedTerms: boolean;
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
@@ -146,6 +148,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   quantityFitBoost: 1,
   newGoodsConditionPenalty: 0.2,
   unknownWordWeight: 0.7,
+  negatedTerms: true,
 };
 
 const TOP_K = 5;
@@ -539,11 +542,18 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     let position = 0;
     const excludedTerms = new Set<string>();
     const ownBeforeExclusion = new Set<string>();
+    let negated = false;
     for (const token of tokenize(description)) {
       if (EXCLUSION_MARKERS.has(token)) excluded = true;
+      if (tuning.negatedTerms && isNegation(token)) {
+        negated = true;
+        continue;
+      }
       if (isStopWord(token)) continue;
       let term = stem(token);
-      const resolved = tuning.unknownWordWeight > 0 && !leafIndex.has(term) ? resolveUnknown(token) : [];
+      if (negated && !/\d/.test(term)) term = negatedTerm(term);
+      negated = false;
+      const resolved = tuning.unknownWordWeight > 0 && !leafIndex.has(term) && !term.startsWith('nao') ? resolveUnknown(token) : [];
       if (resolved.length > 0) {
         for (const part of resolved) addTerm(part, tuning.unknownWordWeight * (excluded ? tuning.exclusionWeight : 1));
         term = resolved[resolved.length - 1]!;

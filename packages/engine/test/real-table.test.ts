@@ -85,6 +85,13 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-NEW-3', description: retreaded }).candidates[0]?.code).toBe('40121100');
   });
 
+  it('matches "não X" in a description with the table\'s "não X", not with X', () => {
+    expect(engine.classify({ partnumber: 'REAL-NEG-1', description: 'argamassa não refratária' }).candidates[0]?.code).toBe('38245000');
+    expect(engine.classify({ partnumber: 'REAL-NEG-2', description: 'café não torrado' }).candidates[0]?.code.slice(0, 5)).toBe('09011');
+    const plain = loadDefaultEngine({ tablePath, tuning: { negatedTerms: false } });
+    expect(plain.classify({ partnumber: 'REAL-NEG-3', description: 'argamassa não refratária' }).candidates[0]?.code.slice(0, 4)).toBe('3816');
+  });
+
   it('does not match those English descriptions without the translated fields', () => {
     const portugueseOnly = loadDefaultEngine({ tablePath, comexstatPath: null, hsPath: null });
     expect(portugueseOnly.classify({ partnumber: 'REAL-PT', description: 'frozen shrimp' }).candidates).toEqual([]);

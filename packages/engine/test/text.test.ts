@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { contentTerms, foldText, isStopWord, stemPortuguese, tokenize } from '../src/index.js';
+import { negatedTerm } from '../src/text/normalize.js';
 
 describe('text normalisation', () => {
   it('lowercases and strips accents', () => {
@@ -53,3 +54,15 @@ describe('stemPortuguese', () => {
     expect(stemPortuguese('6205zz')).toBe('6205zz');
   });
 });
+
+describe('negated words', () => {
+  it('gives a word after "não"/"nem" a term of its own that the plain word does not match', () => {
+    const terms = contentTerms('Argamassas e concretos, não refratários, nem armados');
+    expect(terms).toContain(negatedTerm(stemPortuguese('refratarios')));
+    expect(terms).toContain(negatedTerm(stemPortuguese('armados')));
+    expect(terms).not.toContain(stemPortuguese('refratarios'));
+    expect(contentTerms('cimentos refratários')).toContain(stemPortuguese('refratarios'));
+    expect(contentTerms('não 25 kg')).toContain('25');
+  });
+});
+
