@@ -122,6 +122,8 @@ export interface ScoringTuning {
   unknownWordWeight: number;
   /** Read "não X" in the description as its own term, as the index does (false = drop "não", match X). */
   negatedTerms: boolean;
+  /** Index the table's own "exceto ..." clauses as words of the code (true = the former behaviour). */
+  indexExclusionClauses: boolean;
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
@@ -149,6 +151,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   newGoodsConditionPenalty: 0.2,
   unknownWordWeight: 0.7,
   negatedTerms: true,
+  indexExclusionClauses: false,
 };
 
 const TOP_K = 5;
@@ -175,6 +178,15 @@ const REFERENCE_WORDS = new Set([
 function positiveText(description: string): string {
   const match = /\b(?:exceto|excepto|salvo)\b/i.exec(description);
   return match ? description.slice(0, match.index) : description;
+}
+
+/**
+ * A nomenclature text without its own exclusion clauses, which name goods the code does NOT cover:
+ * "Instrumentos e aparelhos para navegação (exceto bússolas)" must not match "bússolas". A clause runs from
+ * "exceto"/"salvo" to the closing parenthesis it sits in, or else to the next ",", ";", ":" or the end.
+ */
+export function withoutExclusionClauses(text: string): string {
+  return text.replace(/\([^()]*?\b(?:exceto|excepto|salvo)\b[^()]*\)|\b(?:exceto|excepto|salvo)\b[^,;:]*/gi, (clause) => (clause.startsWith('(') ? ' ' : ''));
 }
 
 interface LeafDocument {
@@ -314,6 +326,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return names;
   };
 
+  const ownTextCache = new Map<string, string>();
+  const ownText = (text: string): string => {
+    let own = ownTextCache.get(text);
+    if (own === undefined) ownTextCache.set(text, (own = tuning.indexExclusionClauses ? text : withoutExclusionClauses(text)));
+    return own;
+  };
+
   const leaves: LeafDocument[] = [];
   /** Per leaf, per field: the term segments (cached per text, shared between leaves). */
   const documents: string[][][][] = [];
@@ -336,19 +355,19 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (entry.code.length !== 8 || !isInForce(entry, onDate)) continue;
     const ancestors = ancestorsOf(entry, byCode);
     leafPaths.push([...ancestors, entry]);
-    const leafTerms = termsOf(entry.description);
+    const leafTerms = termsOf(ownText(entry.description));
     const standalone = options.standaloneDescriptions?.get(entry.code) ?? '';
     const standaloneTerms = termsOf(standalone);
     const innerAncestors = ancestors.filter((a) => a.code.length > 4);
-    const innerTermLists = innerAncestors.map((a) => termsOf(a.description));
+    const innerTermLists = innerAncestors.map((a) => termsOf(ownText(a.description)));
     const heading = ancestors.find((a) => a.code.length === 4);
-    const headingTerms = heading ? termsOf(heading.description) : [];
+    const headingTerms = heading ? termsOf(ownText(heading.description)) : [];
     const chapter = ancestors.find((a) => a.code.length === 2);
     const hsSubheading = options.hsDescriptions?.get(entry.code.slice(0, 6)) ?? '';
     const hsHeading = options.hsDescriptions?.get(entry.code.slice(0, 4)) ?? '';
     const translatedTexts = [options.translatedDescriptions?.get(entry.code) ?? '', hsSubheading, hsHeading];
     const translatedTermLists = translatedTexts.map(termsOf);
-    const phraseSegments = [entry.description, standalone, heading?.description ?? '', ...innerAncestors.map((a) => a.description), ...translatedTexts].map(bigramsOf);
+    const phraseSegments = [ownText(entry.description), standalone, ownText(heading?.description ?? ''), ...innerAncestors.map((a) => ownText(a.description)), ...translatedTexts].map(bigramsOf);
     const fields: Record<(typeof FIELD_ORDER)[number], string[][]> = {
       leaf: [leafTerms],
       standalone: [standaloneTerms],
@@ -466,6 +485,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   });
   // The text caches are only needed while building.
   termCache.clear();
+  ownTextCache.clear();
   bigramCache.clear();
   internedTerms.clear();
   headCache.clear();

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { createReferenceEngine, isInForce, normalizePartnumber, parseNcmTable, type EngineResult } from '../src/index.js';
 import { cloneSmallTable } from './fixtures/small-table.js';
 import { isResidual } from '../src/residual.js';
+import { withoutExclusionClauses } from '../src/engine.js';
 import { RERANK_FEATURES, type RerankerModel } from '../src/reranker.js';
 
 const table = parseNcmTable(cloneSmallTable());
@@ -180,3 +181,13 @@ describe('top 5 with the reranker', () => {
     for (const code of reranked.slice(0, 4)) expect(hedged).toContain(code);
   });
 });
+
+describe('withoutExclusionClauses', () => {
+  it('drops the table\'s own "exceto ..." clauses, to the closing parenthesis or the next , ; :', () => {
+    expect(withoutExclusionClauses('Instrumentos para navegação aérea (exceto bússolas)').trim()).toBe('Instrumentos para navegação aérea');
+    expect(withoutExclusionClauses('Invertebrados aquáticos, exceto crustáceos e moluscos, vivos; defumados')).toBe('Invertebrados aquáticos, , vivos; defumados');
+    expect(withoutExclusionClauses('Queijos fundidos, exceto ralados ou em pó')).toBe('Queijos fundidos, ');
+    expect(withoutExclusionClauses('Parafusos de aço')).toBe('Parafusos de aço');
+  });
+});
+

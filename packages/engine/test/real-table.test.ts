@@ -92,6 +92,13 @@ describe('engine on the real NCM table', () => {
     expect(plain.classify({ partnumber: 'REAL-NEG-3', description: 'argamassa não refratária' }).candidates[0]?.code.slice(0, 4)).toBe('3816');
   });
 
+  it('does not match a code on the goods its own "exceto" clause leaves out', () => {
+    // 9014.20: "Instrumentos e aparelhos para navegação aérea ou espacial (exceto bússolas)".
+    expect(engine.classify({ partnumber: 'REAL-EXC-3', description: 'bússola magnética' }).candidates[0]?.code).toBe('90141000');
+    const former = loadDefaultEngine({ tablePath, tuning: { indexExclusionClauses: true } });
+    expect(former.classify({ partnumber: 'REAL-EXC-4', description: 'bússola magnética' }).candidates[0]?.code).toBe('90142090');
+  });
+
   it('does not match those English descriptions without the translated fields', () => {
     const portugueseOnly = loadDefaultEngine({ tablePath, comexstatPath: null, hsPath: null });
     expect(portugueseOnly.classify({ partnumber: 'REAL-PT', description: 'frozen shrimp' }).candidates).toEqual([]);
