@@ -243,7 +243,7 @@ const PART_WORDS = new Set(['part', 'peca', 'acessori', 'component', 'reposic'])
 const NEW_STEMS = new Set(['novo', 'nova']);
 
 /** Stems of a condition that sets goods apart from new ones: waste, scrap, used, retreaded, unserviceable. */
-const CONDITION_WORDS = new Set(['desperdici', 'residu', 'sucat', 'apar', 'inservivel', 'usad', 'recauchutad']);
+const CONDITION_WORDS = new Set(['desperdicios', 'residuos', 'sucatas', 'aparas', 'inserviveis', 'usados', 'recauchutados'].map(stem));
 
 /** A ranked candidate with the retrieval signals the reranker reads. */
 interface PoolItem {

@@ -27,6 +27,18 @@ describe('stemPortuguese', () => {
     expect(stemPortuguese('luzes')).toBe(stemPortuguese('luz'));
   });
 
+  it('conflates -el/-il singulars with their -eis/-is plurals, and -éu/-au words with theirs', () => {
+    expect(stemPortuguese('perfis')).toBe(stemPortuguese('perfil'));
+    expect(stemPortuguese('portateis')).toBe(stemPortuguese('portatil'));
+    expect(stemPortuguese('texteis')).toBe(stemPortuguese('textil'));
+    expect(stemPortuguese('aneis')).toBe(stemPortuguese('anel'));
+    expect(stemPortuguese('moveis')).toBe(stemPortuguese('movel'));
+    expect(stemPortuguese('pneus')).toBe(stemPortuguese('pneu'));
+    expect(stemPortuguese('chapeus')).toBe(stemPortuguese('chapeu'));
+    expect(stemPortuguese('azuis')).toBe(stemPortuguese('azul'));
+    expect(stemPortuguese('onibus')).toBe('onibus');
+  });
+
   it('conflates the -ães plural of short -ão words', () => {
     expect(stemPortuguese('paes')).toBe(stemPortuguese('pao'));
     expect(stemPortuguese('caes')).toBe(stemPortuguese('cao'));
