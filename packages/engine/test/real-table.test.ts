@@ -65,6 +65,10 @@ describe('engine on the real NCM table', () => {
     ['motosserra a gasolina', '8467', 'serras de corrente'],
     ['prancha alisadora de cabelo', '8516', 'arranjos do cabelo'],
     ['videogame portátil', '9504', 'jogos de vídeo'],
+    ['fluido de freio DOT 4 500 ml', '3819', 'líquidos para freios hidráulicos'],
+    ['halter emborrachado 5 kg', '9506', 'cultura física'],
+    ['saco de lixo 100 litros', '3923', 'polímeros de etileno'],
+    ['velocímetro digital para moto', '9029', 'indicadores de velocidade'],
   ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
     const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
     expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
