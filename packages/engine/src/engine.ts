@@ -1,7 +1,7 @@
 import { Bm25fIndex, fieldLength, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
-import { contentTerms, isNegation, isQualifierWord, isStopWord, negatedTerm, stem, stemAll, tokenize } from './text/normalize.js';
-import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
+import { contentTerms, isNegation, isQualifierWord, isStopWord, negatedTerm, stem, tokenize } from './text/normalize.js';
+import { compileAliases, matchAliasPositions, type CompiledAliases } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
@@ -173,6 +173,9 @@ const REFERENCE_WORDS = new Set([
   'codigo', 'codigos', 'capitulo', 'capitulos', 'nota', 'notas', 'item', 'itens', 'mencionado', 'mencionados',
   'mencionada', 'mencionadas', 'referido', 'referidos', 'referida', 'referidas', 'descrito', 'descritos',
 ]);
+
+/** Words that open an exclusion clause (see positiveText). */
+const CLAUSE_EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'salvo']);
 
 /** A description without its exclusion clause ("Copos, exceto de vitrocerâmica" → "Copos,"). */
 function positiveText(description: string): string {
@@ -536,7 +539,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     }
     return [];
   }
-  const aliases: CompiledAlias[] = compileAliases();
+  const aliases: CompiledAliases = compileAliases();
   const memory = new ClassificationMemory();
 
   function remember(approved: ApprovedClassification): void {
@@ -594,8 +597,12 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
 
     // An alias triggered only inside an exclusion clause ("Barras, exceto vergalhões") weighs as excluded words do.
     const aliasExpansions = (text: string): Array<{ expansion: string; strength: number }> => {
-      const positive = new Set(matchAliases(stemAll(positiveText(text)), aliases));
-      return matchAliases(stemAll(text), aliases).map((expansion) => ({ expansion, strength: positive.has(expansion) ? 1 : tuning.exclusionWeight }));
+      const tokens = tokenize(text);
+      const exclusionAt = tokens.findIndex((token) => CLAUSE_EXCLUSION_MARKERS.has(token));
+      return matchAliasPositions(tokens.map(stem), aliases).map(({ expansion, start }) => ({
+        expansion,
+        strength: exclusionAt < 0 || start < exclusionAt ? 1 : tuning.exclusionWeight,
+      }));
     };
     const weightedExpansions = [
       ...aliasExpansions(description),

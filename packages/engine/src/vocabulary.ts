@@ -400,28 +400,51 @@ export interface CompiledAlias {
   expansion: string;
 }
 
-export function compileAliases(aliases: readonly TradeAlias[] = TRADE_ALIASES): CompiledAlias[] {
-  return aliases.map((alias) => ({
+/** Compiled aliases with their triggers indexed by first stemmed word (the query is scanned once). */
+export interface CompiledAliases {
+  aliases: CompiledAlias[];
+  byFirstTerm: Map<string, Array<{ alias: number; trigger: string[] }>>;
+}
+
+export function compileAliases(aliases: readonly TradeAlias[] = TRADE_ALIASES): CompiledAliases {
+  const compiled = aliases.map((alias) => ({
     triggers: alias.triggers.map((trigger) => stemAll(trigger)).filter((sequence) => sequence.length > 0),
     expansion: alias.expansion,
   }));
+  const byFirstTerm = new Map<string, Array<{ alias: number; trigger: string[] }>>();
+  compiled.forEach((alias, index) => {
+    for (const trigger of alias.triggers) {
+      let entries = byFirstTerm.get(trigger[0]!);
+      if (!entries) byFirstTerm.set(trigger[0]!, (entries = []));
+      entries.push({ alias: index, trigger });
+    }
+  });
+  return { aliases: compiled, byFirstTerm };
 }
 
-function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
-  outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
-    for (let k = 0; k < needle.length; k++) {
-      if (haystack[start + k] !== needle[k]) continue outer;
+export interface AliasMatch {
+  expansion: string;
+  /** Index in the stemmed query of the first word of the earliest trigger found. */
+  start: number;
+}
+
+/** Every alias triggered by the stemmed query, in vocabulary order, with where its earliest trigger starts. */
+export function matchAliasPositions(stemmedQuery: readonly string[], compiled: CompiledAliases): AliasMatch[] {
+  const starts = new Map<number, number>();
+  stemmedQuery.forEach((term, start) => {
+    for (const { alias, trigger } of compiled.byFirstTerm.get(term) ?? []) {
+      if (starts.has(alias) || start + trigger.length > stemmedQuery.length) continue;
+      let k = 1;
+      while (k < trigger.length && stemmedQuery[start + k] === trigger[k]) k++;
+      if (k === trigger.length) starts.set(alias, start);
     }
-    return true;
-  }
-  return false;
+  });
+  return [...starts]
+    .sort((a, b) => a[0] - b[0])
+    .map(([alias, start]) => ({ expansion: compiled.aliases[alias]!.expansion, start }));
 }
 
 /** Expansions (nomenclature wording) of every alias triggered by the stemmed query. */
-export function matchAliases(stemmedQuery: readonly string[], aliases: readonly CompiledAlias[]): string[] {
-  const expansions: string[] = [];
-  for (const alias of aliases) {
-    if (alias.triggers.some((trigger) => containsSequence(stemmedQuery, trigger))) expansions.push(alias.expansion);
-  }
-  return expansions;
+export function matchAliases(stemmedQuery: readonly string[], compiled: CompiledAliases): string[] {
+  return matchAliasPositions(stemmedQuery, compiled).map((match) => match.expansion);
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { contentTerms, foldText, isStopWord, stemPortuguese, tokenize } from '../src/index.js';
-import { negatedTerm } from '../src/text/normalize.js';
+import { negatedTerm, stemAll } from '../src/text/normalize.js';
+import { compileAliases, matchAliasPositions } from '../src/vocabulary.js';
 
 describe('text normalisation', () => {
   it('lowercases and strips accents', () => {
@@ -78,3 +79,20 @@ describe('negated words', () => {
   });
 });
 
+
+describe('trade alias matching', () => {
+  it('finds single- and multi-word triggers by their first word, in vocabulary order, with where they start', () => {
+    const compiled = compileAliases([
+      { triggers: ['chave de fenda'], expansion: 'chaves de fenda' },
+      { triggers: ['capacitor', 'capacitores'], expansion: 'condensadores' },
+      { triggers: ['chave'], expansion: 'chaves' },
+    ]);
+    const query = stemAll('capacitores e chave de fenda');
+    expect(matchAliasPositions(query, compiled)).toEqual([
+      { expansion: 'chaves de fenda', start: 2 },
+      { expansion: 'condensadores', start: 0 },
+      { expansion: 'chaves', start: 2 },
+    ]);
+    expect(matchAliasPositions(stemAll('chave de boca'), compiled).map((m) => m.expansion)).toEqual(['chaves']);
+  });
+});
