@@ -574,9 +574,10 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       }
       if (isStopWord(token)) continue;
       let term = stem(token);
-      if (negated && !/\d/.test(term)) term = negatedTerm(term);
+      const negatedWord = negated && !/\d/.test(term);
+      if (negatedWord) term = negatedTerm(term);
       negated = false;
-      const resolved = tuning.unknownWordWeight > 0 && !leafIndex.has(term) && !term.startsWith('nao') ? resolveUnknown(token) : [];
+      const resolved = tuning.unknownWordWeight > 0 && !negatedWord && !leafIndex.has(term) ? resolveUnknown(token) : [];
       if (resolved.length > 0) {
         for (const part of resolved) addTerm(part, tuning.unknownWordWeight * (excluded ? tuning.exclusionWeight : 1));
         term = resolved[resolved.length - 1]!;
