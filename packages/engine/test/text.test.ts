@@ -43,6 +43,7 @@ describe('stemPortuguese', () => {
   it('conflates the -ães plural of short -ão words', () => {
     expect(stemPortuguese('paes')).toBe(stemPortuguese('pao'));
     expect(stemPortuguese('caes')).toBe(stemPortuguese('cao'));
+    expect(stemPortuguese('maes')).toBe(stemPortuguese('mae'));
   });
 
   it('keeps an -ão word (other than -ção/-são) apart from the word it would shorten to', () => {

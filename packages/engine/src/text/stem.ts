@@ -18,7 +18,7 @@ interface SuffixRule {
 const PLURAL_RULES: readonly SuffixRule[] = [
   { suffix: 'oes', replacement: 'ao', minWordLength: 4 },
   // "pães", "cães", "mães": the -ães plural of a short -ão word.
-  { suffix: 'aes', replacement: 'ao', minWordLength: 3 },
+  { suffix: 'aes', replacement: 'ao', minWordLength: 3, exceptions: new Set(['maes']) },
   { suffix: 'ais', replacement: 'al', minWordLength: 4, exceptions: new Set(['cais', 'mais', 'pais', 'demais']) },
   // -eis is the plural of -el and of unstressed -il (papéis, portáteis, têxteis): both end in a bare "l".
   { suffix: 'eis', replacement: 'l', minWordLength: 4, exceptions: new Set(['reis', 'seis']) },
