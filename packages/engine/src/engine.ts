@@ -359,7 +359,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const ancestors = ancestorsOf(entry, byCode);
     leafPaths.push([...ancestors, entry]);
     const leafTerms = termsOf(ownText(entry.description));
-    const standalone = options.standaloneDescriptions?.get(entry.code) ?? '';
+    const standalone = ownText(options.standaloneDescriptions?.get(entry.code) ?? '');
     const standaloneTerms = termsOf(standalone);
     const innerAncestors = ancestors.filter((a) => a.code.length > 4);
     const innerTermLists = innerAncestors.map((a) => termsOf(ownText(a.description)));

@@ -191,3 +191,21 @@ describe('withoutExclusionClauses', () => {
   });
 });
 
+describe('exclusion clauses of the standalone descriptions', () => {
+  it('does not let "Outros ..., exceto de carga radial" match "carga radial"', () => {
+    const standaloneDescriptions = new Map([
+      ['84821090', 'Outros rolamentos de esferas, exceto de carga radial'],
+      ['84821010', 'Rolamentos de esferas de carga radial'],
+    ]);
+    const margin = (indexExclusionClauses: boolean): number => {
+      const engine = createReferenceEngine({ table, standaloneDescriptions, reranker: null, tuning: { indexExclusionClauses } });
+      const [first, second] = engine.classify({ partnumber: 'X1', description: 'rolamento de esferas de carga radial' }).candidates;
+      expect(first?.code).toBe('84821010');
+      expect(second?.code).toBe('84821090');
+      return second!.score / first!.score;
+    };
+    expect(margin(false)).toBeLessThan(0.6);
+    expect(margin(true)).toBeGreaterThan(0.8);
+  });
+});
+
