@@ -465,8 +465,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const headingIdByKey = new Map(headingKeys.map((key, id) => [key, id]));
   const headingIndex = new Bm25fIndex(
     headingKeys.map((key) => {
-      const unique = [...new Set(headingTexts.get(key))];
-      const terms = contentTerms(unique.join(' . '));
+      // The texts were tokenised for the leaf documents already: reuse their cached terms.
+      const terms = [...new Set(headingTexts.get(key))].flatMap(termsOf);
       return [[terms]];
     }),
     [{ name: 'all', weight: 1, lengthNormalization: 0.5 }],
