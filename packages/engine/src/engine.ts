@@ -159,7 +159,7 @@ const TOP_K = 5;
 const CANDIDATE_POOL = 60;
 const LEADING_TERM_SPAN = 4;
 const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase', 'foreign'] as const;
-const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'salvo']);
+const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'excluido', 'excluidos', 'excluida', 'excluidas', 'salvo']);
 /** Portuguese/English combining forms that start compounds ("motoventilador", "microrrolamento", "eletrobomba"). */
 const COMBINING_FORMS = new Set([
   'moto', 'eletro', 'electro', 'micro', 'mini', 'auto', 'hidro', 'termo', 'foto', 'radio', 'video', 'semi', 'multi',
@@ -175,11 +175,11 @@ const REFERENCE_WORDS = new Set([
 ]);
 
 /** Words that open an exclusion clause (see positiveText). */
-const CLAUSE_EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'salvo']);
+const CLAUSE_EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'salvo', 'excluindo', 'excluido', 'excluidos', 'excluida', 'excluidas']);
 
 /** A description without its exclusion clause ("Copos, exceto de vitrocerâmica" → "Copos,"). */
 function positiveText(description: string): string {
-  const match = /\b(?:exceto|excepto|salvo)\b/i.exec(description);
+  const match = /\b(?:exceto|excepto|salvo|excluindo|exclu[ií]d[oa]s?)(?![\p{L}\d])/iu.exec(description);
   return match ? description.slice(0, match.index) : description;
 }
 
