@@ -69,6 +69,9 @@ describe('engine on the real NCM table', () => {
     ['halter emborrachado 5 kg', '9506', 'cultura física'],
     ['saco de lixo 100 litros', '3923', 'polímeros de etileno'],
     ['velocímetro digital para moto', '9029', 'indicadores de velocidade'],
+    ['brigadeiro gourmet', '1806', 'contendo cacau'],
+    ['miojo sabor galinha', '1902', 'massas alimentícias'],
+    ['picles de pepino', '2001', 'conservados em vinagre'],
   ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
     const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
     expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
@@ -78,6 +81,14 @@ describe('engine on the real NCM table', () => {
   it('weighs a trade alias named only in an "exceto" clause as an excluded word', () => {
     expect(engine.classify({ partnumber: 'REAL-EXC-1', description: 'vergalhão de aço' }).candidates[0]?.code).toBe('72142000');
     expect(engine.classify({ partnumber: 'REAL-EXC-2', description: 'barras de aço, exceto vergalhões' }).candidates[0]?.code).not.toBe('72142000');
+  });
+
+  it('reads "excluídos os ..." as an exclusion clause, like "exceto"', () => {
+    const top = (description: string): string[] => engine.classify({ partnumber: 'REAL-EXCL', description }).candidates.map((c) => c.code);
+    const excluded = top('chocolate branco em barras, excluídos os ovos de páscoa');
+    expect(excluded).toEqual(top('chocolate branco em barras, exceto os ovos de páscoa'));
+    expect(excluded[0]).toBe(top('chocolate branco em barras')[0]);
+    expect(engine.classify({ partnumber: 'REAL-EXCL', description: 'chocolate branco em barras, excluídos os ovos de páscoa' }).justification).toContain('contendo cacau');
   });
 
   it('does not offer retreaded or used goods for goods the description calls new', () => {
