@@ -369,6 +369,16 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['talhadeira', 'talhadeiras', 'ponteiro de aco', 'formao', 'formoes'], expansion: 'ferramentas manuais cinzéis formões' },
   { triggers: ['rastelo', 'rastelos', 'cavadeira', 'cavadeiras', 'enxadao', 'ancinho'], expansion: 'pás enxadas picaretas ancinhos ferramentas agrícolas manuais' },
   { triggers: ['facao', 'facoes', 'machete'], expansion: 'machados podões e ferramentas semelhantes de gume' },
+  // Hardware store, welding and safety
+  { triggers: ['timer', 'temporizador', 'temporizadores', 'minuteria', 'interruptor horario'], expansion: 'interruptores horários aparelhos de relojoaria' },
+  { triggers: ['dimmer', 'dimmers', 'variador de luminosidade'], expansion: 'interruptores comutadores reguladores' },
+  { triggers: ['rodinha', 'rodinhas', 'rodizio de gaveta', 'rodizio para moveis'], expansion: 'rodízios guarnições de metais comuns' },
+  { triggers: ['corredica', 'corredicas', 'suporte de tv', 'suporte para tv', 'mao francesa', 'suporte de prateleira', 'cantoneira de prateleira'], expansion: 'guarnições ferragens e artigos semelhantes para móveis suportes' },
+  { triggers: ['solda estanho', 'fio de solda', 'arame de solda', 'vareta de solda', 'eletrodo de solda', 'eletrodo revestido', 'solder wire'], expansion: 'fios varetas eletrodos para soldar' },
+  { triggers: ['fluxo de solda', 'pasta de solda', 'solder paste', 'soldering flux'], expansion: 'preparações auxiliares para soldar' },
+  { triggers: ['bota de seguranca', 'botina de seguranca', 'calcado de seguranca', 'safety shoe'], expansion: 'calçados com biqueira protetora de metal' },
+  { triggers: ['mascara pff2', 'mascara n95', 'respirador descartavel', 'mascara descartavel', 'dust mask'], expansion: 'máscaras de proteção' },
+  { triggers: ['detector de fumaca', 'alarme de incendio', 'smoke detector', 'detector de gas'], expansion: 'aparelhos elétricos de alarme contra incêndio' },
   // Car-care fluids and motorcycle parts
   { triggers: ['arla 32', 'arla32', 'agente redutor liquido automotivo'], expansion: 'ureia mesmo em solução aquosa' },
   { triggers: ['fluido de freio', 'oleo de freio', 'brake fluid'], expansion: 'líquidos para freios hidráulicos' },

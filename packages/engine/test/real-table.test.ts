@@ -72,6 +72,10 @@ describe('engine on the real NCM table', () => {
     ['brigadeiro gourmet', '1806', 'contendo cacau'],
     ['miojo sabor galinha', '1902', 'massas alimentícias'],
     ['picles de pepino', '2001', 'conservados em vinagre'],
+    ['timer digital de tomada', '9107', 'interruptores horários'],
+    ['fio de solda 1 mm', '8311', 'eletrodos para soldar'],
+    ['bota de segurança com bico de aço', '6403', 'biqueira protetora'],
+    ['detector de fumaça 9V', '8531', 'alarme contra incêndio'],
   ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
     const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
     expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
