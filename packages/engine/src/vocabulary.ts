@@ -379,6 +379,12 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['bota de seguranca', 'botina de seguranca', 'calcado de seguranca', 'safety shoe'], expansion: 'calçados com biqueira protetora de metal' },
   { triggers: ['mascara pff2', 'mascara n95', 'respirador descartavel', 'mascara descartavel', 'dust mask'], expansion: 'máscaras de proteção' },
   { triggers: ['detector de fumaca', 'alarme de incendio', 'smoke detector', 'detector de gas'], expansion: 'aparelhos elétricos de alarme contra incêndio' },
+  { triggers: ['selador', 'seladora', 'fundo preparador', 'grafiato', 'textura acrilica', 'massa corrida', 'stain', 'tinta latex', 'tinta acrilica'], expansion: 'tintas e vernizes' },
+  { triggers: ['trincha', 'trinchas', 'rolo de pintura', 'rolo de la', 'paint roller'], expansion: 'pincéis e escovas para aplicação de tintas rolos' },
+  { triggers: ['argamassa colante', 'cimento cola', 'argamassa ac1', 'argamassa ac2', 'argamassa ac3'], expansion: 'argamassas e concretos não refratários' },
+  { triggers: ['rodape de granito', 'peitoril', 'soleira de granito', 'soleira de marmore', 'bancada de granito', 'pia de granito'], expansion: 'pedras de cantaria ou de construção trabalhadas mármore granito' },
+  { triggers: ['cabo de cobre nu', 'cordoalha de cobre', 'fio de cobre nu'], expansion: 'cordas cabos entrançados de cobre não isolados' },
+  { triggers: ['abracadeira de nylon', 'abracadeira plastica', 'cable tie', 'zip tie'], expansion: 'outras obras de plástico abraçadeiras' },
   // Car-care fluids and motorcycle parts
   { triggers: ['arla 32', 'arla32', 'agente redutor liquido automotivo'], expansion: 'ureia mesmo em solução aquosa' },
   { triggers: ['fluido de freio', 'oleo de freio', 'brake fluid'], expansion: 'líquidos para freios hidráulicos' },

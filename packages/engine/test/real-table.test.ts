@@ -76,6 +76,8 @@ describe('engine on the real NCM table', () => {
     ['fio de solda 1 mm', '8311', 'eletrodos para soldar'],
     ['bota de segurança com bico de aço', '6403', 'biqueira protetora'],
     ['detector de fumaça 9V', '8531', 'alarme contra incêndio'],
+    ['peitoril de granito', '6802', 'pedras de cantaria'],
+    ['cabo de cobre nu 16 mm2', '7413', 'de cobre não isolados'],
   ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
     const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
     expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
