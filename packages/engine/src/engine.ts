@@ -502,7 +502,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
    * "motoventiladores" → ventilador, "eletrobombas" → bomba), or, failing that, the most frequent known
    * term sharing a long prefix.
    */
-  function resolveUnknown(token: string): string[] {
+  function resolveUnknown(token: string, combiningFormsOnly = false): string[] {
     if (!/^[a-z]{6,}$/.test(token)) return [];
     // Compound: a known left part or a combining form (moto-, eletro-, micro-...) followed by a known
     // head; the longest head wins.
@@ -512,10 +512,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const right = stem(token.slice(doubled ? cut + 1 : cut));
       if (!leafIndex.has(right)) continue;
       const prefix = token.slice(0, cut);
-      const left = [prefix, stem(prefix)].find((part) => part.length >= 3 && leafIndex.has(part));
+      const left = combiningFormsOnly ? undefined : [prefix, stem(prefix)].find((part) => part.length >= 3 && leafIndex.has(part));
       if (left !== undefined) return [left, right];
       if (COMBINING_FORMS.has(prefix)) return [right];
     }
+    if (combiningFormsOnly) return [];
     const stemmed = stem(token);
     for (let length = stemmed.length - 1; length >= Math.max(6, stemmed.length - 2); length--) {
       const prefix = stemmed.slice(0, length);
@@ -566,7 +567,12 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const excludedTerms = new Set<string>();
     const ownBeforeExclusion = new Set<string>();
     let negated = false;
-    for (const token of tokenize(description)) {
+    const tokens = tokenize(description);
+    const aliasMatches = matchAliasPositions(tokens.map(stem), aliases);
+    const aliasWords = new Uint8Array(tokens.length);
+    for (const { start, end } of aliasMatches) aliasWords.fill(1, start, end);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
       if (EXCLUSION_MARKERS.has(token)) excluded = true;
       if (tuning.negatedTerms && isNegation(token)) {
         negated = true;
@@ -577,7 +583,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const negatedWord = negated && !/\d/.test(term);
       if (negatedWord) term = negatedTerm(term);
       negated = false;
-      const resolved = tuning.unknownWordWeight > 0 && !negatedWord && !leafIndex.has(term) ? resolveUnknown(token) : [];
+      // A word the vocabulary knows is read through its alias; only a combining form ("motosserra" → serra) is
+      // still split off, never a guessed left part ("abraçadeira" is not "abra" + "cadeira").
+      const resolved = tuning.unknownWordWeight > 0 && !negatedWord && !leafIndex.has(term) ? resolveUnknown(token, aliasWords[i] === 1) : [];
       if (resolved.length > 0) {
         for (const part of resolved) addTerm(part, tuning.unknownWordWeight * (excluded ? tuning.exclusionWeight : 1));
         term = resolved[resolved.length - 1]!;
@@ -597,16 +605,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     bigrams(own).forEach((pair, i) => addTerm(pair, Math.min(ownWeights[i] ?? 0, ownWeights[i + 1] ?? 0)));
 
     // An alias triggered only inside an exclusion clause ("Barras, exceto vergalhões") weighs as excluded words do.
-    const aliasExpansions = (text: string): Array<{ expansion: string; strength: number }> => {
-      const tokens = tokenize(text);
-      const exclusionAt = tokens.findIndex((token) => CLAUSE_EXCLUSION_MARKERS.has(token));
-      return matchAliasPositions(tokens.map(stem), aliases).map(({ expansion, start }) => ({
-        expansion,
-        strength: exclusionAt < 0 || start < exclusionAt ? 1 : tuning.exclusionWeight,
-      }));
-    };
+    const exclusionAt = tokens.findIndex((token) => CLAUSE_EXCLUSION_MARKERS.has(token));
     const weightedExpansions = [
-      ...aliasExpansions(description),
+      ...aliasMatches.map(({ expansion, start }) => ({ expansion, strength: exclusionAt < 0 || start < exclusionAt ? 1 : tuning.exclusionWeight })),
       ...matchSpecHints(`${description} ${input.partnumber}`),
     ];
     for (const { expansion, strength } of weightedExpansions) {

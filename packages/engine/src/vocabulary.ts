@@ -80,7 +80,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['mangueira', 'mangueiras', 'hose', 'hoses'], expansion: 'tubos mangueiras flexíveis' },
   { triggers: ['tubo', 'tubos', 'pipe', 'pipes', 'tube', 'tubing', 'cano'], expansion: 'tubos' },
   { triggers: ['conexao', 'fitting', 'fittings', 'niple', 'nipple', 'cotovelo', 'elbow', 'luva de tubo', 'flange', 'flanges'], expansion: 'acessórios para tubos uniões cotovelos luvas flanges' },
-  { triggers: ['abracadeira', 'clamp', 'clamps', 'bracadeira'], expansion: 'abraçadeiras braçadeiras' },
+  { triggers: ['abracadeira', 'clamp', 'clamps', 'bracadeira'], expansion: 'abraçadeiras braçadeiras outras obras de ferro ou aço de plástico' },
   { triggers: ['valvula', 'valvulas', 'valve', 'valves', 'torneira', 'faucet'], expansion: 'válvulas torneiras dispositivos semelhantes' },
   { triggers: ['solenoide', 'solenoid'], expansion: 'eletroímãs válvulas solenoides' },
   { triggers: ['bomba', 'bombas', 'pump', 'pumps'], expansion: 'bombas para líquidos' },
@@ -454,22 +454,24 @@ export interface AliasMatch {
   expansion: string;
   /** Index in the stemmed query of the first word of the earliest trigger found. */
   start: number;
+  /** Index just past that trigger's last word. */
+  end: number;
 }
 
 /** Every alias triggered by the stemmed query, in vocabulary order, with where its earliest trigger starts. */
 export function matchAliasPositions(stemmedQuery: readonly string[], compiled: CompiledAliases): AliasMatch[] {
-  const starts = new Map<number, number>();
+  const spans = new Map<number, [number, number]>();
   stemmedQuery.forEach((term, start) => {
     for (const { alias, trigger } of compiled.byFirstTerm.get(term) ?? []) {
-      if (starts.has(alias) || start + trigger.length > stemmedQuery.length) continue;
+      if (spans.has(alias) || start + trigger.length > stemmedQuery.length) continue;
       let k = 1;
       while (k < trigger.length && stemmedQuery[start + k] === trigger[k]) k++;
-      if (k === trigger.length) starts.set(alias, start);
+      if (k === trigger.length) spans.set(alias, [start, start + trigger.length]);
     }
   });
-  return [...starts]
+  return [...spans]
     .sort((a, b) => a[0] - b[0])
-    .map(([alias, start]) => ({ expansion: compiled.aliases[alias]!.expansion, start }));
+    .map(([alias, [start, end]]) => ({ expansion: compiled.aliases[alias]!.expansion, start, end }));
 }
 
 /** Expansions (nomenclature wording) of every alias triggered by the stemmed query. */

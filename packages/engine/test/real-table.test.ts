@@ -89,6 +89,14 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-EXC-2', description: 'barras de aço, exceto vergalhões' }).candidates[0]?.code).not.toBe('72142000');
   });
 
+  it('reads a word the vocabulary knows through its alias, not through the unknown-word fallback', () => {
+    // "abraçadeira" would otherwise split into "abra" + "cadeira" and reach wheelchairs (87.13); a combining form
+    // is still split off ("motosserra" → serra).
+    const result = engine.classify({ partnumber: 'REAL-ALIAS', description: 'abraçadeira de nylon 200 mm' });
+    expect(['7326', '3926']).toContain(result.candidates[0]?.code.slice(0, 4));
+    expect(result.candidates.map((c) => c.code.slice(0, 4))).not.toContain('8713');
+  });
+
   it('reads "excluídos os ..." as an exclusion clause, like "exceto"', () => {
     const top = (description: string): string[] => engine.classify({ partnumber: 'REAL-EXCL', description }).candidates.map((c) => c.code);
     const excluded = top('chocolate branco em barras, excluídos os ovos de páscoa');

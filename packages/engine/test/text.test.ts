@@ -90,9 +90,9 @@ describe('trade alias matching', () => {
     ]);
     const query = stemAll('capacitores e chave de fenda');
     expect(matchAliasPositions(query, compiled)).toEqual([
-      { expansion: 'chaves de fenda', start: 2 },
-      { expansion: 'condensadores', start: 0 },
-      { expansion: 'chaves', start: 2 },
+      { expansion: 'chaves de fenda', start: 2, end: 5 },
+      { expansion: 'condensadores', start: 0, end: 1 },
+      { expansion: 'chaves', start: 2, end: 3 },
     ]);
     expect(matchAliasPositions(stemAll('chave de boca'), compiled).map((m) => m.expansion)).toEqual(['chaves']);
   });
