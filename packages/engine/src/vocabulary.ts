@@ -385,6 +385,12 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['rodape de granito', 'peitoril', 'soleira de granito', 'soleira de marmore', 'bancada de granito', 'pia de granito'], expansion: 'pedras de cantaria ou de construção trabalhadas mármore granito' },
   { triggers: ['cabo de cobre nu', 'cordoalha de cobre', 'fio de cobre nu'], expansion: 'cordas cabos entrançados de cobre não isolados' },
   { triggers: ['abracadeira de nylon', 'abracadeira plastica', 'cable tie', 'zip tie'], expansion: 'outras obras de plástico abraçadeiras' },
+  { triggers: ['automotivo', 'automotiva', 'automotivos', 'automotivas', 'veicular', 'veiculares', 'automotive'], expansion: 'veículos automóveis' },
+  { triggers: ['vape', 'vapes', 'cigarro eletronico', 'cigarros eletronicos', 'pod descartavel', 'e cigarette'], expansion: 'cigarros eletrônicos dispositivos vaporizadores pessoais' },
+  { triggers: ['botijao', 'botijoes', 'botijao de gas', 'cilindro de gas'], expansion: 'recipientes para gases comprimidos ou liquefeitos' },
+  { triggers: ['aromatizador', 'aromatizadores', 'cheirinho para carro', 'difusor de aromas', 'odorizador', 'air freshener'], expansion: 'preparações para perfumar ou desodorizar ambientes' },
+  { triggers: ['insulfilm', 'pelicula automotiva', 'pelicula protetora', 'window film'], expansion: 'chapas folhas películas e outras formas planas autoadesivas de plásticos' },
+  { triggers: ['kit xenon', 'lampada xenon', 'hid xenon'], expansion: 'lâmpadas de descarga' },
   // Car-care fluids and motorcycle parts
   { triggers: ['arla 32', 'arla32', 'agente redutor liquido automotivo'], expansion: 'ureia mesmo em solução aquosa' },
   { triggers: ['fluido de freio', 'oleo de freio', 'brake fluid'], expansion: 'líquidos para freios hidráulicos' },

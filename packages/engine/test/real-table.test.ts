@@ -78,6 +78,10 @@ describe('engine on the real NCM table', () => {
     ['detector de fumaça 9V', '8531', 'alarme contra incêndio'],
     ['peitoril de granito', '6802', 'pedras de cantaria'],
     ['cabo de cobre nu 16 mm2', '7413', 'de cobre não isolados'],
+    ['rádio automotivo com bluetooth', '8527', 'veículos automóveis'],
+    ['vape descartável', '8543', 'cigarros eletrônicos'],
+    ['aromatizador de ambientes', '3307', 'perfumar ou desodorizar ambientes'],
+    ['insulfilm G20', '3919', 'formas planas autoadesivas'],
   ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
     const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
     expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
