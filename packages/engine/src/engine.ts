@@ -184,6 +184,20 @@ function positiveText(description: string): string {
 }
 
 /**
+ * The description with its parenthesised exclusion clauses moved to the end, so that everything after the first
+ * "exceto" is excluded and nothing else: "Objetos para mesa (exceto copos) ou de cozinha" → "Objetos para mesa ou
+ * de cozinha; exceto copos".
+ */
+export function exclusionsLast(description: string): string {
+  const clauses: string[] = [];
+  const rest = description.replace(/\(\s*((?:exceto|excepto|salvo|excluindo|exclu[ií]d[oa]s?)(?![\p{L}\d])[^()]*)\)/giu, (_, clause: string) => {
+    clauses.push(clause.trim());
+    return ' ';
+  });
+  return clauses.length === 0 ? description : `${rest.replace(/\s+/g, ' ').trim()}; ${clauses.join('; ')}`;
+}
+
+/**
  * A nomenclature text without its own exclusion clauses, which name goods the code does NOT cover:
  * "Instrumentos e aparelhos para navegação (exceto bússolas)" must not match "bússolas". A clause runs from
  * "exceto"/"salvo" to the closing parenthesis it sits in, or else to the next ",", ";", ":" or the end.
@@ -552,7 +566,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   for (const approved of options.memory ?? []) remember(approved);
 
   function buildQuery(input: ClassifyInput): WeightedQuery {
-    const description = input.description ?? '';
+    const description = exclusionsLast(input.description ?? '');
     const weights = new Map<string, number>();
     const ownTerms = new Set<string>();
     const addTerm = (term: string, weight: number): void => {

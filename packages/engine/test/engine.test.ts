@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { createReferenceEngine, isInForce, normalizePartnumber, parseNcmTable, type EngineResult } from '../src/index.js';
 import { cloneSmallTable } from './fixtures/small-table.js';
 import { isResidual } from '../src/residual.js';
-import { withoutExclusionClauses } from '../src/engine.js';
+import { exclusionsLast, withoutExclusionClauses } from '../src/engine.js';
 import { RERANK_FEATURES, type RerankerModel } from '../src/reranker.js';
 
 const table = parseNcmTable(cloneSmallTable());
@@ -206,6 +206,14 @@ describe('exclusion clauses of the standalone descriptions', () => {
     };
     expect(margin(false)).toBeLessThan(0.6);
     expect(margin(true)).toBeGreaterThan(0.8);
+  });
+});
+
+describe('exclusionsLast', () => {
+  it('moves parenthesised exclusion clauses of a description to its end', () => {
+    expect(exclusionsLast('Objetos para mesa (exceto copos) ou de cozinha, exceto de vitrocerâmica')).toBe('Objetos para mesa ou de cozinha, exceto de vitrocerâmica; exceto copos');
+    expect(exclusionsLast('Chocolates (excluídos os ovos de páscoa) em barras')).toBe('Chocolates em barras; excluídos os ovos de páscoa');
+    expect(exclusionsLast('Copos (de vidro)')).toBe('Copos (de vidro)');
   });
 });
 

@@ -101,6 +101,11 @@ describe('engine on the real NCM table', () => {
     expect(result.candidates.map((c) => c.code.slice(0, 4))).not.toContain('8713');
   });
 
+  it('ends a parenthesised exclusion clause at its parenthesis: the words after it still name the goods', () => {
+    const result = engine.classify({ partnumber: 'REAL-PAREN', description: 'louças (exceto de vidro) de porcelana para serviço de mesa' });
+    expect(result.candidates[0]?.code.slice(0, 4)).toBe('6911');
+  });
+
   it('reads "excluídos os ..." as an exclusion clause, like "exceto"', () => {
     const top = (description: string): string[] => engine.classify({ partnumber: 'REAL-EXCL', description }).candidates.map((c) => c.code);
     const excluded = top('chocolate branco em barras, excluídos os ovos de páscoa');
