@@ -82,6 +82,8 @@ describe('engine on the real NCM table', () => {
     ['vape descartável', '8543', 'cigarros eletrônicos'],
     ['aromatizador de ambientes', '3307', 'perfumar ou desodorizar ambientes'],
     ['insulfilm G20', '3919', 'formas planas autoadesivas'],
+    ['flanela de algodão', '6307', 'panos para limpeza'],
+    ['ácido muriático 1 litro', '2806', 'ácido clorídrico'],
   ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
     const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
     expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
