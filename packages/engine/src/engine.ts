@@ -1,7 +1,7 @@
 import { Bm25fIndex, fieldLength, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
-import { contentTerms, isQualifierWord, isStopWord, stem, stemAll, tokenize } from './text/normalize.js';
-import { compileAliases, matchAliases, type CompiledAlias } from './vocabulary.js';
+import { contentTerms, isNegation, isQualifierWord, isStopWord, negatedTerm, stem, tokenize } from './text/normalize.js';
+import { compileAliases, matchAliasPositions, type CompiledAliases } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
@@ -110,12 +110,20 @@ export interface ScoringTuning {
    */
   quantityConflictPenalty: number;
   quantityFitBoost: number;
+  /** Multiplier for a code for waste, scrap, used or retreaded goods when the description calls its goods new (1 = off). */
+  newGoodsConditionPenalty: number;
   /** Top-5 diversity: at most this many candidates from one 4-digit heading while others qualify (5 = off). */
   maxPerHeading: number;
   /** Same, per 6-digit subheading. */
   maxPerSubheading: number;
+  /** With the reranker: places of the top 5 kept for the best retrieval-ranked candidates the reranker left out (0 = off). */
+  retrievalSlots: number;
   /** Query weight of the known terms standing for a word absent from the table (compound parts, prefix match); 0 = off. */
   unknownWordWeight: number;
+  /** Read "não X" in the description as its own term, as the index does (false = drop "não", match X). */
+  negatedTerms: boolean;
+  /** Index the table's own "exceto ..." clauses as words of the code (true = the former behaviour). */
+  indexExclusionClauses: boolean;
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
@@ -136,10 +144,14 @@ export const DEFAULT_TUNING: ScoringTuning = {
   residualPenalty: 0.85,
   maxPerHeading: 3,
   maxPerSubheading: 5,
+  retrievalSlots: 1,
   exclusionPenalty: 0.6,
   quantityConflictPenalty: 0.6,
   quantityFitBoost: 1,
+  newGoodsConditionPenalty: 0.2,
   unknownWordWeight: 0.7,
+  negatedTerms: true,
+  indexExclusionClauses: false,
 };
 
 const TOP_K = 5;
@@ -147,7 +159,7 @@ const TOP_K = 5;
 const CANDIDATE_POOL = 60;
 const LEADING_TERM_SPAN = 4;
 const FIELD_ORDER = ['leaf', 'standalone', 'inner', 'heading', 'chapter', 'phrase', 'foreign'] as const;
-const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'salvo']);
+const EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'except', 'excluding', 'excluindo', 'excluido', 'excluidos', 'excluida', 'excluidas', 'salvo']);
 /** Portuguese/English combining forms that start compounds ("motoventilador", "microrrolamento", "eletrobomba"). */
 const COMBINING_FORMS = new Set([
   'moto', 'eletro', 'electro', 'micro', 'mini', 'auto', 'hidro', 'termo', 'foto', 'radio', 'video', 'semi', 'multi',
@@ -162,10 +174,36 @@ const REFERENCE_WORDS = new Set([
   'mencionada', 'mencionadas', 'referido', 'referidos', 'referida', 'referidas', 'descrito', 'descritos',
 ]);
 
+/** Words that open an exclusion clause (see positiveText). */
+const CLAUSE_EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'salvo', 'excluindo', 'excluido', 'excluidos', 'excluida', 'excluidas']);
+
 /** A description without its exclusion clause ("Copos, exceto de vitrocerâmica" → "Copos,"). */
 function positiveText(description: string): string {
-  const match = /\b(?:exceto|excepto|salvo)\b/i.exec(description);
+  const match = /\b(?:exceto|excepto|salvo|excluindo|exclu[ií]d[oa]s?)(?![\p{L}\d])/iu.exec(description);
   return match ? description.slice(0, match.index) : description;
+}
+
+/**
+ * The description with its parenthesised exclusion clauses moved to the end, so that everything after the first
+ * "exceto" is excluded and nothing else: "Objetos para mesa (exceto copos) ou de cozinha" → "Objetos para mesa ou
+ * de cozinha; exceto copos".
+ */
+export function exclusionsLast(description: string): string {
+  const clauses: string[] = [];
+  const rest = description.replace(/\(\s*((?:exceto|excepto|salvo|excluindo|exclu[ií]d[oa]s?)(?![\p{L}\d])[^()]*)\)/giu, (_, clause: string) => {
+    clauses.push(clause.trim());
+    return ' ';
+  });
+  return clauses.length === 0 ? description : `${rest.replace(/\s+/g, ' ').trim()}; ${clauses.join('; ')}`;
+}
+
+/**
+ * A nomenclature text without its own exclusion clauses, which name goods the code does NOT cover:
+ * "Instrumentos e aparelhos para navegação (exceto bússolas)" must not match "bússolas". A clause runs from
+ * "exceto"/"salvo" to the closing parenthesis it sits in, or else to the next ",", ";", ":" or the end.
+ */
+export function withoutExclusionClauses(text: string): string {
+  return text.replace(/\([^()]*?\b(?:exceto|excepto|salvo)\b[^()]*\)|\b(?:exceto|excepto|salvo)\b[^,;:]*/gi, (clause) => (clause.startsWith('(') ? ' ' : ''));
 }
 
 interface LeafDocument {
@@ -218,8 +256,11 @@ const PART_HEADS = new Set(['part', 'acessori']);
 /** Stems with which a description asks for a part rather than the whole article. */
 const PART_WORDS = new Set(['part', 'peca', 'acessori', 'component', 'reposic']);
 
+/** Stems of "novo/nova/novos/novas": goods said to be new are not waste, used or retreaded goods. */
+const NEW_STEMS = new Set(['novo', 'nova']);
+
 /** Stems of a condition that sets goods apart from new ones: waste, scrap, used, retreaded, unserviceable. */
-const CONDITION_WORDS = new Set(['desperdici', 'residu', 'sucat', 'apar', 'inservivel', 'usad', 'recauchutad']);
+const CONDITION_WORDS = new Set(['desperdicios', 'residuos', 'sucatas', 'aparas', 'inserviveis', 'usados', 'recauchutados'].map(stem));
 
 /** A ranked candidate with the retrieval signals the reranker reads. */
 interface PoolItem {
@@ -250,6 +291,8 @@ interface WeightedQuery {
   expansions: string[];
   /** Quantities and thresholds the description names ("600 ml", "inferior ou igual a 1 kg"). */
   quantities: QuantityRange[];
+  /** The description calls the goods new ("Pneus novos"), outside any exclusion clause. */
+  namesNew: boolean;
 }
 
 export function createReferenceEngine(options: ReferenceEngineOptions): ReferenceEngine {
@@ -300,6 +343,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return names;
   };
 
+  const ownTextCache = new Map<string, string>();
+  const ownText = (text: string): string => {
+    let own = ownTextCache.get(text);
+    if (own === undefined) ownTextCache.set(text, (own = tuning.indexExclusionClauses ? text : withoutExclusionClauses(text)));
+    return own;
+  };
+
   const leaves: LeafDocument[] = [];
   /** Per leaf, per field: the term segments (cached per text, shared between leaves). */
   const documents: string[][][][] = [];
@@ -322,19 +372,19 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (entry.code.length !== 8 || !isInForce(entry, onDate)) continue;
     const ancestors = ancestorsOf(entry, byCode);
     leafPaths.push([...ancestors, entry]);
-    const leafTerms = termsOf(entry.description);
-    const standalone = options.standaloneDescriptions?.get(entry.code) ?? '';
+    const leafTerms = termsOf(ownText(entry.description));
+    const standalone = ownText(options.standaloneDescriptions?.get(entry.code) ?? '');
     const standaloneTerms = termsOf(standalone);
     const innerAncestors = ancestors.filter((a) => a.code.length > 4);
-    const innerTermLists = innerAncestors.map((a) => termsOf(a.description));
+    const innerTermLists = innerAncestors.map((a) => termsOf(ownText(a.description)));
     const heading = ancestors.find((a) => a.code.length === 4);
-    const headingTerms = heading ? termsOf(heading.description) : [];
+    const headingTerms = heading ? termsOf(ownText(heading.description)) : [];
     const chapter = ancestors.find((a) => a.code.length === 2);
     const hsSubheading = options.hsDescriptions?.get(entry.code.slice(0, 6)) ?? '';
     const hsHeading = options.hsDescriptions?.get(entry.code.slice(0, 4)) ?? '';
     const translatedTexts = [options.translatedDescriptions?.get(entry.code) ?? '', hsSubheading, hsHeading];
     const translatedTermLists = translatedTexts.map(termsOf);
-    const phraseSegments = [entry.description, standalone, heading?.description ?? '', ...innerAncestors.map((a) => a.description), ...translatedTexts].map(bigramsOf);
+    const phraseSegments = [ownText(entry.description), standalone, ownText(heading?.description ?? ''), ...innerAncestors.map((a) => ownText(a.description)), ...translatedTexts].map(bigramsOf);
     const fields: Record<(typeof FIELD_ORDER)[number], string[][]> = {
       leaf: [leafTerms],
       standalone: [standaloneTerms],
@@ -429,8 +479,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const headingIdByKey = new Map(headingKeys.map((key, id) => [key, id]));
   const headingIndex = new Bm25fIndex(
     headingKeys.map((key) => {
-      const unique = [...new Set(headingTexts.get(key))];
-      const terms = contentTerms(unique.join(' . '));
+      // The texts were tokenised for the leaf documents already: reuse their cached terms.
+      const terms = [...new Set(headingTexts.get(key))].flatMap(termsOf);
       return [[terms]];
     }),
     [{ name: 'all', weight: 1, lengthNormalization: 0.5 }],
@@ -452,6 +502,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   });
   // The text caches are only needed while building.
   termCache.clear();
+  ownTextCache.clear();
   bigramCache.clear();
   internedTerms.clear();
   headCache.clear();
@@ -465,7 +516,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
    * "motoventiladores" → ventilador, "eletrobombas" → bomba), or, failing that, the most frequent known
    * term sharing a long prefix.
    */
-  function resolveUnknown(token: string): string[] {
+  function resolveUnknown(token: string, combiningFormsOnly = false): string[] {
     if (!/^[a-z]{6,}$/.test(token)) return [];
     // Compound: a known left part or a combining form (moto-, eletro-, micro-...) followed by a known
     // head; the longest head wins.
@@ -475,10 +526,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const right = stem(token.slice(doubled ? cut + 1 : cut));
       if (!leafIndex.has(right)) continue;
       const prefix = token.slice(0, cut);
-      const left = [prefix, stem(prefix)].find((part) => part.length >= 3 && leafIndex.has(part));
+      const left = combiningFormsOnly ? undefined : [prefix, stem(prefix)].find((part) => part.length >= 3 && leafIndex.has(part));
       if (left !== undefined) return [left, right];
       if (COMBINING_FORMS.has(prefix)) return [right];
     }
+    if (combiningFormsOnly) return [];
     const stemmed = stem(token);
     for (let length = stemmed.length - 1; length >= Math.max(6, stemmed.length - 2); length--) {
       const prefix = stemmed.slice(0, length);
@@ -502,7 +554,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     }
     return [];
   }
-  const aliases: CompiledAlias[] = compileAliases();
+  const aliases: CompiledAliases = compileAliases();
   const memory = new ClassificationMemory();
 
   function remember(approved: ApprovedClassification): void {
@@ -514,7 +566,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   for (const approved of options.memory ?? []) remember(approved);
 
   function buildQuery(input: ClassifyInput): WeightedQuery {
-    const description = input.description ?? '';
+    const description = exclusionsLast(input.description ?? '');
     const weights = new Map<string, number>();
     const ownTerms = new Set<string>();
     const addTerm = (term: string, weight: number): void => {
@@ -528,11 +580,26 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     let position = 0;
     const excludedTerms = new Set<string>();
     const ownBeforeExclusion = new Set<string>();
-    for (const token of tokenize(description)) {
+    let negated = false;
+    const tokens = tokenize(description);
+    const aliasMatches = matchAliasPositions(tokens.map(stem), aliases);
+    const aliasWords = new Uint8Array(tokens.length);
+    for (const { start, end } of aliasMatches) aliasWords.fill(1, start, end);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
       if (EXCLUSION_MARKERS.has(token)) excluded = true;
+      if (tuning.negatedTerms && isNegation(token)) {
+        negated = true;
+        continue;
+      }
       if (isStopWord(token)) continue;
       let term = stem(token);
-      const resolved = tuning.unknownWordWeight > 0 && !leafIndex.has(term) ? resolveUnknown(token) : [];
+      const negatedWord = negated && !/\d/.test(term);
+      if (negatedWord) term = negatedTerm(term);
+      negated = false;
+      // A word the vocabulary knows is read through its alias; only a combining form ("motosserra" → serra) is
+      // still split off, never a guessed left part ("abraçadeira" is not "abra" + "cadeira").
+      const resolved = tuning.unknownWordWeight > 0 && !negatedWord && !leafIndex.has(term) ? resolveUnknown(token, aliasWords[i] === 1) : [];
       if (resolved.length > 0) {
         for (const part of resolved) addTerm(part, tuning.unknownWordWeight * (excluded ? tuning.exclusionWeight : 1));
         term = resolved[resolved.length - 1]!;
@@ -551,8 +618,10 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     }
     bigrams(own).forEach((pair, i) => addTerm(pair, Math.min(ownWeights[i] ?? 0, ownWeights[i + 1] ?? 0)));
 
+    // An alias triggered only inside an exclusion clause ("Barras, exceto vergalhões") weighs as excluded words do.
+    const exclusionAt = tokens.findIndex((token) => CLAUSE_EXCLUSION_MARKERS.has(token));
     const weightedExpansions = [
-      ...matchAliases(stemAll(description), aliases).map((expansion) => ({ expansion, strength: 1 })),
+      ...aliasMatches.map(({ expansion, start }) => ({ expansion, strength: exclusionAt < 0 || start < exclusionAt ? 1 : tuning.exclusionWeight })),
       ...matchSpecHints(`${description} ${input.partnumber}`),
     ];
     for (const { expansion, strength } of weightedExpansions) {
@@ -565,7 +634,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     for (const term of excludedTerms) if (ownBeforeExclusion.has(term)) excludedTerms.delete(term);
     const itemHeads = headWords(description, contentTerms).filter((term) => leafIndex.has(term));
     const quantities = quantityRanges(positiveText(description));
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, excludedTerms, expansions, quantities };
+    const namesNew = [...ownBeforeExclusion].some((term) => NEW_STEMS.has(term));
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, excludedTerms, expansions, quantities, namesNew };
   }
 
   const finalScores = new Float64Array(leaves.length);
@@ -637,7 +707,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const residualFactor = useResidualPrior ? tuning.residualPenalty ** residualPrior.unmatchedLevels(doc) : 1;
       const exclusionFactor = excludedFlags[doc] === 1 ? tuning.exclusionPenalty : 1;
       const quantityFactor = checkQuantities ? quantityFactorOf(query.quantities, doc) : 1;
-      finalScores[doc] = headFactor * residualFactor * exclusionFactor * quantityFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
+      const conditionFactor = query.namesNew && leafHasCondition[doc] === 1 ? tuning.newGoodsConditionPenalty : 1;
+      finalScores[doc] = headFactor * residualFactor * exclusionFactor * quantityFactor * conditionFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
       docs.push(doc);
     }
     for (const [doc, boost] of boosts) {
@@ -900,13 +971,44 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (!reranker || pool.length === 0) return pool;
     const head = pool.slice(0, reranker.poolSize);
     const features = poolFeatures(query, head, head.length);
-    const logits = head.map((item, i) => rerankScore(reranker, features.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT)) + RERANK_BOOST_LOGITS * item.boost);
+    // A contradiction the synthetic training queries cannot show ("novos" against a code for used goods) keeps its
+    // retrieval penalty after reranking.
+    const newGoodsLogit = Math.log(tuning.newGoodsConditionPenalty);
+    const logits = head.map(
+      (item, i) =>
+        rerankScore(reranker, features.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT)) +
+        RERANK_BOOST_LOGITS * item.boost +
+        (query.namesNew && leafHasCondition[item.doc] === 1 ? newGoodsLogit : 0),
+    );
     const max = Math.max(...logits);
     const exps = logits.map((l) => Math.exp((l - max) / reranker.temperature));
     const total = exps.reduce((a, b) => a + b, 0);
     const rescored = head.map((item, i) => ({ ...item, score: exps[i]! / total }));
     rescored.sort((a, b) => b.score - a.score || a.doc - b.doc);
     return rescored;
+  }
+
+  /**
+   * The learned order, with the last `retrievalSlots` places of the top 5 given to the best retrieval-ranked
+   * candidates it left out: the two rankers err differently, so the short list hedges between them.
+   */
+  function keepRetrievalSlots(reranked: PoolItem[], retrieved: readonly PoolItem[]): PoolItem[] {
+    if (tuning.retrievalSlots <= 0 || !reranker || reranked.length <= TOP_K) return reranked;
+    const blended = reranked.slice(0, TOP_K - tuning.retrievalSlots);
+    const placed = new Set(blended.map((item) => item.doc));
+    const byDoc = new Map(reranked.map((item) => [item.doc, item]));
+    const append = (item: PoolItem): void => {
+      // Scores stay non-increasing down the list (the top 5 is sorted by score afterwards).
+      blended.push({ ...item, score: Math.min(item.score, blended[blended.length - 1]?.score ?? item.score) });
+      placed.add(item.doc);
+    };
+    for (const item of retrieved) {
+      if (blended.length >= TOP_K) break;
+      const rescored = byDoc.get(item.doc);
+      if (rescored && !placed.has(item.doc)) append(rescored);
+    }
+    for (const item of reranked) if (!placed.has(item.doc)) append(item);
+    return blended;
   }
 
   /**
@@ -967,7 +1069,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         if (doc !== undefined) boosts.set(doc, tuning.nearMemoryBoost * near.similarity);
       }
     }
-    const ranked = query.terms.length > 0 || boosts.size > 0 ? diversify(rerank(query, rankLeaves(query, boosts, CANDIDATE_POOL))) : [];
+    const retrieved = query.terms.length > 0 || boosts.size > 0 ? rankLeaves(query, boosts, CANDIDATE_POOL) : [];
+    const ranked = retrieved.length > 0 ? diversify(keepRetrievalSlots(rerank(query, retrieved), retrieved)) : [];
 
     if (exact) {
       const doc = docIdByCode.get(exact.code)!;

@@ -80,7 +80,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['mangueira', 'mangueiras', 'hose', 'hoses'], expansion: 'tubos mangueiras flexíveis' },
   { triggers: ['tubo', 'tubos', 'pipe', 'pipes', 'tube', 'tubing', 'cano'], expansion: 'tubos' },
   { triggers: ['conexao', 'fitting', 'fittings', 'niple', 'nipple', 'cotovelo', 'elbow', 'luva de tubo', 'flange', 'flanges'], expansion: 'acessórios para tubos uniões cotovelos luvas flanges' },
-  { triggers: ['abracadeira', 'clamp', 'clamps', 'bracadeira'], expansion: 'abraçadeiras braçadeiras' },
+  { triggers: ['abracadeira', 'clamp', 'clamps', 'bracadeira'], expansion: 'abraçadeiras braçadeiras outras obras de ferro ou aço de plástico' },
   { triggers: ['valvula', 'valvulas', 'valve', 'valves', 'torneira', 'faucet'], expansion: 'válvulas torneiras dispositivos semelhantes' },
   { triggers: ['solenoide', 'solenoid'], expansion: 'eletroímãs válvulas solenoides' },
   { triggers: ['bomba', 'bombas', 'pump', 'pumps'], expansion: 'bombas para líquidos' },
@@ -211,6 +211,225 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['carro', 'automovel', 'car', 'automobile'], expansion: 'automóveis veículos' },
   { triggers: ['caminhao', 'truck', 'lorry'], expansion: 'veículos automóveis para transporte de mercadorias' },
   { triggers: ['autopeca', 'auto part', 'auto parts', 'car part', 'peca automotiva'], expansion: 'partes acessórios dos veículos automóveis' },
+  // Everyday retail names (supermarket, household, building materials, auto and hardware stores) that the
+  // nomenclature does not use
+  { triggers: ['achocolatado', 'chocolate em po', 'cacau em po adocado'], expansion: 'preparações alimentícias contendo cacau em pó com adição de açúcar' },
+  { triggers: ['bacon', 'toucinho defumado', 'panceta'], expansion: 'barrigas entremeadas toucinho carnes de suínos defumadas' },
+  { triggers: ['hamburguer', 'hamburger', 'almondega', 'nuggets', 'empanado', 'empanados', 'carne enlatada', 'patê'], expansion: 'preparações e conservas de carne' },
+  { triggers: ['pipoca', 'popcorn'], expansion: 'milho produtos à base de cereais obtidos por expansão' },
+  { triggers: ['granola', 'cereal matinal', 'cereais matinais', 'sucrilhos', 'corn flakes', 'muesli'], expansion: 'preparações alimentícias flocos de cereais obtidos por expansão ou torrefação' },
+  { triggers: ['refresco em po', 'suco em po', 'bebida em po', 'po para refresco'], expansion: 'preparações dos tipos utilizados para elaboração de bebidas' },
+  { triggers: ['frito', 'fritos', 'frita', 'fritas', 'pre frito', 'pre fritos', 'fried'], expansion: 'preparados ou conservados' },
+  { triggers: ['racao', 'petisco para caes', 'petisco para gatos', 'pet food', 'dog food', 'cat food'], expansion: 'preparações dos tipos utilizados na alimentação de animais cães gatos' },
+  { triggers: ['coleira', 'guia para caes', 'peitoral para caes'], expansion: 'artigos de seleiro ou de correeiro para quaisquer animais' },
+  { triggers: ['amaciante', 'amaciantes', 'fabric softener'], expansion: 'agentes de apresto ou de acabamento preparações tensoativas' },
+  { triggers: ['agua sanitaria', 'alvejante', 'alvejantes', 'bleach', 'cloro liquido'], expansion: 'hipocloritos de sódio' },
+  { triggers: ['saponaceo', 'sapolio', 'pasta para arear', 'limpa aluminio'], expansion: 'pastas pós e outras preparações para arear' },
+  { triggers: ['lava loucas', 'lava roupas', 'sabao em po', 'sabao liquido'], expansion: 'preparações para lavagem agentes orgânicos de superfície' },
+  { triggers: ['repelente', 'repelentes', 'insect repellent'], expansion: 'inseticidas repelentes de insetos' },
+  { triggers: ['multiuso', 'limpador multiuso', 'desengordurante', 'limpa vidros', 'tira manchas', 'lustra moveis', 'limpador perfumado'], expansion: 'preparações para lavagem e limpeza agentes orgânicos de superfície' },
+  { triggers: ['acido muriatico'], expansion: 'ácido clorídrico' },
+  { triggers: ['pano de chao', 'pano multiuso', 'pano de limpeza', 'flanela', 'flanelas', 'perfex'], expansion: 'rodilhas esfregões panos para limpeza' },
+  { triggers: ['mop', 'mops', 'esfregao giratorio'], expansion: 'esfregões vassouras' },
+  { triggers: ['naftalina'], expansion: 'naftaleno' },
+  { triggers: ['antipulgas', 'carrapaticida', 'coleira antipulgas'], expansion: 'inseticidas' },
+  { triggers: ['enxaguante bucal', 'enxaguatorio bucal', 'antisseptico bucal', 'mouthwash'], expansion: 'preparações para higiene bucal ou dentária' },
+  { triggers: ['barbeador', 'barbeadores', 'aparelho de barbear', 'lamina de barbear', 'razor'], expansion: 'aparelhos de barbear navalhas lâminas de barbear' },
+  { triggers: ['batom', 'batons', 'lipstick', 'gloss labial', 'brilho labial'], expansion: 'produtos de maquiagem para os lábios' },
+  { triggers: ['rimel', 'mascara para cilios', 'delineador', 'sombra para olhos'], expansion: 'produtos de maquiagem para os olhos' },
+  { triggers: ['esmalte para unhas', 'removedor de esmalte', 'acetona para unhas'], expansion: 'preparações para manicuros e pedicuros' },
+  { triggers: ['hidratante', 'hidratantes', 'creme hidratante', 'locao hidratante', 'moisturizer'], expansion: 'cremes de beleza preparações para conservação ou cuidados da pele' },
+  { triggers: ['alisante', 'alisantes', 'relaxante capilar', 'permanente capilar'], expansion: 'preparações para ondulação ou alisamento permanentes dos cabelos' },
+  { triggers: ['sabonete liquido', 'liquid soap', 'body wash'], expansion: 'produtos e preparações orgânicos tensoativos para lavagem da pele líquidos' },
+  { triggers: ['rejunte', 'massa para rejunte', 'reboco', 'chapisco'], expansion: 'argamassas e concretos não refratários' },
+  { triggers: ['azulejo', 'azulejos', 'porcelanato', 'porcelanatos', 'piso ceramico', 'pastilha ceramica', 'revestimento ceramico'], expansion: 'ladrilhos e placas para pavimentação ou revestimento de cerâmica' },
+  { triggers: ['vergalhao', 'vergalhoes', 'rebar'], expansion: 'barras de ferro ou aço dentadas com nervuras obtidas durante a laminagem' },
+  { triggers: ['ducha', 'duchas', 'chuveiro eletrico', 'aquecedor de agua', 'boiler'], expansion: 'aquecedores elétricos de água chuveiros' },
+  { triggers: ['eletroduto', 'eletrodutos', 'conduite', 'conduit'], expansion: 'tubos condutos para cabos elétricos' },
+  { triggers: ['extensao eletrica', 'cabo de extensao', 'cabo hdmi', 'cabo usb', 'hdmi cable', 'usb cable', 'cabo de forca', 'power cord'], expansion: 'condutores elétricos munidos de peças de conexão' },
+  { triggers: ['benjamim', 'adaptador de tomada', 'filtro de linha', 'regua de tomadas', 'power strip'], expansion: 'tomadas de corrente' },
+  { triggers: ['lona plastica', 'lona encerada', 'tarp', 'tarpaulin'], expansion: 'encerados e toldos' },
+  { triggers: ['parachoque', 'parachoques', 'para choque', 'para choques', 'bumper'], expansion: 'para-choques' },
+  { triggers: ['buzina', 'buzinas', 'horn'], expansion: 'aparelhos elétricos de sinalização acústica' },
+  { triggers: ['cartolina', 'cartolinas', 'papel cartao'], expansion: 'papel e cartão' },
+  { triggers: ['thinner', 'tiner', 'aguarras', 'removedor de tinta', 'paint thinner', 'paint remover'], expansion: 'solventes e diluentes orgânicos compostos preparações para remover tintas ou vernizes' },
+  { triggers: ['sanduicheira', 'grill eletrico', 'torradeira', 'toaster', 'air fryer', 'fritadeira eletrica'], expansion: 'aparelhos eletrotérmicos para uso doméstico torradeiras grelhas assadeiras' },
+  { triggers: ['tanquinho', 'lava e seca', 'lavadora de roupas'], expansion: 'máquinas de lavar roupa' },
+  { triggers: ['frigideira', 'frigideiras', 'cacarola', 'wok', 'panela de pressao'], expansion: 'panelas artigos de uso doméstico' },
+  { triggers: ['caneca', 'canecas', 'mug', 'mugs'], expansion: 'copos xícaras artigos para serviço de mesa' },
+  { triggers: ['escorredor', 'lixeira', 'lixeiras', 'regador', 'balde', 'baldes', 'bacia plastica'], expansion: 'artigos de uso doméstico' },
+  { triggers: ['macaneta', 'macanetas', 'puxador', 'puxadores', 'door handle'], expansion: 'guarnições ferragens e artigos semelhantes para portas móveis' },
+  { triggers: ['trena', 'trenas', 'fita metrica', 'tape measure'], expansion: 'fitas métricas instrumentos de medida de comprimento' },
+  { triggers: ['esmerilhadeira', 'lixadeira', 'serra circular', 'serra tico tico', 'angle grinder', 'sander'], expansion: 'ferramentas eletromecânicas de motor elétrico incorporado de uso manual' },
+  { triggers: ['skate', 'skates', 'patinete', 'patinetes', 'scooter'], expansion: 'patins artigos e equipamentos para esportes' },
+  // Food: cuts, cheeses, bakery and pantry goods by their shop names
+  { triggers: ['frango', 'frangos', 'peito de frango', 'coxa de frango', 'sobrecoxa', 'asa de frango', 'chicken'], expansion: 'carnes de galos e galinhas pedaços e miudezas' },
+  { triggers: ['picanha', 'contrafile', 'maminha', 'fraldinha', 'patinho', 'acem', 'costela bovina', 'carne bovina', 'beef'], expansion: 'carnes de animais da espécie bovina' },
+  { triggers: ['pernil', 'lombo suino', 'costela suina', 'carne suina', 'pork'], expansion: 'carnes de animais da espécie suína' },
+  { triggers: ['charque', 'carne seca', 'jerked beef', 'carne de sol'], expansion: 'carnes bovinas salgadas secas' },
+  { triggers: ['apresuntado', 'fiambre', 'peito de peru defumado'], expansion: 'preparações e conservas de carne' },
+  { triggers: ['mussarela', 'mucarela', 'mozzarella', 'parmesao', 'provolone', 'ricota', 'cream cheese', 'queijo prato', 'queijo minas', 'gorgonzola', 'cheddar'], expansion: 'queijos' },
+  { triggers: ['rosquinha', 'rosquinhas', 'bolacha recheada', 'biscoito recheado', 'cream cracker'], expansion: 'bolachas biscoitos' },
+  { triggers: ['bisnaguinha', 'pao frances', 'pao de hamburguer', 'pao de cachorro quente', 'baguete', 'brioche', 'croissant'], expansion: 'pães produtos de padaria' },
+  { triggers: ['pacoca', 'pe de moleque', 'amendoim torrado', 'amendoim japones'], expansion: 'amendoins preparados ou conservados' },
+  { triggers: ['goiabada', 'marmelada', 'bananada', 'doce de fruta', 'doce em pasta'], expansion: 'doces pastas e purês de frutas' },
+  { triggers: ['rapadura', 'acucar mascavo', 'melado', 'panela de acucar'], expansion: 'açúcares de cana em bruto melaços' },
+  { triggers: ['shoyu', 'molho shoyu', 'molho de soja', 'soy sauce'], expansion: 'molho de soja' },
+  { triggers: ['sazon', 'tempero pronto', 'tempero completo', 'caldo em cubo', 'caldo de galinha', 'caldo de carne'], expansion: 'condimentos e temperos compostos preparações para caldos' },
+  { triggers: ['fermento', 'fermento biologico', 'fermento quimico', 'fermento em po', 'yeast', 'baking powder'], expansion: 'leveduras pós para levedar' },
+  { triggers: ['fuba', 'polenta', 'canjica', 'cuscuz de milho'], expansion: 'farinhas de milho grumos sêmolas' },
+  { triggers: ['farofa', 'farinha de mandioca', 'tapioca', 'goma de tapioca', 'polvilho'], expansion: 'farinhas de mandioca féculas' },
+  { triggers: ['oleo de canola', 'canola'], expansion: 'óleos de nabo silvestre ou de colza' },
+  { triggers: ['adocante', 'adocantes', 'sweetener', 'sucralose', 'estevia', 'stevia'], expansion: 'edulcorantes preparações alimentícias' },
+  { triggers: ['nectar', 'nectar de fruta', 'suco de caixinha'], expansion: 'sucos de fruta bebidas não alcoólicas' },
+  { triggers: ['sake', 'saque', 'soju', 'hidromel', 'sidra'], expansion: 'outras bebidas fermentadas' },
+  { triggers: ['refresco', 'refrescos'], expansion: 'bebidas não alcoólicas' },
+  { triggers: ['brigadeiro', 'brigadeiros', 'ovo de pascoa', 'ovos de pascoa', 'chocotone', 'bombom de chocolate', 'trufa de chocolate'], expansion: 'chocolate preparações alimentícias contendo cacau' },
+  { triggers: ['cocada', 'cocadas', 'marshmallow', 'torrone', 'nougat', 'maria mole', 'bala de goma', 'jujuba'], expansion: 'produtos de confeitaria sem cacau' },
+  { triggers: ['panetone', 'panettone', 'colomba pascal', 'bolo pronto'], expansion: 'pães bolos produtos de padaria' },
+  { triggers: ['pistache', 'pistaches'], expansion: 'pistácios' },
+  { triggers: ['mix de castanhas', 'mix de nuts', 'trail mix'], expansion: 'misturas de frutas de casca rija' },
+  { triggers: ['picles', 'pickles', 'conserva em vinagre'], expansion: 'produtos hortícolas preparados ou conservados em vinagre' },
+  { triggers: ['seleta de legumes', 'mix de legumes', 'legumes em conserva'], expansion: 'misturas de produtos hortícolas preparados ou conservados' },
+  { triggers: ['lamen', 'miojo', 'macarrao instantaneo', 'instant noodles', 'yakisoba'], expansion: 'massas alimentícias' },
+  { triggers: ['maizena', 'amido de milho'], expansion: 'amido de milho' },
+  { triggers: ['vinagrete', 'molho barbecue', 'molho pronto', 'molho para salada', 'salad dressing'], expansion: 'molhos preparações para molhos' },
+  { triggers: ['curry', 'tempero baiano', 'lemon pepper', 'chimichurri'], expansion: 'misturas de especiarias condimentos' },
+  // Stationery
+  { triggers: ['canetinha', 'canetinhas', 'marca texto', 'marcador de texto', 'pincel atomico', 'marcador permanente', 'highlighter'], expansion: 'canetas e marcadores com ponta de feltro ou com outras pontas porosas' },
+  { triggers: ['massinha', 'massinha de modelar', 'massa de modelar', 'play dough'], expansion: 'massas de modelar' },
+  { triggers: ['resma', 'papel sulfite', 'papel a4', 'papel oficio', 'copy paper'], expansion: 'papel não revestido para escrita impressão em folhas' },
+  { triggers: ['post it', 'bloco adesivo', 'sticky notes', 'bloco de recados'], expansion: 'blocos de notas papel' },
+  { triggers: ['fichario', 'classificador', 'pasta arquivo', 'pasta catalogo'], expansion: 'classificadores capas para encadernação pastas' },
+  // Auto parts by their workshop names
+  { triggers: ['bieleta', 'pivo de suspensao', 'bandeja de suspensao', 'braco oscilante', 'barra estabilizadora', 'coxim', 'bucha de suspensao'], expansion: 'sistemas de suspensão e suas partes' },
+  { triggers: ['terminal de direcao', 'caixa de direcao', 'barra de direcao', 'coluna de direcao'], expansion: 'volantes colunas e caixas de direção e suas partes' },
+  { triggers: ['cardan', 'junta homocinetica', 'semi eixo', 'semieixo', 'homocinetica'], expansion: 'eixos de transmissão com diferencial árvores de transmissão' },
+  { triggers: ['tucho', 'tuchos', 'biela', 'bielas', 'virabrequim', 'comando de valvulas', 'anel de pistao', 'cabecote', 'carter', 'bloco do motor'], expansion: 'partes reconhecíveis de motores de pistão' },
+  { triggers: ['eletroventilador', 'ventoinha do radiador'], expansion: 'ventiladores' },
+  { triggers: ['sonda lambda', 'sensor de oxigenio', 'oxygen sensor'], expansion: 'instrumentos e aparelhos para análises de gases' },
+  { triggers: ['bagageiro', 'rack de teto', 'estribo', 'protetor de carter', 'spoiler', 'aerofolio'], expansion: 'partes e acessórios de carroçarias' },
+  { triggers: ['kit embreagem', 'plato', 'disco de embreagem', 'rolamento de embreagem'], expansion: 'embreagens e suas partes' },
+  { triggers: ['tensor', 'tensionador', 'polia tensora'], expansion: 'polias e tensores' },
+  // Home, furniture and building
+  { triggers: ['sofa', 'sofas', 'poltrona', 'poltronas', 'banqueta', 'banquetas', 'cadeira gamer', 'puff', 'pufe'], expansion: 'assentos estofados' },
+  { triggers: ['estante', 'estantes', 'comoda', 'comodas', 'criado mudo', 'sapateira', 'cabideiro', 'guarda roupa', 'roupeiro', 'rack para tv', 'escrivaninha'], expansion: 'móveis de madeira de metal para quartos' },
+  { triggers: ['edredom', 'edredons', 'fronha', 'fronhas', 'jogo de cama', 'manta de sofa'], expansion: 'roupas de cama cobertores artigos de cama' },
+  { triggers: ['porta retrato', 'porta retratos', 'moldura para foto', 'photo frame'], expansion: 'molduras para fotografias quadros espelhos' },
+  { triggers: ['pendente', 'plafon', 'arandela', 'spot', 'trilho de luz', 'fita led', 'lustre'], expansion: 'luminárias e aparelhos de iluminação' },
+  { triggers: ['sensor de presenca', 'motion sensor'], expansion: 'interruptores comutadores aparelhos para comando' },
+  { triggers: ['nobreak', 'estabilizador de tensao', 'estabilizador de voltagem'], expansion: 'conversores estáticos reguladores de tensão' },
+  { triggers: ['dps', 'protetor de surto', 'supressor de surto', 'surge protector', 'para raios'], expansion: 'para-raios limitadores de tensão supressores de ondas' },
+  { triggers: ['cabo pp', 'cabo paralelo', 'cabinho', 'fio rigido', 'cabo flexivel'], expansion: 'fios cabos condutores elétricos isolados' },
+  { triggers: ['rj45', 'cabo de rede', 'patch cord', 'cabo utp', 'ethernet cable'], expansion: 'cabos condutores elétricos munidos de peças de conexão' },
+  { triggers: ['chumbador', 'chumbadores', 'parabolt', 'bucha de nylon', 'bucha plastica', 'anchor bolt'], expansion: 'parafusos buchas' },
+  { triggers: ['drywall', 'gesso acartonado', 'placa de gesso', 'forro de gesso'], expansion: 'chapas placas painéis de gesso' },
+  { triggers: ['placa cimenticia', 'telha de fibrocimento', 'caixa d agua de fibrocimento'], expansion: 'obras de fibrocimento cimento-celulose' },
+  { triggers: ['forro pvc', 'forro de pvc', 'revestimento de parede', 'papel de parede', 'wallpaper'], expansion: 'revestimentos de paredes ou de tetos' },
+  { triggers: ['box de banheiro', 'vaso sanitario', 'caixa acoplada', 'assento sanitario', 'lavatorio', 'cuba', 'pia de banheiro', 'bide'], expansion: 'banheiras lavatórios pias sanitários e artigos semelhantes para usos sanitários' },
+  { triggers: ['ralo', 'ralos', 'sifao', 'sifoes', 'valvula de descarga', 'engate flexivel', 'veda rosca', 'joelho de pvc', 'luva de pvc', 'te de pvc'], expansion: 'acessórios para tubos de plástico' },
+  { triggers: ['brita', 'pedra britada', 'cascalho', 'pedrisco'], expansion: 'pedras britadas cascalho' },
+  { triggers: ['cumeeira', 'rufo', 'calha de chuva', 'telha metalica'], expansion: 'construções e suas partes telhados calhas' },
+  { triggers: ['pressurizador', 'bomba submersa', 'bomba de piscina', 'bomba periferica'], expansion: 'bombas para líquidos' },
+  // Pharmacy, health and personal care by their counter names
+  { triggers: ['colchonete', 'colchonetes', 'cama box', 'box bau', 'somie'], expansion: 'colchões suportes para camas somiês' },
+  { triggers: ['beliche', 'beliches', 'berco', 'bercos'], expansion: 'móveis de madeira do tipo utilizado em quartos de dormir' },
+  { triggers: ['cadeirinha para auto', 'cadeirinha de carro', 'bebe conforto', 'assento infantil para auto'], expansion: 'assentos do tipo utilizado em veículos automóveis' },
+  { triggers: ['band aid', 'curativo adesivo', 'curativos adesivos'], expansion: 'pensos adesivos' },
+  { triggers: ['camisinha', 'camisinhas', 'condom', 'condoms'], expansion: 'preservativos de borracha' },
+  { triggers: ['teste de gravidez', 'autoteste', 'teste rapido'], expansion: 'reagentes de diagnóstico' },
+  { triggers: ['analgesico', 'antibiotico', 'anti inflamatorio', 'antiinflamatorio', 'antitermico', 'antialergico', 'colirio', 'xarope para tosse', 'comprimidos'], expansion: 'medicamentos em doses acondicionados para venda a retalho' },
+  { triggers: ['inalador', 'nebulizador', 'nebulizadores', 'inaladores'], expansion: 'aparelhos de aerossolterapia aparelhos respiratórios' },
+  { triggers: ['glicosimetro', 'oximetro', 'medidor de glicose', 'medidor de pressao', 'esfigmomanometro'], expansion: 'instrumentos e aparelhos para medicina' },
+  { triggers: ['andador', 'muleta', 'muletas', 'ortese', 'orteses', 'tornozeleira', 'joelheira', 'tipoia', 'colar cervical', 'palmilha ortopedica'], expansion: 'artigos e aparelhos ortopédicos' },
+  { triggers: ['aparelho auditivo', 'aparelhos auditivos', 'hearing aid'], expansion: 'aparelhos para facilitar a audição dos surdos' },
+  { triggers: ['prancha alisadora', 'babyliss', 'modelador de cachos', 'escova secadora', 'escova rotativa'], expansion: 'aparelhos eletrotérmicos para arranjos do cabelo' },
+  { triggers: ['barbeador eletrico', 'aparador de pelos', 'maquina de cortar cabelo', 'depilador', 'depiladora', 'trimmer de barba'], expansion: 'aparelhos de barbear máquinas de cortar o cabelo aparelhos de depilar de motor elétrico incorporado' },
+  { triggers: ['alicate de cuticula', 'cortador de unhas', 'cortador de unha', 'kit manicure'], expansion: 'utensílios e sortidos de manicuros e de pedicuros' },
+  { triggers: ['descolorante', 'tonalizante', 'coloracao capilar', 'tinta de cabelo', 'leave in', 'mascara capilar', 'oleo capilar', 'finalizador capilar'], expansion: 'preparações capilares' },
+  { triggers: ['sabonete intimo', 'gel de limpeza facial', 'espuma de limpeza'], expansion: 'produtos e preparações orgânicos tensoativos para lavagem da pele' },
+  { triggers: ['body splash', 'body mist', 'deo colonia', 'eau de toilette', 'eau de parfum'], expansion: 'perfumes águas-de-colônia' },
+  { triggers: ['protetor labial', 'hidratante labial', 'manteiga de cacau labial'], expansion: 'produtos de maquiagem para os lábios' },
+  { triggers: ['blush', 'iluminador facial', 'po facial', 'po compacto', 'base liquida', 'corretivo facial', 'bronzer'], expansion: 'produtos de beleza ou de maquiagem pós' },
+  { triggers: ['agua micelar', 'demaquilante', 'serum facial', 'tonico facial', 'esfoliante', 'creme antirrugas', 'creme para maos'], expansion: 'preparações para conservação ou cuidados da pele' },
+  { triggers: ['autobronzeador'], expansion: 'preparações antissolares bronzeadores' },
+  // Appliances and electronics by their shop names
+  { triggers: ['fritadeira', 'fritadeiras'], expansion: 'aparelhos eletrotérmicos para uso doméstico fritadeiras' },
+  { triggers: ['cooktop', 'fogao de indução', 'placa de inducao', 'fogareiro eletrico'], expansion: 'fogões de cozinha placas de cocção' },
+  { triggers: ['purificador de agua', 'bebedor', 'filtro de agua', 'water purifier'], expansion: 'aparelhos para filtrar ou depurar água' },
+  { triggers: ['umidificador', 'umidificadores', 'humidifier'], expansion: 'aparelhos eletromecânicos de uso doméstico' },
+  { triggers: ['soundbar', 'home theater', 'caixa de som bluetooth', 'caixa acustica'], expansion: 'alto-falantes amplificadores elétricos de audiofrequência' },
+  { triggers: ['fone bluetooth', 'fone sem fio', 'earphone bluetooth'], expansion: 'fones de ouvido auscultadores' },
+  { triggers: ['power bank', 'powerbank', 'carregador portatil', 'bateria externa'], expansion: 'acumuladores elétricos de íon de lítio' },
+  { triggers: ['videogame', 'video game', 'console de jogos', 'joystick', 'gamepad', 'controle de videogame'], expansion: 'consoles e máquinas de jogos de vídeo' },
+  // Tools, workshop and garden
+  { triggers: ['ferro de solda', 'estacao de solda', 'soldering iron'], expansion: 'ferros e pistolas de soldar' },
+  { triggers: ['martelete', 'furadeira de impacto', 'rotary hammer'], expansion: 'ferramentas eletromecânicas de motor elétrico incorporado perfuratrizes' },
+  { triggers: ['tupia', 'soprador termico', 'plaina eletrica', 'serra marmore', 'heat gun'], expansion: 'ferramentas eletromecânicas de motor elétrico incorporado de uso manual' },
+  { triggers: ['motosserra', 'motosserras', 'chainsaw'], expansion: 'serras de corrente' },
+  { triggers: ['rocadeira', 'rocadeiras', 'aparador de grama', 'cortador de grama', 'lawn mower', 'brush cutter'], expansion: 'cortadores de grama máquinas para corte' },
+  { triggers: ['trena laser', 'medidor de distancia laser', 'nivel laser'], expansion: 'instrumentos de medida de distâncias telêmetros' },
+  { triggers: ['torquimetro', 'torquimetros', 'torque wrench', 'jogo de soquetes', 'chave soquete', 'chave catraca'], expansion: 'chaves de porcas manuais soquetes' },
+  { triggers: ['torno de bancada', 'grampo sargento', 'bench vise'], expansion: 'tornos de apertar sargentos' },
+  { triggers: ['esquadro', 'esquadros', 'transferidor'], expansion: 'instrumentos de desenho' },
+  { triggers: ['talhadeira', 'talhadeiras', 'ponteiro de aco', 'formao', 'formoes'], expansion: 'ferramentas manuais cinzéis formões' },
+  { triggers: ['rastelo', 'rastelos', 'cavadeira', 'cavadeiras', 'enxadao', 'ancinho'], expansion: 'pás enxadas picaretas ancinhos ferramentas agrícolas manuais' },
+  { triggers: ['facao', 'facoes', 'machete'], expansion: 'machados podões e ferramentas semelhantes de gume' },
+  // Hardware store, welding and safety
+  { triggers: ['timer', 'temporizador', 'temporizadores', 'minuteria', 'interruptor horario'], expansion: 'interruptores horários aparelhos de relojoaria' },
+  { triggers: ['dimmer', 'dimmers', 'variador de luminosidade'], expansion: 'interruptores comutadores reguladores' },
+  { triggers: ['rodinha', 'rodinhas', 'rodizio de gaveta', 'rodizio para moveis'], expansion: 'rodízios guarnições de metais comuns' },
+  { triggers: ['corredica', 'corredicas', 'suporte de tv', 'suporte para tv', 'mao francesa', 'suporte de prateleira', 'cantoneira de prateleira'], expansion: 'guarnições ferragens e artigos semelhantes para móveis suportes' },
+  { triggers: ['solda estanho', 'fio de solda', 'arame de solda', 'vareta de solda', 'eletrodo de solda', 'eletrodo revestido', 'solder wire'], expansion: 'fios varetas eletrodos para soldar' },
+  { triggers: ['fluxo de solda', 'pasta de solda', 'solder paste', 'soldering flux'], expansion: 'preparações auxiliares para soldar' },
+  { triggers: ['bota de seguranca', 'botina de seguranca', 'calcado de seguranca', 'safety shoe'], expansion: 'calçados com biqueira protetora de metal' },
+  { triggers: ['mascara pff2', 'mascara n95', 'respirador descartavel', 'mascara descartavel', 'dust mask'], expansion: 'máscaras de proteção' },
+  { triggers: ['detector de fumaca', 'alarme de incendio', 'smoke detector', 'detector de gas'], expansion: 'aparelhos elétricos de alarme contra incêndio' },
+  { triggers: ['selador', 'seladora', 'fundo preparador', 'grafiato', 'textura acrilica', 'massa corrida', 'stain', 'tinta latex', 'tinta acrilica'], expansion: 'tintas e vernizes' },
+  { triggers: ['trincha', 'trinchas', 'rolo de pintura', 'rolo de la', 'paint roller'], expansion: 'pincéis e escovas para aplicação de tintas rolos' },
+  { triggers: ['argamassa colante', 'cimento cola', 'argamassa ac1', 'argamassa ac2', 'argamassa ac3'], expansion: 'argamassas e concretos não refratários' },
+  { triggers: ['rodape de granito', 'peitoril', 'soleira de granito', 'soleira de marmore', 'bancada de granito', 'pia de granito'], expansion: 'pedras de cantaria ou de construção trabalhadas mármore granito' },
+  { triggers: ['cabo de cobre nu', 'cordoalha de cobre', 'fio de cobre nu'], expansion: 'cordas cabos entrançados de cobre não isolados' },
+  { triggers: ['abracadeira de nylon', 'abracadeira plastica', 'cable tie', 'zip tie'], expansion: 'outras obras de plástico abraçadeiras' },
+  { triggers: ['automotivo', 'automotiva', 'automotivos', 'automotivas', 'veicular', 'veiculares', 'automotive'], expansion: 'veículos automóveis' },
+  { triggers: ['vape', 'vapes', 'cigarro eletronico', 'cigarros eletronicos', 'pod descartavel', 'e cigarette'], expansion: 'cigarros eletrônicos dispositivos vaporizadores pessoais' },
+  { triggers: ['botijao', 'botijoes', 'botijao de gas', 'cilindro de gas'], expansion: 'recipientes para gases comprimidos ou liquefeitos' },
+  { triggers: ['aromatizador', 'aromatizadores', 'cheirinho para carro', 'difusor de aromas', 'odorizador', 'air freshener'], expansion: 'preparações para perfumar ou desodorizar ambientes' },
+  { triggers: ['insulfilm', 'pelicula automotiva', 'pelicula protetora', 'window film'], expansion: 'chapas folhas películas e outras formas planas autoadesivas de plásticos' },
+  { triggers: ['kit xenon', 'lampada xenon', 'hid xenon'], expansion: 'lâmpadas de descarga' },
+  // Car-care fluids and motorcycle parts
+  { triggers: ['arla 32', 'arla32', 'agente redutor liquido automotivo'], expansion: 'ureia mesmo em solução aquosa' },
+  { triggers: ['fluido de freio', 'oleo de freio', 'brake fluid'], expansion: 'líquidos para freios hidráulicos' },
+  { triggers: ['aditivo de radiador', 'fluido de arrefecimento', 'liquido de arrefecimento', 'coolant', 'anticongelante'], expansion: 'preparações anticongelantes líquidos preparados para descongelação' },
+  { triggers: ['cera automotiva', 'polidor automotivo', 'cera para carro', 'car wax'], expansion: 'encáusticos preparações para dar brilho a pinturas de carroçarias' },
+  { triggers: ['shampoo automotivo', 'lava autos', 'limpa parabrisa'], expansion: 'preparações tensoativas para lavagem e limpeza' },
+  { triggers: ['desengripante', 'wd40', 'wd 40', 'antiferrugem'], expansion: 'preparações lubrificantes preparações antiferrugem' },
+  { triggers: ['guidao', 'manete', 'manetes', 'carenagem', 'kit relacao', 'bau de moto', 'descanso lateral', 'paralama de moto', 'banco de moto'], expansion: 'partes e acessórios de motocicletas' },
+  { triggers: ['velocimetro', 'velocimetros', 'conta giros', 'tacografo', 'hodometro', 'speedometer'], expansion: 'indicadores de velocidade tacômetros contadores de voltas' },
+  // Apparel, accessories, toys, party, sports and camping
+  { triggers: ['jaqueta', 'jaquetas', 'corta vento', 'parka', 'jacket'], expansion: 'casacos anoraques blusões' },
+  { triggers: ['moletom', 'moletons', 'sueter', 'hoodie', 'sweatshirt'], expansion: 'suéteres pulôveres cardigãs de malha' },
+  { triggers: ['legging', 'leggings', 'calca legging'], expansion: 'calças de malha' },
+  { triggers: ['biquini', 'biquinis', 'sunga', 'sungas', 'maio', 'swimsuit', 'bikini'], expansion: 'maiôs roupas de banho' },
+  { triggers: ['pantufa', 'pantufas', 'galocha', 'galochas', 'rasteira', 'rasteirinha', 'tamanco', 'mocassim', 'scarpin'], expansion: 'calçados' },
+  { triggers: ['bijuteria', 'bijuterias', 'brinco', 'brincos', 'pulseira', 'colar de bijuteria', 'tornozeleira de bijuteria', 'costume jewelry'], expansion: 'bijuterias' },
+  { triggers: ['necessaire', 'frasqueira', 'estojo de maquiagem'], expansion: 'estojos de toucador' },
+  { triggers: ['lego', 'bloco de montar', 'blocos de montar', 'brinquedo de montar'], expansion: 'jogos e brinquedos de construção' },
+  { triggers: ['pelucia', 'ursinho', 'bicho de pelucia', 'plush'], expansion: 'brinquedos representando animais ou criaturas não humanas' },
+  { triggers: ['pipa', 'papagaio de papel', 'piao', 'ioio', 'bolinha de gude'], expansion: 'brinquedos' },
+  { triggers: ['pisca pisca', 'cordao de luzes', 'fio de luzes', 'luzes de natal', 'christmas lights'], expansion: 'jogos de luzes do tipo utilizado em árvores de natal' },
+  { triggers: ['enfeite de natal', 'enfeites de natal', 'bola de natal', 'presepio', 'arvore de natal artificial', 'confete', 'serpentina'], expansion: 'artigos para festas de natal carnaval' },
+  { triggers: ['halter', 'halteres', 'anilha', 'anilhas', 'kettlebell', 'bicicleta ergometrica', 'esteira ergometrica', 'elastico de treino'], expansion: 'artigos e equipamentos para cultura física ginástica' },
+  { triggers: ['barraca de camping', 'barraca de acampamento', 'tenda de camping'], expansion: 'tendas barracas' },
+  { triggers: ['saco de dormir', 'sleeping bag'], expansion: 'sacos de dormir' },
+  { triggers: ['bola de futebol', 'bola de volei', 'bola de basquete', 'bola de handebol'], expansion: 'bolas infláveis' },
+  // Household plastics and packaging
+  { triggers: ['tupperware', 'marmita', 'marmitas', 'pote plastico', 'potes plasticos', 'pote hermetico', 'porta mantimentos'], expansion: 'serviços de mesa e artigos de cozinha de plástico' },
+  { triggers: ['copo descartavel', 'copos descartaveis', 'prato descartavel', 'pratos descartaveis', 'talher descartavel', 'canudo', 'canudos'], expansion: 'serviços de mesa e artigos de cozinha de plástico' },
+  { triggers: ['saco de lixo', 'sacos de lixo', 'saco zip', 'saco plastico', 'sacola plastica', 'sacolas plasticas'], expansion: 'sacos e bolsas de polímeros de etileno' },
+  { triggers: ['fita crepe', 'masking tape'], expansion: 'fitas autoadesivas de papel' },
+  { triggers: ['barbante', 'barbantes', 'cordao de algodao', 'twine'], expansion: 'cordéis cordas e cabos' },
+  { triggers: ['saboneteira', 'toalheiro', 'porta escova', 'porta toalha', 'porta papel higienico'], expansion: 'artigos de higiene ou de toucador' },
   { triggers: ['peca', 'pecas', 'part', 'parts', 'spare part', 'componente'], expansion: 'partes' },
   { triggers: ['acessorio', 'acessorios', 'accessory', 'accessories'], expansion: 'acessórios' },
 ];
@@ -221,28 +440,53 @@ export interface CompiledAlias {
   expansion: string;
 }
 
-export function compileAliases(aliases: readonly TradeAlias[] = TRADE_ALIASES): CompiledAlias[] {
-  return aliases.map((alias) => ({
+/** Compiled aliases with their triggers indexed by first stemmed word (the query is scanned once). */
+export interface CompiledAliases {
+  aliases: CompiledAlias[];
+  byFirstTerm: Map<string, Array<{ alias: number; trigger: string[] }>>;
+}
+
+export function compileAliases(aliases: readonly TradeAlias[] = TRADE_ALIASES): CompiledAliases {
+  const compiled = aliases.map((alias) => ({
     triggers: alias.triggers.map((trigger) => stemAll(trigger)).filter((sequence) => sequence.length > 0),
     expansion: alias.expansion,
   }));
+  const byFirstTerm = new Map<string, Array<{ alias: number; trigger: string[] }>>();
+  compiled.forEach((alias, index) => {
+    for (const trigger of alias.triggers) {
+      let entries = byFirstTerm.get(trigger[0]!);
+      if (!entries) byFirstTerm.set(trigger[0]!, (entries = []));
+      entries.push({ alias: index, trigger });
+    }
+  });
+  return { aliases: compiled, byFirstTerm };
 }
 
-function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
-  outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
-    for (let k = 0; k < needle.length; k++) {
-      if (haystack[start + k] !== needle[k]) continue outer;
+export interface AliasMatch {
+  expansion: string;
+  /** Index in the stemmed query of the first word of the earliest trigger found. */
+  start: number;
+  /** Index just past that trigger's last word. */
+  end: number;
+}
+
+/** Every alias triggered by the stemmed query, in vocabulary order, with where its earliest trigger starts. */
+export function matchAliasPositions(stemmedQuery: readonly string[], compiled: CompiledAliases): AliasMatch[] {
+  const spans = new Map<number, [number, number]>();
+  stemmedQuery.forEach((term, start) => {
+    for (const { alias, trigger } of compiled.byFirstTerm.get(term) ?? []) {
+      if (spans.has(alias) || start + trigger.length > stemmedQuery.length) continue;
+      let k = 1;
+      while (k < trigger.length && stemmedQuery[start + k] === trigger[k]) k++;
+      if (k === trigger.length) spans.set(alias, [start, start + trigger.length]);
     }
-    return true;
-  }
-  return false;
+  });
+  return [...spans]
+    .sort((a, b) => a[0] - b[0])
+    .map(([alias, [start, end]]) => ({ expansion: compiled.aliases[alias]!.expansion, start, end }));
 }
 
 /** Expansions (nomenclature wording) of every alias triggered by the stemmed query. */
-export function matchAliases(stemmedQuery: readonly string[], aliases: readonly CompiledAlias[]): string[] {
-  const expansions: string[] = [];
-  for (const alias of aliases) {
-    if (alias.triggers.some((trigger) => containsSequence(stemmedQuery, trigger))) expansions.push(alias.expansion);
-  }
-  return expansions;
+export function matchAliases(stemmedQuery: readonly string[], compiled: CompiledAliases): string[] {
+  return matchAliasPositions(stemmedQuery, compiled).map((match) => match.expansion);
 }

@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { createReferenceEngine, isInForce, normalizePartnumber, parseNcmTable, type EngineResult } from '../src/index.js';
 import { cloneSmallTable } from './fixtures/small-table.js';
 import { isResidual } from '../src/residual.js';
+import { exclusionsLast, withoutExclusionClauses } from '../src/engine.js';
+import { RERANK_FEATURES, type RerankerModel } from '../src/reranker.js';
 
 const table = parseNcmTable(cloneSmallTable());
 const inForceCodes = new Set(table.entries.filter((e) => e.code.length === 8 && isInForce(e)).map((e) => e.code));
@@ -158,3 +160,60 @@ describe('top-5 diversity', () => {
     expect(codes(createReferenceEngine({ table }).classify({ partnumber: 'D2', description: 'rolamentos montados' }))).toHaveLength(4);
   });
 });
+
+describe('top 5 with the reranker', () => {
+  // A reranker that reverses the retrieval order, so the two rankings disagree as much as they can.
+  const reversing: RerankerModel = {
+    features: [...RERANK_FEATURES],
+    weights: RERANK_FEATURES.map((name) => (name === 'rankReciprocal' ? -20 : 0)),
+    temperature: 1,
+    poolSize: 50,
+  };
+  const description = 'parafusos porcas arruelas rolamentos de esferas aço';
+
+  it('keeps a place for the best retrieval candidate that the reranker left out', () => {
+    const retrievalFirst = codes(createReferenceEngine({ table, reranker: null }).classify({ partnumber: 'T1', description }))[0];
+    const reranked = codes(createReferenceEngine({ table, reranker: reversing, tuning: { retrievalSlots: 0 } }).classify({ partnumber: 'T1', description }));
+    const hedged = codes(createReferenceEngine({ table, reranker: reversing }).classify({ partnumber: 'T1', description }));
+    expect(reranked).toHaveLength(5);
+    expect(reranked).not.toContain(retrievalFirst);
+    expect(hedged).toContain(retrievalFirst);
+    for (const code of reranked.slice(0, 4)) expect(hedged).toContain(code);
+  });
+});
+
+describe('withoutExclusionClauses', () => {
+  it('drops the table\'s own "exceto ..." clauses, to the closing parenthesis or the next , ; :', () => {
+    expect(withoutExclusionClauses('Instrumentos para navegação aérea (exceto bússolas)').trim()).toBe('Instrumentos para navegação aérea');
+    expect(withoutExclusionClauses('Invertebrados aquáticos, exceto crustáceos e moluscos, vivos; defumados')).toBe('Invertebrados aquáticos, , vivos; defumados');
+    expect(withoutExclusionClauses('Queijos fundidos, exceto ralados ou em pó')).toBe('Queijos fundidos, ');
+    expect(withoutExclusionClauses('Parafusos de aço')).toBe('Parafusos de aço');
+  });
+});
+
+describe('exclusion clauses of the standalone descriptions', () => {
+  it('does not let "Outros ..., exceto de carga radial" match "carga radial"', () => {
+    const standaloneDescriptions = new Map([
+      ['84821090', 'Outros rolamentos de esferas, exceto de carga radial'],
+      ['84821010', 'Rolamentos de esferas de carga radial'],
+    ]);
+    const margin = (indexExclusionClauses: boolean): number => {
+      const engine = createReferenceEngine({ table, standaloneDescriptions, reranker: null, tuning: { indexExclusionClauses } });
+      const [first, second] = engine.classify({ partnumber: 'X1', description: 'rolamento de esferas de carga radial' }).candidates;
+      expect(first?.code).toBe('84821010');
+      expect(second?.code).toBe('84821090');
+      return second!.score / first!.score;
+    };
+    expect(margin(false)).toBeLessThan(0.6);
+    expect(margin(true)).toBeGreaterThan(0.8);
+  });
+});
+
+describe('exclusionsLast', () => {
+  it('moves parenthesised exclusion clauses of a description to its end', () => {
+    expect(exclusionsLast('Objetos para mesa (exceto copos) ou de cozinha, exceto de vitrocerâmica')).toBe('Objetos para mesa ou de cozinha, exceto de vitrocerâmica; exceto copos');
+    expect(exclusionsLast('Chocolates (excluídos os ovos de páscoa) em barras')).toBe('Chocolates em barras; excluídos os ovos de páscoa');
+    expect(exclusionsLast('Copos (de vidro)')).toBe('Copos (de vidro)');
+  });
+});
+

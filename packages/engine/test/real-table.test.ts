@@ -48,6 +48,97 @@ describe('engine on the real NCM table', () => {
     expect(result.candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
 
+  it.each([
+    ['porcelanato polido 60x60', '6907', 'ladrilhos e placas'],
+    ['vergalhão CA-50 10 mm', '7214', 'barras de ferro ou aço dentadas'],
+    ['batom matte vermelho', '3304', 'maquiagem para os lábios'],
+    ['achocolatado em pó 400 g', '1806', 'contendo cacau'],
+    ['trena 5 m', '9017', 'fitas métricas'],
+    ['coleira para cães', '4201', 'artigos de seleiro'],
+    ['mussarela fatiada', '0406', 'queijos'],
+    ['bieleta dianteira', '8708', 'sistemas de suspensão'],
+    ['vaso sanitário com caixa acoplada de louça', '6910', 'usos sanitários'],
+    ['massinha de modelar 12 cores', '3407', 'massas de modelar'],
+    ['nobreak 1200 VA', '8504', 'conversores estáticos'],
+    ['power bank 10000 mAh', '8507', 'acumuladores elétricos'],
+    ['camisinha lubrificada', '4014', 'preservativos'],
+    ['motosserra a gasolina', '8467', 'serras de corrente'],
+    ['prancha alisadora de cabelo', '8516', 'arranjos do cabelo'],
+    ['videogame portátil', '9504', 'jogos de vídeo'],
+    ['fluido de freio DOT 4 500 ml', '3819', 'líquidos para freios hidráulicos'],
+    ['halter emborrachado 5 kg', '9506', 'cultura física'],
+    ['saco de lixo 100 litros', '3923', 'polímeros de etileno'],
+    ['velocímetro digital para moto', '9029', 'indicadores de velocidade'],
+    ['brigadeiro gourmet', '1806', 'contendo cacau'],
+    ['miojo sabor galinha', '1902', 'massas alimentícias'],
+    ['picles de pepino', '2001', 'conservados em vinagre'],
+    ['timer digital de tomada', '9107', 'interruptores horários'],
+    ['fio de solda 1 mm', '8311', 'eletrodos para soldar'],
+    ['bota de segurança com bico de aço', '6403', 'biqueira protetora'],
+    ['detector de fumaça 9V', '8531', 'alarme contra incêndio'],
+    ['peitoril de granito', '6802', 'pedras de cantaria'],
+    ['cabo de cobre nu 16 mm2', '7413', 'de cobre não isolados'],
+    ['rádio automotivo com bluetooth', '8527', 'veículos automóveis'],
+    ['vape descartável', '8543', 'cigarros eletrônicos'],
+    ['aromatizador de ambientes', '3307', 'perfumar ou desodorizar ambientes'],
+    ['insulfilm G20', '3919', 'formas planas autoadesivas'],
+    ['flanela de algodão', '6307', 'panos para limpeza'],
+    ['ácido muriático 1 litro', '2806', 'ácido clorídrico'],
+  ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
+    const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
+    expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
+    expect(result.justification).toContain(wording);
+  });
+
+  it('weighs a trade alias named only in an "exceto" clause as an excluded word', () => {
+    expect(engine.classify({ partnumber: 'REAL-EXC-1', description: 'vergalhão de aço' }).candidates[0]?.code).toBe('72142000');
+    expect(engine.classify({ partnumber: 'REAL-EXC-2', description: 'barras de aço, exceto vergalhões' }).candidates[0]?.code).not.toBe('72142000');
+  });
+
+  it('reads a word the vocabulary knows through its alias, not through the unknown-word fallback', () => {
+    // "abraçadeira" would otherwise split into "abra" + "cadeira" and reach wheelchairs (87.13); a combining form
+    // is still split off ("motosserra" → serra).
+    const result = engine.classify({ partnumber: 'REAL-ALIAS', description: 'abraçadeira de nylon 200 mm' });
+    expect(['7326', '3926']).toContain(result.candidates[0]?.code.slice(0, 4));
+    expect(result.candidates.map((c) => c.code.slice(0, 4))).not.toContain('8713');
+  });
+
+  it('ends a parenthesised exclusion clause at its parenthesis: the words after it still name the goods', () => {
+    const result = engine.classify({ partnumber: 'REAL-PAREN', description: 'louças (exceto de vidro) de porcelana para serviço de mesa' });
+    expect(result.candidates[0]?.code.slice(0, 4)).toBe('6911');
+  });
+
+  it('reads "excluídos os ..." as an exclusion clause, like "exceto"', () => {
+    const top = (description: string): string[] => engine.classify({ partnumber: 'REAL-EXCL', description }).candidates.map((c) => c.code);
+    const excluded = top('chocolate branco em barras, excluídos os ovos de páscoa');
+    expect(excluded).toEqual(top('chocolate branco em barras, exceto os ovos de páscoa'));
+    expect(excluded[0]).toBe(top('chocolate branco em barras')[0]);
+    expect(engine.classify({ partnumber: 'REAL-EXCL', description: 'chocolate branco em barras, excluídos os ovos de páscoa' }).justification).toContain('contendo cacau');
+  });
+
+  it('does not offer retreaded or used goods for goods the description calls new', () => {
+    const description = 'pneus novos de borracha do tipo utilizado em automóveis de passageiros';
+    expect(engine.classify({ partnumber: 'REAL-NEW-1', description }).candidates[0]?.code).toBe('40111000');
+    const unaware = loadDefaultEngine({ tablePath, tuning: { newGoodsConditionPenalty: 1 } });
+    expect(unaware.classify({ partnumber: 'REAL-NEW-2', description }).candidates[0]?.code).toBe('40121100');
+    const retreaded = 'pneus recauchutados do tipo utilizado em automóveis de passageiros';
+    expect(engine.classify({ partnumber: 'REAL-NEW-3', description: retreaded }).candidates[0]?.code).toBe('40121100');
+  });
+
+  it('matches "não X" in a description with the table\'s "não X", not with X', () => {
+    expect(engine.classify({ partnumber: 'REAL-NEG-1', description: 'argamassa não refratária' }).candidates[0]?.code).toBe('38245000');
+    expect(engine.classify({ partnumber: 'REAL-NEG-2', description: 'café não torrado' }).candidates[0]?.code.slice(0, 5)).toBe('09011');
+    const plain = loadDefaultEngine({ tablePath, tuning: { negatedTerms: false } });
+    expect(plain.classify({ partnumber: 'REAL-NEG-3', description: 'argamassa não refratária' }).candidates[0]?.code.slice(0, 4)).toBe('3816');
+  });
+
+  it('does not match a code on the goods its own "exceto" clause leaves out', () => {
+    // 9014.20: "Instrumentos e aparelhos para navegação aérea ou espacial (exceto bússolas)".
+    expect(engine.classify({ partnumber: 'REAL-EXC-3', description: 'bússola magnética' }).candidates[0]?.code).toBe('90141000');
+    const former = loadDefaultEngine({ tablePath, tuning: { indexExclusionClauses: true } });
+    expect(former.classify({ partnumber: 'REAL-EXC-4', description: 'bússola magnética' }).candidates[0]?.code).toBe('90142090');
+  });
+
   it('does not match those English descriptions without the translated fields', () => {
     const portugueseOnly = loadDefaultEngine({ tablePath, comexstatPath: null, hsPath: null });
     expect(portugueseOnly.classify({ partnumber: 'REAL-PT', description: 'frozen shrimp' }).candidates).toEqual([]);

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { contentTerms, foldText, isStopWord, stemPortuguese, tokenize } from '../src/index.js';
+import { negatedTerm, stemAll } from '../src/text/normalize.js';
+import { compileAliases, matchAliasPositions } from '../src/vocabulary.js';
 
 describe('text normalisation', () => {
   it('lowercases and strips accents', () => {
@@ -26,6 +28,36 @@ describe('stemPortuguese', () => {
     expect(stemPortuguese('luzes')).toBe(stemPortuguese('luz'));
   });
 
+  it('conflates -el/-il singulars with their -eis/-is plurals, and -éu/-au words with theirs', () => {
+    expect(stemPortuguese('perfis')).toBe(stemPortuguese('perfil'));
+    expect(stemPortuguese('portateis')).toBe(stemPortuguese('portatil'));
+    expect(stemPortuguese('texteis')).toBe(stemPortuguese('textil'));
+    expect(stemPortuguese('aneis')).toBe(stemPortuguese('anel'));
+    expect(stemPortuguese('moveis')).toBe(stemPortuguese('movel'));
+    expect(stemPortuguese('pneus')).toBe(stemPortuguese('pneu'));
+    expect(stemPortuguese('chapeus')).toBe(stemPortuguese('chapeu'));
+    expect(stemPortuguese('azuis')).toBe(stemPortuguese('azul'));
+    expect(stemPortuguese('onibus')).toBe('onibus');
+  });
+
+  it('conflates the -ães plural of short -ão words', () => {
+    expect(stemPortuguese('paes')).toBe(stemPortuguese('pao'));
+    expect(stemPortuguese('caes')).toBe(stemPortuguese('cao'));
+    expect(stemPortuguese('maes')).toBe(stemPortuguese('mae'));
+  });
+
+  it('keeps an -ão word (other than -ção/-são) apart from the word it would shorten to', () => {
+    expect(stemPortuguese('caminhoes')).toBe(stemPortuguese('caminhao'));
+    expect(stemPortuguese('caminhao')).not.toBe(stemPortuguese('caminho'));
+    expect(stemPortuguese('garrafoes')).not.toBe(stemPortuguese('garrafas'));
+    expect(stemPortuguese('impressao')).toBe(stemPortuguese('impressos'));
+    expect(stemPortuguese('meloes')).toBe(stemPortuguese('melao'));
+    expect(stemPortuguese('melao')).not.toBe(stemPortuguese('mel'));
+    expect(stemPortuguese('botoes')).not.toBe(stemPortuguese('botas'));
+    expect(stemPortuguese('limoes')).not.toBe(stemPortuguese('limas'));
+    expect(stemPortuguese('transmissoes')).toBe(stemPortuguese('transmissao'));
+  });
+
   it('conflates gender variants', () => {
     expect(stemPortuguese('eletricos')).toBe(stemPortuguese('eletrica'));
     expect(stemPortuguese('plasticas')).toBe(stemPortuguese('plastico'));
@@ -34,5 +66,34 @@ describe('stemPortuguese', () => {
   it('leaves short words and words with digits alone', () => {
     expect(stemPortuguese('aco')).toBe('aco');
     expect(stemPortuguese('6205zz')).toBe('6205zz');
+  });
+});
+
+describe('negated words', () => {
+  it('gives a word after "não"/"nem" a term of its own that the plain word does not match', () => {
+    const terms = contentTerms('Argamassas e concretos, não refratários, nem armados');
+    expect(terms).toContain(negatedTerm(stemPortuguese('refratarios')));
+    expect(terms).toContain(negatedTerm(stemPortuguese('armados')));
+    expect(terms).not.toContain(stemPortuguese('refratarios'));
+    expect(contentTerms('cimentos refratários')).toContain(stemPortuguese('refratarios'));
+    expect(contentTerms('não 25 kg')).toContain('25');
+  });
+});
+
+
+describe('trade alias matching', () => {
+  it('finds single- and multi-word triggers by their first word, in vocabulary order, with where they start', () => {
+    const compiled = compileAliases([
+      { triggers: ['chave de fenda'], expansion: 'chaves de fenda' },
+      { triggers: ['capacitor', 'capacitores'], expansion: 'condensadores' },
+      { triggers: ['chave'], expansion: 'chaves' },
+    ]);
+    const query = stemAll('capacitores e chave de fenda');
+    expect(matchAliasPositions(query, compiled)).toEqual([
+      { expansion: 'chaves de fenda', start: 2, end: 5 },
+      { expansion: 'condensadores', start: 0, end: 1 },
+      { expansion: 'chaves', start: 2, end: 3 },
+    ]);
+    expect(matchAliasPositions(stemAll('chave de boca'), compiled).map((m) => m.expansion)).toEqual(['chaves']);
   });
 });

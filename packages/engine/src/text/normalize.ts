@@ -53,11 +53,34 @@ export function stemAll(text: string): string[] {
   return tokenize(text).map(stem);
 }
 
-/** Content terms: tokens minus stop words, stemmed. */
+/** Words that negate the next content word ("não refratários", "nem descafeinados"). */
+const NEGATIONS: ReadonlySet<string> = new Set(['nao', 'nem', 'non', 'not', 'no', 'sin']);
+
+/**
+ * The term of a negated word: "não refratários" is another property than "refratários", so it gets a term of
+ * its own ("naorefratari") that the plain word does not match.
+ */
+export function negatedTerm(term: string): string {
+  return `nao${term}`;
+}
+
+export function isNegation(token: string): boolean {
+  return NEGATIONS.has(token);
+}
+
+/** Content terms: tokens minus stop words, stemmed; a word right after a negation becomes its negated term. */
 export function contentTerms(text: string): string[] {
   const terms: string[] = [];
+  let negated = false;
   for (const token of tokenize(text)) {
-    if (!isStopWord(token)) terms.push(stem(token));
+    if (isNegation(token)) {
+      negated = true;
+      continue;
+    }
+    if (isStopWord(token)) continue;
+    const term = stem(token);
+    terms.push(negated && !/\d/.test(term) ? negatedTerm(term) : term);
+    negated = false;
   }
   return terms;
 }

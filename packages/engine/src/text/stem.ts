@@ -17,10 +17,18 @@ interface SuffixRule {
 
 const PLURAL_RULES: readonly SuffixRule[] = [
   { suffix: 'oes', replacement: 'ao', minWordLength: 4 },
-  { suffix: 'aes', replacement: 'ao', minWordLength: 4 },
+  // "pães", "cães", "mães": the -ães plural of a short -ão word.
+  { suffix: 'aes', replacement: 'ao', minWordLength: 3, exceptions: new Set(['maes']) },
   { suffix: 'ais', replacement: 'al', minWordLength: 4, exceptions: new Set(['cais', 'mais', 'pais', 'demais']) },
-  { suffix: 'eis', replacement: 'el', minWordLength: 4, exceptions: new Set(['reis', 'seis']) },
+  // -eis is the plural of -el and of unstressed -il (papéis, portáteis, têxteis): both end in a bare "l".
+  { suffix: 'eis', replacement: 'l', minWordLength: 4, exceptions: new Set(['reis', 'seis']) },
   { suffix: 'ois', replacement: 'ol', minWordLength: 4, exceptions: new Set(['dois', 'depois']) },
+  { suffix: 'uis', replacement: 'ul', minWordLength: 4 },
+  // Stressed -il makes -is (perfis, funis, barris); invariable -is words (lápis, tênis) stem alike in both numbers.
+  { suffix: 'is', replacement: 'l', minWordLength: 4, exceptions: new Set(['mais', 'pais', 'cais', 'demais', 'ademais']) },
+  // -éu/-au words add an s (chapéus, pneus, degraus), unlike Latin -us singulars.
+  { suffix: 'eus', replacement: 'eu', minWordLength: 4 },
+  { suffix: 'aus', replacement: 'au', minWordLength: 4 },
   { suffix: 'res', replacement: 'r', minWordLength: 4 },
   { suffix: 'zes', replacement: 'z', minWordLength: 4 },
   { suffix: 'ses', replacement: 's', minWordLength: 4 },
@@ -56,7 +64,14 @@ export function stemPortuguese(word: string): string {
   if (stem.length > ADVERB_SUFFIX.length + 3 && stem.endsWith(ADVERB_SUFFIX)) {
     stem = stem.slice(0, -ADVERB_SUFFIX.length);
   }
-  if (stem.endsWith('ao') && stem.length > 4) stem = stem.slice(0, -2);
+  // Singular -el/-il meet their -eis/-is plurals: papel ~ papéis, portátil ~ portáteis, perfil ~ perfis.
+  if (/[ei]l$/.test(stem) && stem.length > 3) return stem.slice(0, -2) + 'l';
+  if (stem.endsWith('ao')) {
+    // -ção/-são/-xão nouns lose the ending ("impressão" ~ "impressos"); any other -ão is a word of its own,
+    // often an augmentative: "caminhão" is not "caminho", "calção" not "calça", "melão" not "mel".
+    if (!/[csx]ao$/.test(stem) || stem.length <= 4) return stem;
+    stem = stem.slice(0, -2);
+  }
   if (stem.length > 4 && THEMATIC_VOWELS.has(stem[stem.length - 1] ?? '')) stem = stem.slice(0, -1);
   return stem;
 }

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createReferenceEngine } from '../engine.js';
+import { createReferenceEngine, type ScoringTuning } from '../engine.js';
 import { defaultComexstatPath, defaultHsPath, defaultNcmTablePath } from '../paths.js';
 import { isInForce, loadComexstatFromFile, loadComexstatTranslationsFromFile, loadHsFromFile, loadNcmTableFromFile, type NcmEntry } from '../table.js';
 import { RERANK_FEATURES, RERANK_FEATURE_COUNT, type RerankerModel } from '../reranker.js';
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     out: { type: 'string' },
     rounds: { type: 'string', default: '0' },
     'dry-run': { type: 'boolean', default: false },
+    /** Scoring parameters (JSON) of the engine the features come from, as `pnpm eval --tuning`. */
+    tuning: { type: 'string' },
   },
 });
 const perCode = Number(values['per-code']);
@@ -46,7 +48,8 @@ const translated = loadComexstatTranslationsFromFile(comexstatPath);
 const hsPath = defaultHsPath();
 const hs = hsPath ? loadHsFromFile(hsPath) : undefined;
 
-const engine = createReferenceEngine({ table, translatedDescriptions: translated, ...(hs ? { hsDescriptions: hs } : {}), reranker: null });
+const tuning = values.tuning ? (JSON.parse(values.tuning) as Partial<ScoringTuning>) : undefined;
+const engine = createReferenceEngine({ table, translatedDescriptions: translated, ...(hs ? { hsDescriptions: hs } : {}), reranker: null, ...(tuning ? { tuning } : {}) });
 
 const byCode = new Map(table.entries.map((e) => [e.code, e]));
 const ancestorsOf = (entry: NcmEntry): NcmEntry[] => {
