@@ -1,7 +1,6 @@
 import type { TrackedEvent } from '@nexa/client';
-import { startServerRuntime } from '@nexa/server';
 import { describe, expect, it } from 'vitest';
-import { clientFor, collect, errorOf, gatedClassifier, startTestNexa } from '../src/index';
+import { collect, errorOf, gatedClassifier, startTestNexa } from '../src/index';
 
 /** `classification.classify` as a raw subscription, so a test can choose the key and the resume point. */
 function classifyOnce(client: ReturnType<Awaited<ReturnType<typeof startTestNexa>>['client']>, input: Parameters<typeof client.classification.classify.subscribe>[0], limit = Infinity) {
@@ -51,36 +50,6 @@ describe('classification.classify: submit and follow in one call', () => {
     const ids = [...before, ...after].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect((await client.task.list.query({})).items).toHaveLength(1);
-  });
-
-  it('keeps following its task across a server restart', async () => {
-    const gated = gatedClassifier();
-    await using nexa = await startTestNexa({ classifier: gated.classifier });
-    const port = new URL(nexa.nexa.url).port;
-    const client = clientFor(nexa.nexa.url, 'ws', { token: nexa.token });
-    const received: TrackedEvent[] = [];
-    let replacement: Awaited<ReturnType<typeof startServerRuntime>> | null = null;
-    try {
-      const done = (async () => {
-        for await (const tracked of client.classify({ partnumber: 'ONE-CALL-RESTART' })) received.push(tracked);
-      })();
-      await gated.atGate;
-      while (received.length < 3) await new Promise((resolve) => setTimeout(resolve, 10));
-
-      await nexa.nexa.server.close();
-      replacement = await startServerRuntime({ ...nexa.config, PORT: Number(port) }, nexa.nexa.redisUrl, nexa.database);
-      gated.open();
-      await done;
-
-      expect(received.map((e) => e.event.type)).toEqual(['queued', 'progress', 'progress', 'progress', 'result']);
-      const ids = received.map((e) => e.id);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(new Set(received.map((e) => e.event.taskId)).size).toBe(1);
-      expect((await client.task.list.query({})).items).toHaveLength(1);
-    } finally {
-      await client.close();
-      await replacement?.close();
-    }
   });
 
   it('refuses bad input and anonymous callers with typed errors, recording nothing', async () => {

@@ -1,10 +1,17 @@
 import { startServerRuntime } from '@nexa/server';
 import { describe, expect, it } from 'vitest';
 import { clientFor, gatedClassifier, startTestNexa } from '../src/index';
-import type { TrackedEvent } from '@nexa/client';
+import type { NexaClient, TrackedEvent } from '@nexa/client';
 
-describe.each(['ws', 'sse'] as const)('a %s subscriber whose server restarts mid-stream', (transport) => {
-  it('reconnects by itself and receives every event exactly once', async () => {
+/** How a client follows a part: `submit` then `watch` over either transport, or `classify` in one WebSocket call. */
+const followers = {
+  'ws watch': { transport: 'ws', follow: async (client: NexaClient, partnumber: string) => client.watch((await client.classification.submit.mutate({ partnumber })).taskId) },
+  'sse watch': { transport: 'sse', follow: async (client: NexaClient, partnumber: string) => client.watch((await client.classification.submit.mutate({ partnumber })).taskId) },
+  'ws classify': { transport: 'ws', follow: async (client: NexaClient, partnumber: string) => client.classify({ partnumber }) },
+} as const;
+
+describe.each(Object.entries(followers))('a %s subscriber whose server restarts mid-stream', (name, { transport, follow }) => {
+  it('reconnects by itself and receives every event of its one task exactly once', async () => {
     const gated = gatedClassifier();
     await using nexa = await startTestNexa({ classifier: gated.classifier });
     const port = new URL(nexa.nexa.url).port;
@@ -12,11 +19,11 @@ describe.each(['ws', 'sse'] as const)('a %s subscriber whose server restarts mid
     const received: TrackedEvent[] = [];
     let replacement: Awaited<ReturnType<typeof startServerRuntime>> | null = null;
     try {
-      const { taskId } = await client.classification.submit.mutate({ partnumber: `RESTART-${transport}` });
-      await gated.atGate;
+      const stream = await follow(client, `RESTART-${name.replace(' ', '-')}`);
       const done = (async () => {
-        for await (const tracked of client.watch(taskId)) received.push(tracked);
+        for await (const tracked of stream) received.push(tracked);
       })();
+      await gated.atGate;
       while (received.length < 3) await new Promise((resolve) => setTimeout(resolve, 10));
 
       await nexa.nexa.server.close();
@@ -27,6 +34,8 @@ describe.each(['ws', 'sse'] as const)('a %s subscriber whose server restarts mid
       expect(received.map((e) => e.event.type)).toEqual(['queued', 'progress', 'progress', 'progress', 'result']);
       const ids = received.map((e) => e.id);
       expect(new Set(ids).size).toBe(ids.length);
+      expect(new Set(received.map((e) => e.event.taskId)).size).toBe(1);
+      expect((await client.task.list.query({})).items).toHaveLength(1);
     } finally {
       await client.close();
       await replacement?.close();
