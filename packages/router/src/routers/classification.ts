@@ -25,7 +25,7 @@ export const classificationRouter = createTRPCRouter({
   submit: protectedProcedure
     .input(submitInput)
     .output(submitOutput)
-    .mutation(({ ctx, input }) => submitSingle(ctx, input)),
+    .mutation(async ({ ctx, input }) => (await submitSingle(ctx, input)).output),
 
   submitBatch: protectedProcedure
     .input(submitBatchInput)
@@ -51,9 +51,8 @@ export const classificationRouter = createTRPCRouter({
   classify: protectedProcedure.input(classifyInput).subscription(async function* ({ ctx, input, signal }) {
     try {
       const { lastEventId, ...submission } = input;
-      const submitted = await submitSingle(ctx, submission);
-      const justQueued = submitted.status === 'queued' && !lastEventId;
-      for await (const stored of streamTaskEvents(ctx, submitted.taskId, lastEventId ?? null, signal, { justQueued })) {
+      const { output, queuedNow } = await submitSingle(ctx, submission);
+      for await (const stored of streamTaskEvents(ctx, output.taskId, lastEventId ?? null, signal, { justQueued: queuedNow })) {
         yield tracked(stored.id, stored.event as TaskMessage);
       }
     } catch (error) {

@@ -5,11 +5,18 @@ import { consumeSubmission, type AuthenticatedContext } from './rate-limits';
 
 type ParsedSubmitInput = z.output<typeof submitInput>;
 
+export interface SingleSubmission {
+  output: SubmitOutput;
+  /** This call recorded the task and queued its job (rather than answering from history or with an existing task). */
+  queuedNow: boolean;
+}
+
 /**
  * One part: answered from the owner's history, joined to the same partnumber already on its way, or
  * recorded and queued. With an idempotency key, a repeated submission returns the first one's task.
  */
-export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmitInput): Promise<SubmitOutput> {
+export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmitInput): Promise<SingleSubmission> {
+  const answered = (output: SubmitOutput): SingleSubmission => ({ output, queuedNow: false });
   await consumeSubmission(ctx);
 
   const { reclassify, idempotencyKey, ...part } = input;
@@ -23,16 +30,16 @@ export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmi
 
   if (known.length > 0 && !reclassify) {
     const ref = await createOrReuse(ctx, { ownerId, part, reclassify, status: 'done', idempotencyKey });
-    if ('existing' in ref) return ref.existing;
+    if ('existing' in ref) return answered(ref.existing);
     await ctx.events.append({ type: 'result', taskId: ref.taskId, classification: known[0]! });
-    return { taskId: ref.taskId, status: 'done', classifications: known };
+    return answered({ taskId: ref.taskId, status: 'done', classifications: known });
   }
 
   // The same partnumber already on its way for this owner: one job, and every watcher follows the same task.
-  if (inFlight && !idempotencyKey) return { taskId: inFlight.taskId, status: inFlight.status, classifications: known };
+  if (inFlight && !idempotencyKey) return answered({ taskId: inFlight.taskId, status: inFlight.status, classifications: known });
 
   const ref = await createOrReuse(ctx, { ownerId, part, reclassify, status: 'queued', idempotencyKey });
-  if ('existing' in ref) return ref.existing;
+  if ('existing' in ref) return answered(ref.existing);
   try {
     await ctx.events.append({ type: 'queued', taskId: ref.taskId });
     await ctx.queue.enqueue(ref);
@@ -40,7 +47,7 @@ export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmi
     await ctx.tasks.deleteTask(ref.taskId).catch(() => {});
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'the job queue is unavailable; nothing was recorded, try again', cause });
   }
-  return { taskId: ref.taskId, status: 'queued', classifications: known };
+  return { output: { taskId: ref.taskId, status: 'queued', classifications: known }, queuedNow: true };
 }
 
 async function answerWithExisting(ctx: AuthenticatedContext, existing: ExistingTask, partnumber: string): Promise<SubmitOutput> {
