@@ -52,6 +52,27 @@ describe('classification.classify: submit and follow in one call', () => {
     expect((await client.task.list.query({})).items).toHaveLength(1);
   });
 
+  it('does not count a resumed call against the submission limit; a new one still does', async () => {
+    const gated = gatedClassifier();
+    await using nexa = await startTestNexa({ classifier: gated.classifier, env: { SUBMIT_RATE_LIMIT_PER_MINUTE: '1' } });
+    const client = nexa.client();
+    const input = { partnumber: 'ONE-CALL-LIMIT', idempotencyKey: 'one-call-limit-key' };
+    const before = await classifyOnce(client, input, 1);
+
+    const rest = classifyOnce(client, { ...input, lastEventId: before[0]!.id });
+    gated.open();
+    expect((await rest).at(-1)!.event.type).toBe('result');
+    expect((await errorOf(classifyOnce(client, { partnumber: 'ONE-CALL-LIMIT-2' }))).data?.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('refuses a resumed call whose key names another partnumber\'s task', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const first = await classifyOnce(client, { partnumber: 'ONE-CALL-KEY-A', idempotencyKey: 'one-call-shared-key' });
+    const error = await errorOf(classifyOnce(client, { partnumber: 'ONE-CALL-KEY-B', idempotencyKey: 'one-call-shared-key', lastEventId: first[0]!.id }));
+    expect(error.data?.code).toBe('CONFLICT');
+  });
+
   it('refuses bad input and anonymous callers with typed errors, recording nothing', async () => {
     await using nexa = await startTestNexa();
     const client = nexa.client();

@@ -14,7 +14,7 @@ import { tracked, TRPCError } from '@trpc/server';
 import { coalesceEvents } from '../services/coalesce-events';
 import { requireTaskAccess } from '../services/require-task';
 import { submitBatch } from '../services/submit-batch';
-import { submitSingle } from '../services/submit-single';
+import { resumeSubmission, submitSingle } from '../services/submit-single';
 import { streamTaskEvents } from '../services/task-events';
 import { createTRPCRouter, protectedProcedure, toTRPCError, visibilityOf } from '../trpc';
 
@@ -51,7 +51,9 @@ export const classificationRouter = createTRPCRouter({
   classify: protectedProcedure.input(classifyInput).subscription(async function* ({ ctx, input, signal }) {
     try {
       const { lastEventId, ...submission } = input;
-      const { output, queuedNow } = await submitSingle(ctx, submission);
+      // A reconnecting client resends its call with the last event it saw: that resumes, it does not submit again.
+      const resumed = lastEventId && submission.idempotencyKey ? await resumeSubmission(ctx, submission.partnumber, submission.idempotencyKey) : null;
+      const { output, queuedNow } = resumed ?? (await submitSingle(ctx, submission));
       for await (const stored of streamTaskEvents(ctx, output.taskId, lastEventId ?? null, signal, { justQueued: queuedNow })) {
         yield tracked(stored.id, stored.event as TaskMessage);
       }

@@ -50,6 +50,15 @@ export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmi
   return { output: { taskId: ref.taskId, status: 'queued', classifications: known }, queuedNow: true };
 }
 
+/**
+ * A caller resuming a submission it already made (the same idempotency key, and the last event it
+ * saw): its task, without counting as another submission. Null when the key names no task yet.
+ */
+export async function resumeSubmission(ctx: AuthenticatedContext, partnumber: string, idempotencyKey: string): Promise<SingleSubmission | null> {
+  const existing = await ctx.tasks.findTaskByIdempotencyKey(idempotencyKey, ctx.actor.userId);
+  return existing ? { output: await answerWithExisting(ctx, existing, partnumber), queuedNow: false } : null;
+}
+
 async function answerWithExisting(ctx: AuthenticatedContext, existing: ExistingTask, partnumber: string): Promise<SubmitOutput> {
   if (existing.partnumber !== partnumber) {
     throw new TRPCError({ code: 'CONFLICT', message: `idempotencyKey was already used for partnumber ${existing.partnumber}` });
