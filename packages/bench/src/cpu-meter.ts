@@ -1,27 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** CPU time in ms used so far by processes, read from /proc (Linux); 0 where it cannot be read. */
-function procCpuMs(matches: (pid: string, command: string) => boolean): number {
-  let total = 0;
+type Share = 'children' | 'postgres' | 'redis';
+
+/** CPU time in ms used so far by the processes each share takes in, read from /proc (Linux) in one pass; 0 where it cannot be read. */
+function procCpuMs(shareOf: (pid: string, command: string) => Share | null): Record<Share, number> {
+  const totals: Record<Share, number> = { children: 0, postgres: 0, redis: 0 };
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
   } catch {
-    return 0;
+    return totals;
   }
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (!matches(pid, command)) continue;
+      const share = shareOf(pid, stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+      if (!share) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // utime and stime, in clock ticks of 10 ms.
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      totals[share] += (Number(fields[11]) + Number(fields[12])) * 10;
     } catch {
       // The process ended meanwhile.
     }
   }
-  return total;
+  return totals;
 }
 
 export interface CpuPerOperation {
@@ -38,12 +40,9 @@ export interface CpuPerOperation {
  */
 export function startCpuMeter(childPids: readonly number[] = []) {
   const children = new Set(childPids.map(String));
-  const read = () => ({
-    node: process.cpuUsage(),
-    children: procCpuMs((pid) => children.has(pid)),
-    postgres: procCpuMs((_, command) => command === 'postgres'),
-    redis: procCpuMs((_, command) => command === 'redis-server'),
-  });
+  const shareOf = (pid: string, command: string): Share | null =>
+    children.has(pid) ? 'children' : command === 'postgres' ? 'postgres' : command === 'redis-server' ? 'redis' : null;
+  const read = () => ({ node: process.cpuUsage(), ...procCpuMs(shareOf) });
   const start = read();
   return {
     perOperation(operations: number): CpuPerOperation {

@@ -248,12 +248,6 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   }
 
   /**
-   * Taken after the item's own row changed: the end-of-task check then runs one item at a time and
-   * sees every item that ended before it (under READ COMMITTED two items ending at once would each
-   * still see the other unfinished, and the task would never end). Events announced while it is held
-   * are appended in the order the items ended.
-   */
-  /**
    * Creation time, strictly after the owner's newest task: task lists are "newest first" even for tasks
    * created within one clock tick (PGlite's clock has millisecond resolution). One index lookup.
    */
@@ -261,6 +255,12 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     return sql`GREATEST(clock_timestamp(), (SELECT max(created_at) + interval '1 microsecond' FROM ${tasks} WHERE owner_id = ${ownerId}))`;
   }
 
+  /**
+   * Taken after the item's own row changed: the end-of-task check then runs one item at a time and
+   * sees every item that ended before it (under READ COMMITTED two items ending at once would each
+   * still see the other unfinished, and the task would never end). Events announced while it is held
+   * are appended in the order the items ended.
+   */
   async function lockTask(tx: NexaDatabase, taskId: string) {
     // NO KEY UPDATE: the classification just inserted holds a KEY SHARE lock on this row (its foreign key), which FOR UPDATE would wait on.
     await tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, taskId)).for('no key update');
@@ -438,8 +438,8 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
 
     async cancelTask(taskId: string, announce): Promise<CancelOutcome | null> {
       return db.transaction(async (tx) => {
-        // Items before the task row, the order in which workers lock them (markItemProcessing, completeItem,
-        // failItem): the opposite order deadlocks with a worker picking up the batch's first item.
+        // Items before the task row, the order in which workers lock them (claimItem, completeItem,
+        // completeSingleItem, failItem): the opposite order deadlocks with a worker picking up the batch's first item.
         // Only a task still queued or processing has queued items, so this touches nothing otherwise.
         const cancelledItems = await tx
           .update(taskItems)

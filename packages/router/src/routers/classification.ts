@@ -54,7 +54,7 @@ export const classificationRouter = createTRPCRouter({
       // A reconnecting client resends its call with the last event it saw: that resumes, it does not submit again.
       const resumed = lastEventId && submission.idempotencyKey ? await resumeSubmission(ctx, submission.partnumber, submission.idempotencyKey) : null;
       const { output, queuedNow } = resumed ?? (await submitSingle(ctx, submission));
-      for await (const stored of streamTaskEvents(ctx, output.taskId, lastEventId ?? null, signal, { justQueued: queuedNow })) {
+      for await (const stored of streamTaskEvents(ctx, output.taskId, lastEventId ?? null, signal, { queuedNow })) {
         yield tracked(stored.id, stored.event as TaskMessage);
       }
     } catch (error) {

@@ -11,12 +11,13 @@ export interface SingleSubmission {
   queuedNow: boolean;
 }
 
+const answered = (output: SubmitOutput): SingleSubmission => ({ output, queuedNow: false });
+
 /**
  * One part: answered from the owner's history, joined to the same partnumber already on its way, or
  * recorded and queued. With an idempotency key, a repeated submission returns the first one's task.
  */
 export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmitInput): Promise<SingleSubmission> {
-  const answered = (output: SubmitOutput): SingleSubmission => ({ output, queuedNow: false });
   await consumeSubmission(ctx);
 
   const { reclassify, idempotencyKey, ...part } = input;
@@ -56,7 +57,7 @@ export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmi
  */
 export async function resumeSubmission(ctx: AuthenticatedContext, partnumber: string, idempotencyKey: string): Promise<SingleSubmission | null> {
   const existing = await ctx.tasks.findTaskByIdempotencyKey(idempotencyKey, ctx.actor.userId);
-  return existing ? { output: await answerWithExisting(ctx, existing, partnumber), queuedNow: false } : null;
+  return existing ? answered(await answerWithExisting(ctx, existing, partnumber)) : null;
 }
 
 async function answerWithExisting(ctx: AuthenticatedContext, existing: ExistingTask, partnumber: string): Promise<SubmitOutput> {

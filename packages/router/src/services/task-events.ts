@@ -24,7 +24,7 @@ export async function* streamTaskEvents(
   taskId: string,
   lastEventId: string | null,
   signal: AbortSignal | undefined,
-  { justQueued = false }: { justQueued?: boolean } = {},
+  { queuedNow = false }: { queuedNow?: boolean } = {},
 ): AsyncGenerator<StoredTaskEvent> {
   const inbox = createInbox<StoredTaskEvent | typeof GAP>();
   const stopListening = await services.feed.listen(
@@ -70,7 +70,7 @@ export async function* streamTaskEvents(
 
     if (yield* replay()) return;
     // A task queued a moment ago by this very call has its whole log; only the live feed is left to follow.
-    if (justQueued) return yield* streamLive();
+    if (queuedNow) return yield* streamLive();
 
     // The database only tells whether a task whose log was lost has ended; while it is unreachable
     // the live feed (and the replay after a gap) still brings the terminal event.
