@@ -27,6 +27,7 @@ import {
 import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pingDatabase, prepareRawStatement, rowsOf, type NexaDatabase } from './client';
+import { coalesced } from './coalesced';
 import { isDatabaseConnectivityError } from './connectivity';
 import { classifications, taskItems, tasks } from './schema';
 
@@ -116,28 +117,6 @@ export function createTaskStore(db: NexaDatabase): TaskStore {
 function createRawTaskStore(db: NexaDatabase): TaskStore {
   // The queries of every submission, subscription and job: built once, prepared once per connection.
   const prepared = {
-    ownersKnownClassifications: db
-      .select()
-      .from(classifications)
-      .where(and(eq(classifications.partnumber, sql.placeholder('partnumber')), inForce, eq(classifications.ownerId, sql.placeholder('ownerId'))))
-      .orderBy(approvedFirst, desc(classifications.createdAt))
-      .prepare('nexa_owners_known_classifications'),
-    inFlightTask: db
-      .select({ taskId: tasks.id, status: tasks.status, partnumber: taskItems.partnumber })
-      .from(taskItems)
-      .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
-      .where(
-        and(
-          eq(taskItems.partnumber, sql.placeholder('partnumber')),
-          eq(tasks.ownerId, sql.placeholder('ownerId')),
-          inArray(taskItems.status, ['queued', 'processing']),
-          eq(taskItems.seq, 1),
-          eq(tasks.kind, 'single'),
-        ),
-      )
-      .orderBy(desc(tasks.createdAt))
-      .limit(1)
-      .prepare('nexa_in_flight_task'),
     taskAccess: db
       .select({ id: tasks.id, ownerId: tasks.ownerId, kind: tasks.kind, status: tasks.status })
       .from(tasks)
@@ -154,57 +133,100 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   const placeholder = (name: string) => sql.placeholder(name);
   // The writes of every submission and job, as raw statements that several tables take part in.
   const hotStatements = {
-    createSingleTask: prepareRawStatement<TaskItemRef>(
+    // Ids are made here, so each created row can be matched to the call that asked for it.
+    createSingleTasks: prepareRawStatement<TaskItemRef>(
       db,
-      'nexa_create_single_task',
+      'nexa_create_single_tasks',
       sql`
-        WITH task AS (
-          INSERT INTO ${tasks} (owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
-          VALUES (${placeholder('ownerId')}, ${placeholder('status')}::task_status, ${placeholder('reclassify')},
-                  CASE WHEN ${placeholder('status')}::task_status = 'done' THEN now() END,
-                  ${placeholder('idempotencyKey')}, ${placeholder('correlationId')}, ${createdAfterOwnersLatest(placeholder('ownerId'))})
+        WITH input AS (
+          SELECT * FROM unnest(
+            ${placeholder('taskIds')}::uuid[], ${placeholder('itemIds')}::uuid[], ${placeholder('ownerIds')}::uuid[], ${placeholder('statuses')}::text[],
+            ${placeholder('reclassify')}::boolean[], ${placeholder('idempotencyKeys')}::text[], ${placeholder('correlationIds')}::text[],
+            ${placeholder('partnumbers')}::text[], ${placeholder('descriptions')}::text[], ${placeholder('manufacturers')}::text[], ${placeholder('suppliers')}::text[]
+          ) WITH ORDINALITY AS input(task_id, item_id, owner_id, status, reclassify, idempotency_key, correlation_id, partnumber, description, manufacturer, supplier, ord)
+        ), task AS (
+          INSERT INTO ${tasks} (id, owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
+          SELECT task_id, owner_id, status::task_status, reclassify, CASE WHEN status = 'done' THEN now() END, idempotency_key, correlation_id,
+                 -- one owner's tasks of one batch: apart and in the order they were asked for
+                 ${createdAfterOwnersLatest(sql.raw('input.owner_id'))} + (ord - 1) * interval '1 microsecond'
+          FROM input ORDER BY ord
           ON CONFLICT (owner_id, idempotency_key) DO NOTHING
           RETURNING id
         )
-        INSERT INTO ${taskItems} (task_id, seq, status, partnumber, description, manufacturer, supplier)
-        SELECT id, 1, ${placeholder('status')}::task_status, ${placeholder('partnumber')}, ${placeholder('description')}, ${placeholder('manufacturer')}, ${placeholder('supplier')} FROM task
+        INSERT INTO ${taskItems} (id, task_id, seq, status, partnumber, description, manufacturer, supplier)
+        SELECT input.item_id, task.id, 1, input.status::task_status, input.partnumber, input.description, input.manufacturer, input.supplier
+        FROM task JOIN input ON input.task_id = task.id
         RETURNING id AS "itemId", task_id AS "taskId"`,
     ),
-    claimItem: prepareRawStatement<StoredItemRow>(
+    ownersKnownClassifications: prepareRawStatement<ClassificationRow & { ord: number }>(
       db,
-      'nexa_claim_item',
+      'nexa_owners_known_classifications',
       sql`
-        WITH taken AS (
+        SELECT input.ord::int AS ord, ${classificationColumns}
+        FROM unnest(${placeholder('partnumbers')}::text[], ${placeholder('ownerIds')}::uuid[]) WITH ORDINALITY AS input(wanted_partnumber, wanted_owner_id, ord)
+        JOIN ${classifications} ON ${classifications.partnumber} = input.wanted_partnumber AND ${classifications.ownerId} = input.wanted_owner_id AND ${inForce}
+        ORDER BY input.ord, ${approvedFirst}, ${classifications.createdAt} DESC`,
+    ),
+    inFlightTasks: prepareRawStatement<ExistingTask & { ord: number }>(
+      db,
+      'nexa_in_flight_tasks',
+      sql`
+        SELECT DISTINCT ON (input.ord) input.ord::int AS ord, ${tasks.id} AS "taskId", ${tasks.status}, ${taskItems.partnumber}
+        FROM unnest(${placeholder('partnumbers')}::text[], ${placeholder('ownerIds')}::uuid[]) WITH ORDINALITY AS input(wanted_partnumber, wanted_owner_id, ord)
+        JOIN ${taskItems} ON ${taskItems.partnumber} = input.wanted_partnumber AND ${taskItems.seq} = 1 AND ${taskItems.status} IN ('queued', 'processing')
+        JOIN ${tasks} ON ${tasks.id} = ${taskItems.taskId} AND ${tasks.ownerId} = input.wanted_owner_id AND ${tasks.kind} = 'single'
+        ORDER BY input.ord, ${tasks.createdAt} DESC`,
+    ),
+    // Claims and completions of concurrent jobs go together (see `coalesced`): one statement per batch,
+    // taking the items' row locks in id order, items before tasks like every other writer.
+    claimItems: prepareRawStatement<StoredItemRow & { itemId: string }>(
+      db,
+      'nexa_claim_items',
+      sql`
+        WITH locked AS (
+          SELECT ${taskItems.id} FROM ${taskItems}
+          WHERE ${taskItems.id} = ANY(${placeholder('itemIds')}::uuid[]) AND ${taskItems.status} IN ('queued', 'processing')
+          ORDER BY ${taskItems.id}
+          FOR UPDATE
+        ), taken AS (
           UPDATE ${taskItems} SET status = 'processing', attempts = attempts + 1, updated_at = now()
-          WHERE id = ${placeholder('itemId')} AND status IN ('queued', 'processing')
-          RETURNING task_id, seq, status, error, partnumber, description, manufacturer, supplier
+          FROM locked WHERE ${taskItems.id} = locked.id
+          RETURNING ${taskItems.id}, task_id, seq, status, error, partnumber, description, manufacturer, supplier
         ), started AS (
           UPDATE ${tasks} SET status = 'processing', updated_at = now()
-          FROM taken WHERE ${tasks.id} = taken.task_id AND ${tasks.status} = 'queued'
+          WHERE ${tasks.id} IN (SELECT task_id FROM taken) AND ${tasks.status} = 'queued'
           RETURNING ${tasks.id}
         ), relaxed AS (
           -- 'processing' is a hint, not a record: lost in a database crash, the item is just queued again
           -- and its job still runs. So this commit does not wait for the disk.
           SELECT set_config('synchronous_commit', 'off', true)
         )
-        SELECT taken.task_id AS "taskId", ${tasks.kind} AS "taskKind", taken.seq, taken.status, taken.error,
+        SELECT taken.id AS "itemId", taken.task_id AS "taskId", ${tasks.kind} AS "taskKind", taken.seq, taken.status, taken.error,
                taken.partnumber, taken.description, taken.manufacturer, taken.supplier
         FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id CROSS JOIN relaxed`,
     ),
-    completeSingleItem: prepareRawStatement<ClassificationRow>(
+    completeSingleItems: prepareRawStatement<ClassificationRow>(
       db,
-      'nexa_complete_single_item',
+      'nexa_complete_single_items',
       sql`
-        WITH item AS (
+        WITH input AS (
+          SELECT * FROM unnest(
+            ${placeholder('itemIds')}::uuid[], ${placeholder('ncms')}::text[], ${placeholder('descriptions')}::text[],
+            ${placeholder('manufacturers')}::text[], ${placeholder('countries')}::text[], ${placeholder('confidences')}::real[],
+            ${placeholder('alternatives')}::text[], ${placeholder('justifications')}::text[], ${placeholder('engines')}::text[]
+          ) AS input(item_id, ncm, description, manufacturer, country, confidence, alternatives, justification, engine)
+        ), item AS (
           SELECT ${taskItems.id}, ${taskItems.taskId}, ${taskItems.partnumber}, ${tasks.ownerId}
           FROM ${taskItems} JOIN ${tasks} ON ${tasks.id} = ${taskItems.taskId}
-          WHERE ${taskItems.id} = ${placeholder('itemId')} AND ${tasks.kind} = 'single' AND ${taskItems.status} IN ('queued', 'processing')
+          WHERE ${taskItems.id} IN (SELECT item_id FROM input) AND ${tasks.kind} = 'single' AND ${taskItems.status} IN ('queued', 'processing')
+          ORDER BY ${taskItems.id}
           FOR UPDATE OF ${taskItems}
         ), stored AS (
           INSERT INTO ${classifications} (partnumber, task_item_id, task_id, owner_id, ncm, description, manufacturer, country, confidence, alternatives, justification, engine, status)
-          SELECT partnumber, id, task_id, owner_id, ${placeholder('ncm')}, ${placeholder('description')}, ${placeholder('manufacturer')}, ${placeholder('country')},
-                 ${placeholder('confidence')}, ${placeholder('alternatives')}::jsonb, ${placeholder('justification')}, ${placeholder('engine')}, 'ACTIVE'
-          FROM item
+          SELECT DISTINCT ON (item.id) item.partnumber, item.id, item.task_id, item.owner_id, input.ncm, input.description, input.manufacturer,
+                 input.country, input.confidence, input.alternatives::jsonb, input.justification, input.engine, 'ACTIVE'
+          FROM item JOIN input ON input.item_id = item.id
+          ORDER BY item.id
           RETURNING ${classificationColumns}
         ), item_done AS (
           UPDATE ${taskItems} SET status = 'done', error = NULL, updated_at = now() FROM stored WHERE ${taskItems.id} = stored."taskItemId"
@@ -216,11 +238,74 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     ),
   };
 
+  /** Records single tasks with their item; a task whose idempotency key its owner already used answers null. */
+  const createSingleTaskTogether = coalesced(async (asked: Array<NewSingleTask & { correlationId: string | null }>) => {
+    const column = <T>(pick: (task: NewSingleTask & { correlationId: string | null }) => T) => asked.map(pick);
+    const taskIds = asked.map(() => randomUUID());
+    const rows = await hotStatements.createSingleTasks({
+      taskIds,
+      itemIds: asked.map(() => randomUUID()),
+      ownerIds: column((task) => task.ownerId),
+      statuses: column((task) => task.status),
+      reclassify: column((task) => task.reclassify),
+      idempotencyKeys: column((task) => task.idempotencyKey ?? null),
+      correlationIds: column((task) => task.correlationId),
+      partnumbers: column((task) => task.part.partnumber),
+      descriptions: column((task) => task.part.description ?? null),
+      manufacturers: column((task) => task.part.manufacturer ?? null),
+      suppliers: column((task) => task.part.supplier ?? null),
+    });
+    const created = new Map(rows.map((row) => [row.taskId, row]));
+    return taskIds.map((taskId) => created.get(taskId) ?? null);
+  });
+
+  /** Lookups keyed by partnumber and owner, answered for many at once; `ord` numbers the keys from 1. */
+  const byPartnumberAndOwner = (keys: Array<{ partnumber: string; ownerId: string }>) => ({
+    partnumbers: keys.map((key) => key.partnumber),
+    ownerIds: keys.map((key) => key.ownerId),
+  });
+
+  const ownersKnownClassificationsTogether = coalesced(async (keys: Array<{ partnumber: string; ownerId: string }>) => {
+    const found: ClassificationRow[][] = keys.map(() => []);
+    for (const { ord, ...row } of await hotStatements.ownersKnownClassifications(byPartnumberAndOwner(keys))) found[ord - 1]!.push(row);
+    return found;
+  });
+
+  const inFlightTaskTogether = coalesced(async (keys: Array<{ partnumber: string; ownerId: string }>) => {
+    const found: Array<ExistingTask | null> = keys.map(() => null);
+    for (const { ord, ...task } of await hotStatements.inFlightTasks(byPartnumberAndOwner(keys))) found[ord - 1] = task;
+    return found;
+  });
+
+  /** Takes items for processing and returns them; an item not taken (no longer queued or processing) answers null. */
+  const claimItemTogether = coalesced(async (itemIds: string[]) => {
+    const taken = new Map((await hotStatements.claimItems({ itemIds })).map((row) => [row.itemId, row]));
+    return itemIds.map((itemId) => taken.get(itemId) ?? null);
+  });
+
+  /** Stores single tasks' results; an item this path does not cover (already done, or a batch's) answers null. */
+  const completeSingleItemTogether = coalesced(async (completions: Array<{ itemId: string; outcome: ClassifierOutcome }>) => {
+    const column = <T>(pick: (outcome: ClassifierOutcome) => T) => completions.map(({ outcome }) => pick(outcome));
+    const rows = await hotStatements.completeSingleItems({
+      itemIds: completions.map(({ itemId }) => itemId),
+      ncms: column((outcome) => outcome.ncm),
+      descriptions: column((outcome) => outcome.description),
+      manufacturers: column((outcome) => outcome.manufacturer ?? null),
+      countries: column((outcome) => outcome.country ?? null),
+      confidences: column((outcome) => outcome.confidence),
+      alternatives: column((outcome) => JSON.stringify(outcome.alternatives)),
+      justifications: column((outcome) => outcome.justification ?? null),
+      engines: column((outcome) => outcome.engine),
+    });
+    const stored = new Map(rows.map((row) => [row.taskItemId, row]));
+    return completions.map(({ itemId }) => stored.get(itemId) ?? null);
+  });
+
   async function knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]> {
     const rows =
       visibility === 'all'
         ? await db.select().from(classifications).where(and(eq(classifications.partnumber, partnumber), inForce)).orderBy(approvedFirst, desc(classifications.createdAt))
-        : await prepared.ownersKnownClassifications.execute({ partnumber, ownerId: visibility.ownerId });
+        : await ownersKnownClassificationsTogether({ partnumber, ownerId: visibility.ownerId });
     return rows.map(toClassification);
   }
 
@@ -251,7 +336,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
    * Creation time, strictly after the owner's newest task: task lists are "newest first" even for tasks
    * created within one clock tick (PGlite's clock has millisecond resolution). One index lookup.
    */
-  function createdAfterOwnersLatest(ownerId: string | ReturnType<typeof sql.placeholder>): SQL {
+  function createdAfterOwnersLatest(ownerId: string | SQL): SQL {
     return sql`GREATEST(clock_timestamp(), (SELECT max(created_at) + interval '1 microsecond' FROM ${tasks} WHERE owner_id = ${ownerId}))`;
   }
 
@@ -321,21 +406,11 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   };
 
   return {
-    async createSingleTask({ ownerId, part, reclassify, status, idempotencyKey }: NewSingleTask): Promise<TaskItemRef> {
+    async createSingleTask(task: NewSingleTask): Promise<TaskItemRef> {
       // The task and its item in one statement: atomic without a transaction, and one round trip.
-      const [created] = await hotStatements.createSingleTask({
-        ownerId,
-        status,
-        reclassify,
-        idempotencyKey: idempotencyKey ?? null,
-        correlationId: currentCorrelationId() ?? null,
-        partnumber: part.partnumber,
-        description: part.description ?? null,
-        manufacturer: part.manufacturer ?? null,
-        supplier: part.supplier ?? null,
-      });
-      if (created) return { taskId: created.taskId, itemId: created.itemId };
-      const existing = await findTaskByIdempotencyKey(idempotencyKey!, ownerId);
+      const created = await createSingleTaskTogether({ ...task, correlationId: currentCorrelationId() ?? null });
+      if (created) return created;
+      const existing = await findTaskByIdempotencyKey(task.idempotencyKey!, task.ownerId);
       if (!existing) throw new Error('a task with this idempotency key was just deleted; try again');
       throw new IdempotencyKeyReusedError(existing);
     },
@@ -343,8 +418,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     findTaskByIdempotencyKey,
 
     async findInFlightTask(partnumber: string, ownerId: string): Promise<ExistingTask | null> {
-      const [row] = await prepared.inFlightTask.execute({ partnumber, ownerId });
-      return row ?? null;
+      return inFlightTaskTogether({ partnumber, ownerId });
     },
 
     async createBatchTask({ ownerId, items, reclassify, known }: NewBatchTask): Promise<CreatedBatch> {
@@ -514,19 +588,14 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     getItem,
 
     async claimItem(itemId: string): Promise<ItemClaim> {
-      // One statement (one round trip) that takes the item and returns it, item row before task row like every other writer.
-      const [taken] = await hotStatements.claimItem({ itemId });
+      const taken = await claimItemTogether(itemId);
       if (taken) return { claimed: true, item: toStoredItem(taken) };
       return { claimed: false, item: await getItem(itemId) };
     },
 
     async completeSingleItem(itemId: string, outcome: ClassifierOutcome): Promise<Classification> {
       // A single task's only item: the classification stored, the item and the task finished, in one statement.
-      const [stored] = await hotStatements.completeSingleItem({
-        itemId,
-        ...outcome,
-        alternatives: JSON.stringify(outcome.alternatives),
-      });
+      const stored = await completeSingleItemTogether({ itemId, outcome });
       if (stored) return toClassification(stored);
       // Already done (a retried job), or not in a state this path covers: the general path decides.
       return (await completeItem(itemId, outcome)).classification;

@@ -1,6 +1,7 @@
 import { reportingUnavailability, type ApiKey, type Role, type StoredApiKey, type User, type UserStore } from '@nexa/contracts';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { NexaDatabase } from './client';
+import { coalesced } from './coalesced';
 import { isDatabaseConnectivityError } from './connectivity';
 import { apiKeys, users } from './schema';
 
@@ -36,8 +37,17 @@ export function createUserStore(db: NexaDatabase): UserStore {
 }
 
 function createRawUserStore(db: NexaDatabase): UserStore {
-  // Every authenticated request reads its user: built once, prepared once per connection.
-  const userById = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('nexa_user_by_id');
+  // Every authenticated request reads its user: built once, prepared once per connection, and the
+  // reads of concurrent requests go together (see `coalesced`).
+  const usersById = db
+    .select()
+    .from(users)
+    .where(sql`${users.id} = ANY(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('nexa_users_by_id');
+  const userById = coalesced(async (ids: string[]) => {
+    const found = new Map((await usersById.execute({ ids })).map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
   return {
     async insertUser({ email, name, role, passwordHash }) {
       try {
@@ -55,7 +65,7 @@ function createRawUserStore(db: NexaDatabase): UserStore {
     },
 
     async getUser(id) {
-      const [row] = await userById.execute({ id });
+      const row = await userById(id);
       return row ? toUser(row) : null;
     },
 

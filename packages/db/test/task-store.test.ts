@@ -1,4 +1,4 @@
-import type { ClassifierOutcome } from '@nexa/contracts';
+import { IdempotencyKeyReusedError, type ClassifierOutcome } from '@nexa/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '../src/index';
 import { databaseKinds } from './database-kinds';
@@ -207,5 +207,73 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
     expect(seen).toEqual([...created].reverse());
     const done = await store.listTasks({ visibility: { ownerId: pager }, status: 'done', limit: 10 });
     expect(done.items.map((t) => t.partnumber).sort()).toEqual(['PAGE-1', 'PAGE-3']);
+  });
+  // Concurrent calls share statements (the first goes alone, the ones made meanwhile together): each
+  // call must still get its own rows back.
+  it('records, looks up, claims and completes many single tasks at once, each call answered with its own rows', async () => {
+    const store = createTaskStore(handle.db);
+    const parts = Array.from({ length: 12 }, (_, index) => `MANY-${index}`);
+    const ownerOf = (index: number) => (index % 2 ? ownerId : otherId);
+    const notOwnerOf = (index: number) => (index % 2 ? otherId : ownerId);
+    const refs = await Promise.all(
+      parts.map((partnumber, index) => store.createSingleTask({ part: { partnumber, description: `part ${index}` }, ownerId: ownerOf(index), reclassify: false, status: 'queued' })),
+    );
+    expect(new Set(refs.map((ref) => ref.taskId)).size).toBe(parts.length);
+    for (const [index, ref] of refs.entries()) {
+      expect(await store.getItem(ref.itemId)).toMatchObject({ taskId: ref.taskId, partnumber: parts[index], description: `part ${index}`, status: 'queued' });
+      expect(await store.getTask(ref.taskId)).toMatchObject({ ownerId: ownerOf(index), status: 'queued' });
+    }
+
+    const inFlight = await Promise.all(parts.map((partnumber, index) => store.findInFlightTask(partnumber, ownerOf(index))));
+    expect(inFlight.map((task) => task?.taskId)).toEqual(refs.map((ref) => ref.taskId));
+    expect(await Promise.all(parts.map((partnumber, index) => store.findInFlightTask(partnumber, notOwnerOf(index))))).toEqual(parts.map(() => null));
+
+    const claims = await Promise.all(refs.map((ref) => store.claimItem(ref.itemId)));
+    claims.forEach((claim, index) => expect(claim).toMatchObject({ claimed: true, item: { taskId: refs[index]!.taskId, partnumber: parts[index], status: 'processing' } }));
+
+    // One item is already done when the others complete: it keeps its first classification.
+    const earlier = await store.completeSingleItem(refs[5]!.itemId, { ...outcome, ncm: '11111111' });
+    const stored = await Promise.all(refs.map((ref, index) => store.completeSingleItem(ref.itemId, { ...outcome, description: `result ${index}`, confidence: index / 20 })));
+    stored.forEach((classification, index) => {
+      expect(classification).toMatchObject({ partnumber: parts[index], taskId: refs[index]!.taskId });
+      if (index !== 5) expect(classification).toMatchObject({ description: `result ${index}`, confidence: expect.closeTo(index / 20, 5) });
+    });
+    expect(stored[5]).toEqual(earlier);
+    for (const ref of refs) expect(await store.getTask(ref.taskId)).toMatchObject({ status: 'done' });
+
+    const known = await Promise.all(parts.map((partnumber, index) => store.knownClassifications(partnumber, { ownerId: ownerOf(index) })));
+    expect(known.map((list) => list.map((classification) => classification.id))).toEqual(stored.map((classification) => [classification.id]));
+    expect(await Promise.all(parts.map((partnumber, index) => store.knownClassifications(partnumber, { ownerId: notOwnerOf(index) })))).toEqual(parts.map(() => []));
+  });
+
+  it('records tasks asked for at once in the order they were asked for, and only one per idempotency key', async () => {
+    const store = createTaskStore(handle.db);
+    const users = createUserStore(handle.db);
+    const asker = (await users.insertUser({ email: `asker-${Math.random()}@example.com`, name: null, role: 'user', passwordHash: 'x' }))!.id;
+    const ask = (partnumber: string, idempotencyKey?: string) => store.createSingleTask({ part: { partnumber }, ownerId: asker, reclassify: false, status: 'queued', idempotencyKey });
+    const [first, ...rest] = await Promise.allSettled([ask('AT-ONCE-0'), ask('AT-ONCE-1'), ask('AT-ONCE-2', 'same-key'), ask('AT-ONCE-3', 'same-key'), ask('AT-ONCE-4')]);
+    const created = [first, ...rest].flatMap((result) => (result.status === 'fulfilled' ? [result.value.taskId] : []));
+    expect(created).toHaveLength(4);
+    const reused = rest[2]!;
+    expect(reused.status).toBe('rejected');
+    const error = (reused as PromiseRejectedResult).reason;
+    expect(error).toBeInstanceOf(IdempotencyKeyReusedError);
+    expect((error as IdempotencyKeyReusedError).existing).toMatchObject({ taskId: created[2], partnumber: 'AT-ONCE-2' });
+    const listed = await store.listTasks({ visibility: { ownerId: asker }, limit: 10 });
+    expect(listed.items.map((task) => task.partnumber)).toEqual(['AT-ONCE-4', 'AT-ONCE-2', 'AT-ONCE-1', 'AT-ONCE-0']);
+  });
+
+  it('answers the users asked for at once each with their own row, and a malformed id fails only its own call', async () => {
+    const users = createUserStore(handle.db);
+    const [owner, bad, other, missing] = await Promise.allSettled([
+      users.getUser(ownerId),
+      users.getUser('not-a-uuid'),
+      users.getUser(otherId),
+      users.getUser('00000000-0000-4000-8000-000000000000'),
+    ]);
+    expect(owner).toMatchObject({ status: 'fulfilled', value: { id: ownerId, email: 'owner@example.com' } });
+    expect(bad.status).toBe('rejected');
+    expect(other).toMatchObject({ status: 'fulfilled', value: { id: otherId, email: 'other@example.com' } });
+    expect(missing).toEqual({ status: 'fulfilled', value: null });
   });
 });
