@@ -50,7 +50,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPostgres(connectionString: string, max: number, migrationsFolder: string): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
+  // Prepared statements are parsed once per connection but planned on every run: a plan PostgreSQL
+  // cached while the tables were small (a fresh database) would keep scanning them whole as they grow.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, options: '-c plan_cache_mode=force_custom_plan' });
   // An idle client that loses its server emits 'error' on the pool; without a listener that would crash the process.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as NexaDatabase;

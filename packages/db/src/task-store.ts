@@ -218,7 +218,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         ), item AS (
           SELECT ${taskItems.id}, ${taskItems.taskId}, ${taskItems.partnumber}, ${tasks.ownerId}
           FROM ${taskItems} JOIN ${tasks} ON ${tasks.id} = ${taskItems.taskId}
-          WHERE ${taskItems.id} IN (SELECT item_id FROM input) AND ${tasks.kind} = 'single' AND ${taskItems.status} IN ('queued', 'processing')
+          WHERE ${taskItems.id} = ANY(${placeholder('itemIds')}::uuid[]) AND ${tasks.kind} = 'single' AND ${taskItems.status} IN ('queued', 'processing')
           ORDER BY ${taskItems.id}
           FOR UPDATE OF ${taskItems}
         ), stored AS (
