@@ -7,7 +7,7 @@
  * load.
  *
  * `runBatch` answers one output per input, in the inputs' order. When a batch fails, each of its calls
- * is run on its own, so a call fails only for a reason of its own.
+ * is run on its own, in order, so a call fails only for a reason of its own.
  */
 export function coalesced<Input, Output>(runBatch: (inputs: Input[]) => Promise<Output[]>, { maxBatch = 100 } = {}): (input: Input) => Promise<Output> {
   interface Call {
@@ -33,7 +33,8 @@ export function coalesced<Input, Output>(runBatch: (inputs: Input[]) => Promise<
       const outputs = await runBatch(batch.map((call) => call.input));
       batch.forEach((call, index) => call.resolve(outputs[index]!));
     } catch {
-      await Promise.all(batch.map(runAlone));
+      // One after another: calls for the same row must not race each other.
+      for (const call of batch) await runAlone(call);
     }
   }
 

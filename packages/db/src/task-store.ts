@@ -380,30 +380,70 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     return toStoredItem({ ...item, taskKind: kind });
   }
 
-  const completeItem: TaskStore['completeItem'] = async (itemId, outcome, announce) => {
-    return db.transaction(async (tx) => {
-      const [found] = await tx
+  type Completed = { classification: Classification; ending: TaskEnding | null };
+  interface Completion {
+    itemId: string;
+    outcome: ClassifierOutcome;
+    announce?: ((stored: Completed) => Promise<void>) | undefined;
+  }
+
+  /**
+   * The items' classifications stored and the items finished in one transaction (see `coalesced`): a
+   * batch's items, whose ends all take the task's row lock, then share one lock wait and one commit
+   * instead of queueing for the lock one commit at a time. Items are locked in id order, then tasks in
+   * id order, like every other writer. Announcements run in the callers' order while the locks are held,
+   * after every write, so a task's terminal event follows the last of its items.
+   */
+  const completeItemsTogether = coalesced(async (completions: Completion[]): Promise<Completed[]> =>
+    db.transaction(async (tx) => {
+      const itemIds = [...new Set(completions.map((completion) => completion.itemId))];
+      const found = await tx
         .select({ item: taskItems, ownerId: tasks.ownerId, kind: tasks.kind, existing: classifications })
         .from(taskItems)
         .innerJoin(tasks, eq(tasks.id, taskItems.taskId))
         .leftJoin(classifications, eq(classifications.taskItemId, taskItems.id))
-        .where(eq(taskItems.id, itemId))
+        .where(inArray(taskItems.id, itemIds))
+        .orderBy(asc(taskItems.id))
         .for('update', { of: taskItems });
-      if (!found) throw new Error(`task item ${itemId} does not exist`);
-      const { item, ownerId, kind, existing } = found;
-      if (existing) return { classification: toClassification(existing), ending: null };
-      const [row] = await tx
-        .insert(classifications)
-        .values({ ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, ownerId, status: 'ACTIVE' })
-        .returning();
-      await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(eq(taskItems.id, itemId));
+      const foundById = new Map(found.map((row) => [row.item.id, row]));
+      const missing = itemIds.find((itemId) => !foundById.has(itemId));
+      if (missing) throw new Error(`task item ${missing} does not exist`);
+
+      // The first call for an item stores its outcome; any other (a retried job) gets the stored one.
+      const firstCalls = new Map<string, Completion>();
+      for (const completion of completions) if (!foundById.get(completion.itemId)!.existing && !firstCalls.has(completion.itemId)) firstCalls.set(completion.itemId, completion);
+      const newRows = [...firstCalls.values()].map(({ itemId, outcome }) => {
+        const { item, ownerId } = foundById.get(itemId)!;
+        return { ...outcome, partnumber: item.partnumber, taskItemId: itemId, taskId: item.taskId, ownerId, status: 'ACTIVE' as const };
+      });
+      const inserted = newRows.length > 0 ? await tx.insert(classifications).values(newRows).returning() : [];
+      const storedByItem = new Map(inserted.map((row) => [row.taskItemId!, toClassification(row)]));
+      if (newRows.length > 0) await tx.update(taskItems).set({ status: 'done', error: null, updatedAt: new Date() }).where(inArray(taskItems.id, [...firstCalls.keys()]));
+
+      const endedTaskIds = [...new Set([...firstCalls.keys()].map((itemId) => foundById.get(itemId)!.item.taskId))].sort();
       // A single task has no other item that could end meanwhile: no lock needed for an up-to-date end check.
-      if (kind === 'batch') await lockTask(tx as unknown as NexaDatabase, item.taskId);
-      const stored = { classification: toClassification(row!), ending: await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId) };
-      await announce?.(stored);
-      return stored;
-    });
-  };
+      for (const taskId of endedTaskIds) if (found.some((row) => row.item.taskId === taskId && row.kind === 'batch')) await lockTask(tx as unknown as NexaDatabase, taskId);
+      const endings = new Map<string, TaskEnding | null>();
+      for (const taskId of endedTaskIds) endings.set(taskId, await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, taskId));
+      // A task's ending goes with the last of its items stored here.
+      const lastStoredOfTask = new Map([...firstCalls.values()].map((completion) => [foundById.get(completion.itemId)!.item.taskId, completion]));
+
+      const results: Completed[] = [];
+      for (const completion of completions) {
+        const { item, existing } = foundById.get(completion.itemId)!;
+        if (firstCalls.get(completion.itemId) !== completion) {
+          results.push({ classification: existing ? toClassification(existing) : storedByItem.get(completion.itemId)!, ending: null });
+          continue;
+        }
+        const stored = { classification: storedByItem.get(completion.itemId)!, ending: lastStoredOfTask.get(item.taskId) === completion ? (endings.get(item.taskId) ?? null) : null };
+        await completion.announce?.(stored);
+        results.push(stored);
+      }
+      return results;
+    }),
+  );
+
+  const completeItem: TaskStore['completeItem'] = (itemId, outcome, announce) => completeItemsTogether({ itemId, outcome, announce });
 
   return {
     async createSingleTask(task: NewSingleTask): Promise<TaskItemRef> {

@@ -11,13 +11,14 @@ function recordingRunner() {
     if (inputs.includes(-1)) throw new Error('a bad input fails its whole batch');
     return inputs.map((input) => input * 2);
   };
-  const releaseAll = async () => {
-    while (releases.length > 0) {
-      releases.shift()!();
-      await new Promise((settle) => setImmediate(settle));
-    }
+  const releaseOne = async () => {
+    releases.shift()?.();
+    await new Promise((settle) => setImmediate(settle));
   };
-  return { batches, runBatch, releaseAll };
+  const releaseAll = async () => {
+    while (releases.length > 0) await releaseOne();
+  };
+  return { batches, runBatch, releaseOne, releaseAll };
 }
 
 describe('coalesced', () => {
@@ -55,6 +56,21 @@ describe('coalesced', () => {
     expect(bad).toMatchObject({ status: 'rejected', reason: { message: 'a bad input fails its whole batch' } });
     expect(three).toEqual({ status: 'fulfilled', value: 6 });
     expect(runner.batches).toEqual([[1], [2, -1, 3], [2], [-1], [3]]);
+  });
+
+  it('runs the calls of a failed batch one after another, so calls for the same row do not race', async () => {
+    const runner = recordingRunner();
+    const double = coalesced(runner.runBatch);
+    const first = double(1);
+    const settled = Promise.allSettled([double(-1), double(2)]);
+    await runner.releaseOne(); // the first call
+    await runner.releaseOne(); // the batch that fails
+    expect(runner.batches).toEqual([[1], [-1, 2], [-1]]);
+    await runner.releaseOne();
+    expect(runner.batches).toEqual([[1], [-1, 2], [-1], [2]]);
+    await runner.releaseAll();
+    expect(await first).toBe(2);
+    expect((await settled).map((result) => result.status)).toEqual(['rejected', 'fulfilled']);
   });
 
   it('goes on sending after a failure, and is idle again once everything is answered', async () => {
