@@ -50,15 +50,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPostgres(connectionString: string, max: number, migrationsFolder: string): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 5000,
+    // Prepared statements are parsed once per connection but planned on every run: a plan PostgreSQL
+    // cached while the tables were small (a fresh database) would scan them whole until the next
+    // ANALYZE. A SET before the connection is handed out, rather than a startup option, which
+    // connection poolers such as PgBouncer refuse.
+    onConnect: async (client) => {
+      await client.query('SET plan_cache_mode = force_custom_plan');
+    },
+  });
   // An idle client that loses its server emits 'error' on the pool; without a listener that would crash the process.
   pool.on('error', () => {});
-  // Prepared statements are parsed once per connection but planned on every run: a plan PostgreSQL
-  // cached while the tables were small (a fresh database) would scan them whole until the next
-  // ANALYZE. A SET rather than a startup option, which connection poolers such as PgBouncer refuse.
-  pool.on('connect', (client) => {
-    client.query('SET plan_cache_mode = force_custom_plan').catch(() => {});
-  });
   const db = drizzlePg(pool, { schema }) as unknown as NexaDatabase;
   const lockClient = await pool.connect().catch(async (error: unknown) => {
     await pool.end();
