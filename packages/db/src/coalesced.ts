@@ -1,3 +1,5 @@
+import { isDatabaseConnectivityError } from './connectivity';
+
 /**
  * One statement for many calls. A call made while an earlier batch is still on its way to the database
  * waits for it and goes out with the others that arrived meanwhile, as one statement (one round trip,
@@ -7,9 +9,14 @@
  * load.
  *
  * `runBatch` answers one output per input, in the inputs' order. When a batch fails, each of its calls
- * is run on its own, in order, so a call fails only for a reason of its own.
+ * is run on its own, in order, so a call fails only for a reason of its own — unless `sharedFailure`
+ * says the error is not about the inputs (the database is unreachable): then every call fails with it
+ * at once, rather than each waiting out the same failure in turn.
  */
-export function coalesced<Input, Output>(runBatch: (inputs: Input[]) => Promise<Output[]>, { maxBatch = 100 } = {}): (input: Input) => Promise<Output> {
+export function coalesced<Input, Output>(
+  runBatch: (inputs: Input[]) => Promise<Output[]>,
+  { maxBatch = 100, sharedFailure = (_error: unknown): boolean => false } = {},
+): (input: Input) => Promise<Output> {
   interface Call {
     input: Input;
     resolve(output: Output): void;
@@ -32,7 +39,11 @@ export function coalesced<Input, Output>(runBatch: (inputs: Input[]) => Promise<
     try {
       const outputs = await runBatch(batch.map((call) => call.input));
       batch.forEach((call, index) => call.resolve(outputs[index]!));
-    } catch {
+    } catch (error) {
+      if (sharedFailure(error)) {
+        for (const call of batch) call.reject(error);
+        return;
+      }
       // One after another: calls for the same row must not race each other.
       for (const call of batch) await runAlone(call);
     }
@@ -53,4 +64,9 @@ export function coalesced<Input, Output>(runBatch: (inputs: Input[]) => Promise<
       waiting.push({ input, resolve, reject });
       if (!sending) void sendWaiting();
     });
+}
+
+/** `coalesced` for database statements: an unreachable database fails every waiting call at once. */
+export function coalescedStatement<Input, Output>(runBatch: (inputs: Input[]) => Promise<Output[]>): (input: Input) => Promise<Output> {
+  return coalesced(runBatch, { sharedFailure: isDatabaseConnectivityError });
 }

@@ -27,7 +27,7 @@ import {
 import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pingDatabase, prepareRawStatement, rowsOf, type NexaDatabase } from './client';
-import { coalesced } from './coalesced';
+import { coalescedStatement } from './coalesced';
 import { isDatabaseConnectivityError } from './connectivity';
 import { classifications, taskItems, tasks } from './schema';
 
@@ -239,7 +239,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   };
 
   /** Records single tasks with their item; a task whose idempotency key its owner already used answers null. */
-  const createSingleTaskTogether = coalesced(async (asked: Array<NewSingleTask & { correlationId: string | null }>) => {
+  const createSingleTaskTogether = coalescedStatement(async (asked: Array<NewSingleTask & { correlationId: string | null }>) => {
     const column = <T>(pick: (task: NewSingleTask & { correlationId: string | null }) => T) => asked.map(pick);
     const taskIds = asked.map(() => randomUUID());
     const rows = await hotStatements.createSingleTasks({
@@ -265,26 +265,26 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     ownerIds: keys.map((key) => key.ownerId),
   });
 
-  const ownersKnownClassificationsTogether = coalesced(async (keys: Array<{ partnumber: string; ownerId: string }>) => {
+  const ownersKnownClassificationsTogether = coalescedStatement(async (keys: Array<{ partnumber: string; ownerId: string }>) => {
     const found: ClassificationRow[][] = keys.map(() => []);
     for (const { ord, ...row } of await hotStatements.ownersKnownClassifications(byPartnumberAndOwner(keys))) found[ord - 1]!.push(row);
     return found;
   });
 
-  const inFlightTaskTogether = coalesced(async (keys: Array<{ partnumber: string; ownerId: string }>) => {
+  const inFlightTaskTogether = coalescedStatement(async (keys: Array<{ partnumber: string; ownerId: string }>) => {
     const found: Array<ExistingTask | null> = keys.map(() => null);
     for (const { ord, ...task } of await hotStatements.inFlightTasks(byPartnumberAndOwner(keys))) found[ord - 1] = task;
     return found;
   });
 
   /** Takes items for processing and returns them; an item not taken (no longer queued or processing) answers null. */
-  const claimItemTogether = coalesced(async (itemIds: string[]) => {
+  const claimItemTogether = coalescedStatement(async (itemIds: string[]) => {
     const taken = new Map((await hotStatements.claimItems({ itemIds })).map((row) => [row.itemId, row]));
     return itemIds.map((itemId) => taken.get(itemId) ?? null);
   });
 
   /** Stores single tasks' results; an item this path does not cover (already done, or a batch's) answers null. */
-  const completeSingleItemTogether = coalesced(async (completions: Array<{ itemId: string; outcome: ClassifierOutcome }>) => {
+  const completeSingleItemTogether = coalescedStatement(async (completions: Array<{ itemId: string; outcome: ClassifierOutcome }>) => {
     const column = <T>(pick: (outcome: ClassifierOutcome) => T) => completions.map(({ outcome }) => pick(outcome));
     const rows = await hotStatements.completeSingleItems({
       itemIds: completions.map(({ itemId }) => itemId),
@@ -394,7 +394,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
    * id order, like every other writer. Announcements run in the callers' order while the locks are held,
    * after every write, so a task's terminal event follows the last of its items.
    */
-  const completeItemsTogether = coalesced(async (completions: Completion[]): Promise<Completed[]> =>
+  const completeItemsTogether = coalescedStatement(async (completions: Completion[]): Promise<Completed[]> =>
     db.transaction(async (tx) => {
       const itemIds = [...new Set(completions.map((completion) => completion.itemId))];
       const found = await tx

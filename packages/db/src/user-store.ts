@@ -1,7 +1,7 @@
 import { reportingUnavailability, type ApiKey, type Role, type StoredApiKey, type User, type UserStore } from '@nexa/contracts';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { NexaDatabase } from './client';
-import { coalesced } from './coalesced';
+import { coalescedStatement } from './coalesced';
 import { isDatabaseConnectivityError } from './connectivity';
 import { apiKeys, users } from './schema';
 
@@ -44,7 +44,7 @@ function createRawUserStore(db: NexaDatabase): UserStore {
     .from(users)
     .where(sql`${users.id} = ANY(${sql.placeholder('ids')}::uuid[])`)
     .prepare('nexa_users_by_id');
-  const userById = coalesced(async (ids: string[]) => {
+  const userById = coalescedStatement(async (ids: string[]) => {
     const found = new Map((await usersById.execute({ ids })).map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });

@@ -73,6 +73,17 @@ describe('coalesced', () => {
     expect((await settled).map((result) => result.status)).toEqual(['rejected', 'fulfilled']);
   });
 
+  it('fails every call of a batch at once when the failure is shared by all of them (the database is unreachable)', async () => {
+    const runner = recordingRunner();
+    const double = coalesced(runner.runBatch, { sharedFailure: (error) => (error as Error).message.includes('whole batch') });
+    const first = double(1);
+    const settled = Promise.allSettled([double(2), double(-1), double(3)]);
+    await runner.releaseAll();
+    expect(await first).toBe(2);
+    expect((await settled).map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(runner.batches).toEqual([[1], [2, -1, 3]]);
+  });
+
   it('goes on sending after a failure, and is idle again once everything is answered', async () => {
     const runner = recordingRunner();
     const double = coalesced(runner.runBatch);
