@@ -131,7 +131,8 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   };
 
   const placeholder = (name: string) => sql.placeholder(name);
-  // The writes of every submission and job, as raw statements that several tables take part in.
+  // The statements of every submission and job, as raw SQL: multi-row, so concurrent calls can share
+  // them (see `coalesced`), and writes that several tables take part in.
   const hotStatements = {
     // Ids are made here, so each created row can be matched to the call that asked for it.
     createSingleTasks: prepareRawStatement<TaskItemRef>(
@@ -147,7 +148,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         ), task AS (
           INSERT INTO ${tasks} (id, owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
           SELECT task_id, owner_id, status::task_status, reclassify, CASE WHEN status = 'done' THEN now() END, idempotency_key, correlation_id,
-                 -- one owner's tasks of one batch: apart and in the order they were asked for
+                 -- one owner's tasks of one statement: apart, and in the order they were asked for
                  ${createdAfterOwnersLatest(sql.raw('input.owner_id'))} + (ord - 1) * interval '1 microsecond'
           FROM input ORDER BY ord
           ON CONFLICT (owner_id, idempotency_key) DO NOTHING
