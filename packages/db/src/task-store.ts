@@ -555,7 +555,14 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       return db.transaction(async (tx) => {
         // Items before the task row, the order in which workers lock them (claimItem, completeItem,
         // completeSingleItem, failItem): the opposite order deadlocks with a worker picking up the batch's first item.
+        // And the items in id order, as a worker's pickup of several items at once takes them.
         // Only a task still queued or processing has queued items, so this touches nothing otherwise.
+        await tx
+          .select({ id: taskItems.id })
+          .from(taskItems)
+          .where(and(eq(taskItems.taskId, taskId), eq(taskItems.status, 'queued')))
+          .orderBy(asc(taskItems.id))
+          .for('update');
         const cancelledItems = await tx
           .update(taskItems)
           .set({ status: 'cancelled', updatedAt: new Date() })

@@ -320,4 +320,20 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
     expect((await store.classificationOfItem(first!.itemId))?.ncm).toBe('85423190');
     expect((await store.classificationOfItem(second!.itemId))?.ncm).toBe('22222222');
   });
+  it("cancels a batch while a worker picks up many of its items at once, without a deadlock", async () => {
+    const store = createTaskStore(handle.db);
+    for (let round = 0; round < 4; round++) {
+      const items = Array.from({ length: 400 }, (_, index) => ({ partnumber: `PICKUP-RACE-${round}-${index}` }));
+      const batch = await store.createBatchTask({ ownerId, items, reclassify: false, known: new Map() });
+      // The first pickup goes alone and the rest share statements of up to 100 items, each locking its
+      // items in id order; the cancel, landing among them, must take the queued items in the same order
+      // (in table order it deadlocked with them most of the time).
+      const [first, ...rest] = batch.queued.map(({ itemId }) => store.claimItem(itemId));
+      await first;
+      const [claims, cancel] = await Promise.all([Promise.all([first!, ...rest]), store.cancelTask(batch.taskId)]);
+      const claimed = claims.filter((claim) => claim.claimed).length;
+      expect(cancel).toMatchObject({ cancelled: true, status: 'cancelled' });
+      expect(cancel!.cancelledItemIds).toHaveLength(400 - claimed);
+    }
+  });
 });
