@@ -626,6 +626,9 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
 
     async deleteTask(taskId: string) {
       await db.transaction(async (tx) => {
+        // The items (in id order) before the task row that the delete takes, like every other writer:
+        // the task row first deadlocked with a worker picking up the task's items.
+        await tx.select({ id: taskItems.id }).from(taskItems).where(eq(taskItems.taskId, taskId)).orderBy(asc(taskItems.id)).for('update');
         await tx.delete(classifications).where(and(eq(classifications.taskId, taskId), ne(classifications.status, 'APPROVED')));
         await tx.delete(tasks).where(eq(tasks.id, taskId));
       });

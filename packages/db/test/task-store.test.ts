@@ -336,4 +336,15 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
       expect(cancel!.cancelledItemIds).toHaveLength(400 - claimed);
     }
   });
+  it('deletes a batch while a worker picks up many of its items at once, without a deadlock', async () => {
+    const store = createTaskStore(handle.db);
+    for (let round = 0; round < 4; round++) {
+      const items = Array.from({ length: 400 }, (_, index) => ({ partnumber: `DELETE-RACE-${round}-${index}` }));
+      const batch = await store.createBatchTask({ ownerId, items, reclassify: false, known: new Map() });
+      const [first, ...rest] = batch.queued.map(({ itemId }) => store.claimItem(itemId));
+      await first;
+      await Promise.all([...rest, store.deleteTask(batch.taskId)]);
+      expect(await store.getTask(batch.taskId)).toBeNull();
+    }
+  });
 });
