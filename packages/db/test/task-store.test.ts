@@ -208,6 +208,7 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
     const done = await store.listTasks({ visibility: { ownerId: pager }, status: 'done', limit: 10 });
     expect(done.items.map((t) => t.partnumber).sort()).toEqual(['PAGE-1', 'PAGE-3']);
   });
+
   // Concurrent calls share statements (the first goes alone, the ones made meanwhile together): each
   // call must still get its own rows back.
   it('records, looks up, claims and completes many single tasks at once, each call answered with its own rows', async () => {
@@ -276,6 +277,7 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
     expect(other).toMatchObject({ status: 'fulfilled', value: { id: otherId, email: 'other@example.com' } });
     expect(missing).toEqual({ status: 'fulfilled', value: null });
   });
+
   it("finishes a batch's items completed at once: each its own classification, announced in order while locked, the end once and last", async () => {
     const store = createTaskStore(handle.db);
     const items = Array.from({ length: 10 }, (_, index) => ({ partnumber: `TOGETHER-${index}` }));
@@ -320,31 +322,35 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
     expect((await store.classificationOfItem(first!.itemId))?.ncm).toBe('85423190');
     expect((await store.classificationOfItem(second!.itemId))?.ncm).toBe('22222222');
   });
-  it("cancels a batch while a worker picks up many of its items at once, without a deadlock", async () => {
+
+  /**
+   * A 400-item batch whose items a worker picks up at once — the first alone, the rest in shared
+   * statements of up to 100 items, each locking its items in id order — while `act` lands among them.
+   */
+  async function raceWithPickups<T>(label: string, act: (store: ReturnType<typeof createTaskStore>, taskId: string) => Promise<T>) {
     const store = createTaskStore(handle.db);
+    const items = Array.from({ length: 400 }, (_, index) => ({ partnumber: `${label}-${index}` }));
+    const batch = await store.createBatchTask({ ownerId, items, reclassify: false, known: new Map() });
+    const [first, ...rest] = batch.queued.map(({ itemId }) => store.claimItem(itemId));
+    await first;
+    const [claims, acted] = await Promise.all([Promise.all([first!, ...rest]), act(store, batch.taskId)]);
+    return { store, taskId: batch.taskId, claimed: claims.filter((claim) => claim.claimed).length, acted };
+  }
+
+  // Taken in table order, the cancel's items deadlocked with the pickups most of the time; so did a
+  // delete that took the task row before the items.
+  it('cancels a batch while a worker picks up many of its items at once, without a deadlock', async () => {
     for (let round = 0; round < 4; round++) {
-      const items = Array.from({ length: 400 }, (_, index) => ({ partnumber: `PICKUP-RACE-${round}-${index}` }));
-      const batch = await store.createBatchTask({ ownerId, items, reclassify: false, known: new Map() });
-      // The first pickup goes alone and the rest share statements of up to 100 items, each locking its
-      // items in id order; the cancel, landing among them, must take the queued items in the same order
-      // (in table order it deadlocked with them most of the time).
-      const [first, ...rest] = batch.queued.map(({ itemId }) => store.claimItem(itemId));
-      await first;
-      const [claims, cancel] = await Promise.all([Promise.all([first!, ...rest]), store.cancelTask(batch.taskId)]);
-      const claimed = claims.filter((claim) => claim.claimed).length;
+      const { claimed, acted: cancel } = await raceWithPickups(`CANCEL-RACE-${round}`, (store, taskId) => store.cancelTask(taskId));
       expect(cancel).toMatchObject({ cancelled: true, status: 'cancelled' });
       expect(cancel!.cancelledItemIds).toHaveLength(400 - claimed);
     }
   });
+
   it('deletes a batch while a worker picks up many of its items at once, without a deadlock', async () => {
-    const store = createTaskStore(handle.db);
     for (let round = 0; round < 4; round++) {
-      const items = Array.from({ length: 400 }, (_, index) => ({ partnumber: `DELETE-RACE-${round}-${index}` }));
-      const batch = await store.createBatchTask({ ownerId, items, reclassify: false, known: new Map() });
-      const [first, ...rest] = batch.queued.map(({ itemId }) => store.claimItem(itemId));
-      await first;
-      await Promise.all([...rest, store.deleteTask(batch.taskId)]);
-      expect(await store.getTask(batch.taskId)).toBeNull();
+      const { store, taskId } = await raceWithPickups(`DELETE-RACE-${round}`, (store, taskId) => store.deleteTask(taskId));
+      expect(await store.getTask(taskId)).toBeNull();
     }
   });
 });
