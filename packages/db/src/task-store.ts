@@ -381,11 +381,11 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     return toStoredItem({ ...item, taskKind: kind });
   }
 
-  type Completed = { classification: Classification; ending: TaskEnding | null };
+  type Completed = Awaited<ReturnType<TaskStore['completeItem']>>;
   interface Completion {
     itemId: string;
     outcome: ClassifierOutcome;
-    announce?: ((stored: Completed) => Promise<void>) | undefined;
+    announce?: Parameters<TaskStore['completeItem']>[2];
   }
 
   /**
