@@ -26,7 +26,7 @@ import {
 } from '@nexa/contracts';
 import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { pingDatabase, prepareRawStatement, rowsOf, type NexaDatabase } from './client';
+import { pingDatabase, prepareRawStatement, type NexaDatabase } from './client';
 import { coalescedStatement } from './coalesced';
 import { isDatabaseConnectivityError } from './connectivity';
 import { classifications, taskItems, tasks } from './schema';
