@@ -54,13 +54,6 @@ async function openPostgres(connectionString: string, max: number, migrationsFol
     connectionString,
     max,
     connectionTimeoutMillis: 5000,
-    // Prepared statements are parsed once per connection but planned on every run: a plan PostgreSQL
-    // cached while the tables were small (a fresh database) would scan them whole until the next
-    // ANALYZE. A SET before the connection is handed out, rather than a startup option, which
-    // connection poolers such as PgBouncer refuse.
-    onConnect: async (client) => {
-      await client.query('SET plan_cache_mode = force_custom_plan');
-    },
   });
   // An idle client that loses its server emits 'error' on the pool; without a listener that would crash the process.
   pool.on('error', () => {});
@@ -99,11 +92,22 @@ export function rowsOf<T>(result: unknown): T[] {
 const dialect = new PgDialect();
 
 /**
- * A raw SQL statement with `sql.placeholder`s, prepared under `name`: PostgreSQL parses and plans it
- * once per connection instead of on every call (for the multi-table statements of every job that
- * planning is more than half their cost). PGlite runs it in-process as it is.
+ * A raw SQL statement with `sql.placeholder`s, prepared under `name`: PostgreSQL parses it once per
+ * connection and, after a few runs, keeps one plan for it (for the multi-table statements of every job
+ * planning is more than half their cost). Right for statements about one row, whose best plan does not
+ * depend on the values. PGlite runs it in-process as it is.
  */
 export function prepareRawStatement<Row>(db: NexaDatabase, name: string, statement: SQL): (values: Record<string, unknown>) => Promise<Row[]> {
   const prepared = db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, name, false);
   return async (values) => rowsOf<Row>(await prepared.execute(values));
+}
+
+/**
+ * A raw SQL statement with `sql.placeholder`s, built once but planned on every run for the values it
+ * carries: for statements over arrays of rows, where a plan kept from a run with a few rows, or from
+ * when the tables were small, would scan whole tables on later runs.
+ */
+export function rawStatement<Row>(db: NexaDatabase, statement: SQL): (values: Record<string, unknown>) => Promise<Row[]> {
+  const query = db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, undefined, false);
+  return async (values) => rowsOf<Row>(await query.execute(values));
 }

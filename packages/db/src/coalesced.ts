@@ -8,14 +8,26 @@ import { isDatabaseConnectivityError } from './connectivity';
  * process and costs a socket write on both sides, which is most of what a classification costs under
  * load.
  *
- * `runBatch` answers one output per input, in the inputs' order. When a batch fails, each of its calls
- * is run on its own, in order, so a call fails only for a reason of its own — unless `sharedFailure`
- * says the error is not about the inputs (the database is unreachable): then every call fails with it
- * at once, rather than each waiting out the same failure in turn.
+ * `runBatch` answers one output per input, in the inputs' order; `runOne`, when given, answers a call
+ * that goes alone (a statement made for one row is cheaper than the many-row one carrying a single
+ * row). When a batch fails, each of its calls is run on its own, in order, so a call fails only for a
+ * reason of its own — unless `sharedFailure` says the error is not about the inputs (the database is
+ * unreachable): then every call fails with it at once, rather than each waiting out the same failure
+ * in turn.
  */
+export interface CoalescedOptions<Input, Output> {
+  runOne?: (input: Input) => Promise<Output>;
+  maxBatch?: number;
+  sharedFailure?: (error: unknown) => boolean;
+}
+
 export function coalesced<Input, Output>(
   runBatch: (inputs: Input[]) => Promise<Output[]>,
-  { maxBatch = 100, sharedFailure = (_error: unknown): boolean => false } = {},
+  {
+    runOne = async (input: Input): Promise<Output> => (await runBatch([input]))[0]!,
+    maxBatch = 100,
+    sharedFailure = (_error: unknown): boolean => false,
+  }: CoalescedOptions<Input, Output> = {},
 ): (input: Input) => Promise<Output> {
   interface Call {
     input: Input;
@@ -27,8 +39,7 @@ export function coalesced<Input, Output>(
 
   async function runAlone(call: Call) {
     try {
-      const [output] = await runBatch([call.input]);
-      call.resolve(output!);
+      call.resolve(await runOne(call.input));
     } catch (error) {
       call.reject(error);
     }
@@ -66,7 +77,13 @@ export function coalesced<Input, Output>(
     });
 }
 
-/** `coalesced` for database statements: an unreachable database fails every waiting call at once. */
-export function coalescedStatement<Input, Output>(runBatch: (inputs: Input[]) => Promise<Output[]>): (input: Input) => Promise<Output> {
-  return coalesced(runBatch, { sharedFailure: isDatabaseConnectivityError });
+/**
+ * `coalesced` for database statements: `many` runs the calls that waited together, `one` (when given)
+ * a call that goes alone, as on a quiet system; an unreachable database fails every waiting call at once.
+ */
+export function coalescedStatement<Input, Output>(statements: {
+  one?: (input: Input) => Promise<Output>;
+  many: (inputs: Input[]) => Promise<Output[]>;
+}): (input: Input) => Promise<Output> {
+  return coalesced(statements.many, { ...(statements.one && { runOne: statements.one }), sharedFailure: isDatabaseConnectivityError });
 }

@@ -26,7 +26,7 @@ import {
 } from '@nexa/contracts';
 import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { pingDatabase, prepareRawStatement, type NexaDatabase } from './client';
+import { pingDatabase, prepareRawStatement, rawStatement, type NexaDatabase } from './client';
 import { coalescedStatement } from './coalesced';
 import { isDatabaseConnectivityError } from './connectivity';
 import { classifications, taskItems, tasks } from './schema';
@@ -131,13 +131,94 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   };
 
   const placeholder = (name: string) => sql.placeholder(name);
-  // The statements of every submission and job, as raw SQL: multi-row, so concurrent calls can share
-  // them (see `coalesced`), and writes that several tables take part in.
-  const hotStatements = {
-    // Ids are made here, so each created row can be matched to the call that asked for it.
-    createSingleTasks: prepareRawStatement<TaskItemRef>(
+  // The statements of every submission and job, as raw SQL (writes that several tables take part in),
+  // each twice: for one call, prepared with a plan PostgreSQL keeps, and multi-row, planned on every
+  // run, for the calls that waited together (see `coalesced`). The twins must change together.
+  const oneRowStatements = {
+    createSingleTask: prepareRawStatement<TaskItemRef>(
       db,
-      'nexa_create_single_tasks',
+      'nexa_create_single_task',
+      sql`
+        WITH task AS (
+          INSERT INTO ${tasks} (owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
+          VALUES (${placeholder('ownerId')}, ${placeholder('status')}::task_status, ${placeholder('reclassify')},
+                  CASE WHEN ${placeholder('status')}::task_status = 'done' THEN now() END,
+                  ${placeholder('idempotencyKey')}, ${placeholder('correlationId')}, ${createdAfterOwnersLatest(placeholder('ownerId'))})
+          ON CONFLICT (owner_id, idempotency_key) DO NOTHING
+          RETURNING id
+        )
+        INSERT INTO ${taskItems} (task_id, seq, status, partnumber, description, manufacturer, supplier)
+        SELECT id, 1, ${placeholder('status')}::task_status, ${placeholder('partnumber')}, ${placeholder('description')}, ${placeholder('manufacturer')}, ${placeholder('supplier')} FROM task
+        RETURNING id AS "itemId", task_id AS "taskId"`,
+    ),
+    ownersKnownClassifications: prepareRawStatement<ClassificationRow>(
+      db,
+      'nexa_owners_known_classifications',
+      sql`
+        SELECT ${classificationColumns} FROM ${classifications}
+        WHERE ${classifications.partnumber} = ${placeholder('partnumber')} AND ${classifications.ownerId} = ${placeholder('ownerId')} AND ${inForce}
+        ORDER BY ${approvedFirst}, ${classifications.createdAt} DESC`,
+    ),
+    inFlightTask: prepareRawStatement<ExistingTask>(
+      db,
+      'nexa_in_flight_task',
+      sql`
+        SELECT ${tasks.id} AS "taskId", ${tasks.status}, ${taskItems.partnumber}
+        FROM ${taskItems} JOIN ${tasks} ON ${tasks.id} = ${taskItems.taskId}
+        WHERE ${taskItems.partnumber} = ${placeholder('partnumber')} AND ${tasks.ownerId} = ${placeholder('ownerId')}
+          AND ${taskItems.status} IN ('queued', 'processing') AND ${taskItems.seq} = 1 AND ${tasks.kind} = 'single'
+        ORDER BY ${tasks.createdAt} DESC
+        LIMIT 1`,
+    ),
+    claimItem: prepareRawStatement<StoredItemRow & { itemId: string }>(
+      db,
+      'nexa_claim_item',
+      sql`
+        WITH taken AS (
+          UPDATE ${taskItems} SET status = 'processing', attempts = attempts + 1, updated_at = now()
+          WHERE ${taskItems.id} = ${placeholder('itemId')} AND ${taskItems.status} IN ('queued', 'processing')
+          RETURNING ${taskItems.id}, task_id, seq, status, error, partnumber, description, manufacturer, supplier
+        ), started AS (
+          UPDATE ${tasks} SET status = 'processing', updated_at = now()
+          FROM taken WHERE ${tasks.id} = taken.task_id AND ${tasks.status} = 'queued'
+          RETURNING ${tasks.id}
+        ), relaxed AS (
+          -- as in claimItems below
+          SELECT set_config('synchronous_commit', 'off', true)
+        )
+        SELECT taken.id AS "itemId", taken.task_id AS "taskId", ${tasks.kind} AS "taskKind", taken.seq, taken.status, taken.error,
+               taken.partnumber, taken.description, taken.manufacturer, taken.supplier
+        FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id CROSS JOIN relaxed`,
+    ),
+    completeSingleItem: prepareRawStatement<ClassificationRow>(
+      db,
+      'nexa_complete_single_item',
+      sql`
+        WITH item AS (
+          SELECT ${taskItems.id}, ${taskItems.taskId}, ${taskItems.partnumber}, ${tasks.ownerId}
+          FROM ${taskItems} JOIN ${tasks} ON ${tasks.id} = ${taskItems.taskId}
+          WHERE ${taskItems.id} = ${placeholder('itemId')} AND ${tasks.kind} = 'single' AND ${taskItems.status} IN ('queued', 'processing')
+          FOR UPDATE OF ${taskItems}
+        ), stored AS (
+          INSERT INTO ${classifications} (partnumber, task_item_id, task_id, owner_id, ncm, description, manufacturer, country, confidence, alternatives, justification, engine, status)
+          SELECT item.partnumber, item.id, item.task_id, item.owner_id, ${placeholder('ncm')}, ${placeholder('description')}, ${placeholder('manufacturer')},
+                 ${placeholder('country')}, ${placeholder('confidence')}, ${placeholder('alternatives')}::jsonb, ${placeholder('justification')}, ${placeholder('engine')}, 'ACTIVE'
+          FROM item
+          RETURNING ${classificationColumns}
+        ), item_done AS (
+          UPDATE ${taskItems} SET status = 'done', error = NULL, updated_at = now() FROM stored WHERE ${taskItems.id} = stored."taskItemId"
+        ), task_done AS (
+          UPDATE ${tasks} SET status = 'done', error = NULL, finished_at = now(), updated_at = now()
+          FROM stored WHERE ${tasks.id} = stored."taskId" AND ${tasks.status} IN ('queued', 'processing')
+        )
+        SELECT * FROM stored`,
+    ),
+  };
+
+  const manyRowStatements = {
+    // Ids are made here, so each created row can be matched to the call that asked for it.
+    createSingleTasks: rawStatement<TaskItemRef>(
+      db,
       sql`
         WITH input AS (
           SELECT * FROM unnest(
@@ -159,18 +240,16 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         FROM task JOIN input ON input.task_id = task.id
         RETURNING id AS "itemId", task_id AS "taskId"`,
     ),
-    ownersKnownClassifications: prepareRawStatement<ClassificationRow & { ord: number }>(
+    ownersKnownClassifications: rawStatement<ClassificationRow & { ord: number }>(
       db,
-      'nexa_owners_known_classifications',
       sql`
         SELECT input.ord::int AS ord, ${classificationColumns}
         FROM unnest(${placeholder('partnumbers')}::text[], ${placeholder('ownerIds')}::uuid[]) WITH ORDINALITY AS input(wanted_partnumber, wanted_owner_id, ord)
         JOIN ${classifications} ON ${classifications.partnumber} = input.wanted_partnumber AND ${classifications.ownerId} = input.wanted_owner_id AND ${inForce}
         ORDER BY input.ord, ${approvedFirst}, ${classifications.createdAt} DESC`,
     ),
-    inFlightTasks: prepareRawStatement<ExistingTask & { ord: number }>(
+    inFlightTasks: rawStatement<ExistingTask & { ord: number }>(
       db,
-      'nexa_in_flight_tasks',
       sql`
         SELECT DISTINCT ON (input.ord) input.ord::int AS ord, ${tasks.id} AS "taskId", ${tasks.status}, ${taskItems.partnumber}
         FROM unnest(${placeholder('partnumbers')}::text[], ${placeholder('ownerIds')}::uuid[]) WITH ORDINALITY AS input(wanted_partnumber, wanted_owner_id, ord)
@@ -180,9 +259,8 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     ),
     // Claims and completions of concurrent jobs go together (see `coalesced`): one statement per batch,
     // taking the items' row locks in id order, items before tasks like every other writer.
-    claimItems: prepareRawStatement<StoredItemRow & { itemId: string }>(
+    claimItems: rawStatement<StoredItemRow & { itemId: string }>(
       db,
-      'nexa_claim_items',
       sql`
         WITH locked AS (
           SELECT ${taskItems.id} FROM ${taskItems}
@@ -206,9 +284,8 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
                taken.partnumber, taken.description, taken.manufacturer, taken.supplier
         FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id CROSS JOIN relaxed`,
     ),
-    completeSingleItems: prepareRawStatement<ClassificationRow>(
+    completeSingleItems: rawStatement<ClassificationRow>(
       db,
-      'nexa_complete_single_items',
       sql`
         WITH input AS (
           SELECT * FROM unnest(
@@ -239,67 +316,111 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     ),
   };
 
+  type AskedTask = NewSingleTask & { correlationId: string | null };
   /** Records single tasks with their item; a task whose idempotency key its owner already used answers null. */
-  const createSingleTaskTogether = coalescedStatement(async (asked: Array<NewSingleTask & { correlationId: string | null }>) => {
-    const column = <T>(pick: (task: NewSingleTask & { correlationId: string | null }) => T) => asked.map(pick);
-    const taskIds = asked.map(() => randomUUID());
-    const rows = await hotStatements.createSingleTasks({
-      taskIds,
-      itemIds: asked.map(() => randomUUID()),
-      ownerIds: column((task) => task.ownerId),
-      statuses: column((task) => task.status),
-      reclassify: column((task) => task.reclassify),
-      idempotencyKeys: column((task) => task.idempotencyKey ?? null),
-      correlationIds: column((task) => task.correlationId),
-      partnumbers: column((task) => task.part.partnumber),
-      descriptions: column((task) => task.part.description ?? null),
-      manufacturers: column((task) => task.part.manufacturer ?? null),
-      suppliers: column((task) => task.part.supplier ?? null),
-    });
-    const created = new Map(rows.map((row) => [row.taskId, row]));
-    return taskIds.map((taskId) => created.get(taskId) ?? null);
+  const createSingleTaskTogether = coalescedStatement({
+    one: async (task: AskedTask) => {
+      const [created] = await oneRowStatements.createSingleTask({
+        ownerId: task.ownerId,
+        status: task.status,
+        reclassify: task.reclassify,
+        idempotencyKey: task.idempotencyKey ?? null,
+        correlationId: task.correlationId,
+        partnumber: task.part.partnumber,
+        description: task.part.description ?? null,
+        manufacturer: task.part.manufacturer ?? null,
+        supplier: task.part.supplier ?? null,
+      });
+      return created ?? null;
+    },
+    many: async (asked: AskedTask[]) => {
+      const column = <T>(pick: (task: AskedTask) => T) => asked.map(pick);
+      const taskIds = asked.map(() => randomUUID());
+      const rows = await manyRowStatements.createSingleTasks({
+        taskIds,
+        itemIds: asked.map(() => randomUUID()),
+        ownerIds: column((task) => task.ownerId),
+        statuses: column((task) => task.status),
+        reclassify: column((task) => task.reclassify),
+        idempotencyKeys: column((task) => task.idempotencyKey ?? null),
+        correlationIds: column((task) => task.correlationId),
+        partnumbers: column((task) => task.part.partnumber),
+        descriptions: column((task) => task.part.description ?? null),
+        manufacturers: column((task) => task.part.manufacturer ?? null),
+        suppliers: column((task) => task.part.supplier ?? null),
+      });
+      const created = new Map(rows.map((row) => [row.taskId, row]));
+      return taskIds.map((taskId) => created.get(taskId) ?? null);
+    },
   });
 
+  type PartnumberOfOwner = { partnumber: string; ownerId: string };
   /** Lookups keyed by partnumber and owner, answered for many at once; `ord` numbers the keys from 1. */
-  const byPartnumberAndOwner = (keys: Array<{ partnumber: string; ownerId: string }>) => ({
+  const byPartnumberAndOwner = (keys: PartnumberOfOwner[]) => ({
     partnumbers: keys.map((key) => key.partnumber),
     ownerIds: keys.map((key) => key.ownerId),
   });
 
-  const ownersKnownClassificationsTogether = coalescedStatement(async (keys: Array<{ partnumber: string; ownerId: string }>) => {
-    const found: ClassificationRow[][] = keys.map(() => []);
-    for (const { ord, ...row } of await hotStatements.ownersKnownClassifications(byPartnumberAndOwner(keys))) found[ord - 1]!.push(row);
-    return found;
+  const ownersKnownClassificationsTogether = coalescedStatement({
+    one: (key: PartnumberOfOwner) => oneRowStatements.ownersKnownClassifications(key),
+    many: async (keys: PartnumberOfOwner[]) => {
+      const found: ClassificationRow[][] = keys.map(() => []);
+      for (const { ord, ...row } of await manyRowStatements.ownersKnownClassifications(byPartnumberAndOwner(keys))) found[ord - 1]!.push(row);
+      return found;
+    },
   });
 
-  const inFlightTaskTogether = coalescedStatement(async (keys: Array<{ partnumber: string; ownerId: string }>) => {
-    const found: Array<ExistingTask | null> = keys.map(() => null);
-    for (const { ord, ...task } of await hotStatements.inFlightTasks(byPartnumberAndOwner(keys))) found[ord - 1] = task;
-    return found;
+  const inFlightTaskTogether = coalescedStatement({
+    one: async (key: PartnumberOfOwner) => (await oneRowStatements.inFlightTask(key))[0] ?? null,
+    many: async (keys: PartnumberOfOwner[]) => {
+      const found: Array<ExistingTask | null> = keys.map(() => null);
+      for (const { ord, ...task } of await manyRowStatements.inFlightTasks(byPartnumberAndOwner(keys))) found[ord - 1] = task;
+      return found;
+    },
   });
 
   /** Takes items for processing and returns them; an item not taken (no longer queued or processing) answers null. */
-  const claimItemTogether = coalescedStatement(async (itemIds: string[]) => {
-    const taken = new Map((await hotStatements.claimItems({ itemIds })).map((row) => [row.itemId, row]));
-    return itemIds.map((itemId) => taken.get(itemId) ?? null);
+  const claimItemTogether = coalescedStatement({
+    one: async (itemId: string) => (await oneRowStatements.claimItem({ itemId }))[0] ?? null,
+    many: async (itemIds: string[]) => {
+      const taken = new Map((await manyRowStatements.claimItems({ itemIds })).map((row) => [row.itemId, row]));
+      return itemIds.map((itemId) => taken.get(itemId) ?? null);
+    },
   });
 
+  type SingleCompletion = { itemId: string; outcome: ClassifierOutcome };
   /** Stores single tasks' results; an item this path does not cover (already done, or a batch's) answers null. */
-  const completeSingleItemTogether = coalescedStatement(async (completions: Array<{ itemId: string; outcome: ClassifierOutcome }>) => {
-    const column = <T>(pick: (outcome: ClassifierOutcome) => T) => completions.map(({ outcome }) => pick(outcome));
-    const rows = await hotStatements.completeSingleItems({
-      itemIds: completions.map(({ itemId }) => itemId),
-      ncms: column((outcome) => outcome.ncm),
-      descriptions: column((outcome) => outcome.description),
-      manufacturers: column((outcome) => outcome.manufacturer ?? null),
-      countries: column((outcome) => outcome.country ?? null),
-      confidences: column((outcome) => outcome.confidence),
-      alternatives: column((outcome) => JSON.stringify(outcome.alternatives)),
-      justifications: column((outcome) => outcome.justification ?? null),
-      engines: column((outcome) => outcome.engine),
-    });
-    const stored = new Map(rows.map((row) => [row.taskItemId, row]));
-    return completions.map(({ itemId }) => stored.get(itemId) ?? null);
+  const completeSingleItemTogether = coalescedStatement({
+    one: async ({ itemId, outcome }: SingleCompletion) => {
+      const [stored] = await oneRowStatements.completeSingleItem({
+        itemId,
+        ncm: outcome.ncm,
+        description: outcome.description,
+        manufacturer: outcome.manufacturer ?? null,
+        country: outcome.country ?? null,
+        confidence: outcome.confidence,
+        alternatives: JSON.stringify(outcome.alternatives),
+        justification: outcome.justification ?? null,
+        engine: outcome.engine,
+      });
+      return stored ?? null;
+    },
+    many: async (completions: SingleCompletion[]) => {
+      const column = <T>(pick: (outcome: ClassifierOutcome) => T) => completions.map(({ outcome }) => pick(outcome));
+      const rows = await manyRowStatements.completeSingleItems({
+        itemIds: completions.map(({ itemId }) => itemId),
+        ncms: column((outcome) => outcome.ncm),
+        descriptions: column((outcome) => outcome.description),
+        manufacturers: column((outcome) => outcome.manufacturer ?? null),
+        countries: column((outcome) => outcome.country ?? null),
+        confidences: column((outcome) => outcome.confidence),
+        alternatives: column((outcome) => JSON.stringify(outcome.alternatives)),
+        justifications: column((outcome) => outcome.justification ?? null),
+        engines: column((outcome) => outcome.engine),
+      });
+      const stored = new Map(rows.map((row) => [row.taskItemId, row]));
+      return completions.map(({ itemId }) => stored.get(itemId) ?? null);
+    },
   });
 
   async function knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]> {
@@ -337,7 +458,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
    * Creation time, strictly after the owner's newest task: task lists are "newest first" even for tasks
    * created within one clock tick (PGlite's clock has millisecond resolution). One index lookup.
    */
-  function createdAfterOwnersLatest(ownerId: string | SQL): SQL {
+  function createdAfterOwnersLatest(ownerId: string | SQL | ReturnType<typeof sql.placeholder>): SQL {
     return sql`GREATEST(clock_timestamp(), (SELECT max(created_at) + interval '1 microsecond' FROM ${tasks} WHERE owner_id = ${ownerId}))`;
   }
 
@@ -395,7 +516,8 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
    * id order, like every other writer. Announcements run in the callers' order while the locks are held,
    * after every write, so a task's terminal event follows the last of its items.
    */
-  const completeItemsTogether = coalescedStatement(async (completions: Completion[]): Promise<Completed[]> =>
+  const completeItemsTogether = coalescedStatement({
+    many: async (completions: Completion[]): Promise<Completed[]> =>
     db.transaction(async (tx) => {
       const itemIds = [...new Set(completions.map((completion) => completion.itemId))];
       const found = await tx
@@ -442,7 +564,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       }
       return results;
     }),
-  );
+  });
 
   const completeItem: TaskStore['completeItem'] = (itemId, outcome, announce) => completeItemsTogether({ itemId, outcome, announce });
 

@@ -1,5 +1,5 @@
 import { reportingUnavailability, type ApiKey, type Role, type StoredApiKey, type User, type UserStore } from '@nexa/contracts';
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { NexaDatabase } from './client';
 import { coalescedStatement } from './coalesced';
 import { isDatabaseConnectivityError } from './connectivity';
@@ -37,16 +37,15 @@ export function createUserStore(db: NexaDatabase): UserStore {
 }
 
 function createRawUserStore(db: NexaDatabase): UserStore {
-  // Every authenticated request reads its user: built once, prepared once per connection, and the
-  // reads of concurrent requests go together (see `coalesced`).
-  const usersById = db
-    .select()
-    .from(users)
-    .where(sql`${users.id} = ANY(${sql.placeholder('ids')}::uuid[])`)
-    .prepare('nexa_users_by_id');
-  const userById = coalescedStatement(async (ids: string[]) => {
-    const found = new Map((await usersById.execute({ ids })).map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
+  // Every authenticated request reads its user: prepared once per connection, and the reads of
+  // concurrent requests go together (see `coalesced`), in a statement planned for their number.
+  const userByIdStatement = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('nexa_user_by_id');
+  const userById = coalescedStatement({
+    one: async (id: string) => (await userByIdStatement.execute({ id }))[0] ?? null,
+    many: async (ids: string[]) => {
+      const found = new Map((await db.select().from(users).where(inArray(users.id, ids))).map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    },
   });
   return {
     async insertUser({ email, name, role, passwordHash }) {

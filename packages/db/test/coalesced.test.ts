@@ -84,6 +84,47 @@ describe('coalesced', () => {
     expect(runner.batches).toEqual([[1], [2, -1, 3]]);
   });
 
+  it('runs a call that goes alone with runOne, and the calls that waited together with runBatch', async () => {
+    const runner = recordingRunner();
+    const alone: number[] = [];
+    const double = coalesced(runner.runBatch, {
+      runOne: async (input) => {
+        alone.push(input);
+        return (await runner.runBatch([input]))[0]!;
+      },
+    });
+    const first = double(1);
+    const rest = [double(2), double(3)];
+    await runner.releaseAll();
+    const last = double(4);
+    await runner.releaseAll();
+    expect([await first, ...(await Promise.all(rest)), await last]).toEqual([2, 4, 6, 8]);
+    expect(alone).toEqual([1, 4]);
+    expect(runner.batches).toEqual([[1], [2, 3], [4]]);
+  });
+
+  it('reruns the calls of a failed batch with runOne', async () => {
+    const runner = recordingRunner();
+    const alone: number[] = [];
+    const double = coalesced(runner.runBatch, {
+      runOne: async (input) => {
+        alone.push(input);
+        if (input < 0) throw new Error(`${input} is not allowed`);
+        return input * 2;
+      },
+    });
+    const first = double(1);
+    const settled = Promise.allSettled([double(2), double(-1)]);
+    expect(await first).toBe(2);
+    await new Promise((settle) => setImmediate(settle)); // the calls that waited go out together
+    await runner.releaseAll();
+    const [two, bad] = await settled;
+    expect(two).toEqual({ status: 'fulfilled', value: 4 });
+    expect(bad).toMatchObject({ status: 'rejected', reason: { message: '-1 is not allowed' } });
+    expect(runner.batches).toEqual([[2, -1]]);
+    expect(alone).toEqual([1, 2, -1]);
+  });
+
   it('goes on sending after a failure, and is idle again once everything is answered', async () => {
     const runner = recordingRunner();
     const double = coalesced(runner.runBatch);
