@@ -20,6 +20,8 @@ export interface TaskItemRef {
 export type Visibility = { ownerId: string } | 'all';
 
 export interface NewSingleTask {
+  /** The id to give the task, chosen by a caller that listens to its events before it exists; made by the store when absent. */
+  taskId?: string | undefined;
   ownerId: string;
   part: PartInput;
   reclassify: boolean;

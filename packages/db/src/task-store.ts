@@ -140,8 +140,8 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       'nexa_create_single_task',
       sql`
         WITH task AS (
-          INSERT INTO ${tasks} (owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
-          VALUES (${placeholder('ownerId')}, ${placeholder('status')}::task_status, ${placeholder('reclassify')},
+          INSERT INTO ${tasks} (id, owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
+          VALUES (${placeholder('taskId')}::uuid, ${placeholder('ownerId')}, ${placeholder('status')}::task_status, ${placeholder('reclassify')},
                   CASE WHEN ${placeholder('status')}::task_status = 'done' THEN now() END,
                   ${placeholder('idempotencyKey')}, ${placeholder('correlationId')}, ${createdAfterOwnersLatest(placeholder('ownerId'))})
           ON CONFLICT (owner_id, idempotency_key) DO NOTHING
@@ -216,7 +216,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   };
 
   const manyRowStatements = {
-    // Ids are made here, so each created row can be matched to the call that asked for it.
+    // Ids come from Node (the caller's, or made here), so each created row can be matched to the call that asked for it.
     createSingleTasks: rawStatement<TaskItemRef>(
       db,
       sql`
@@ -321,6 +321,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   const createSingleTaskTogether = coalescedStatement({
     one: async (task: AskedTask) => {
       const [created] = await oneRowStatements.createSingleTask({
+        taskId: task.taskId ?? randomUUID(),
         ownerId: task.ownerId,
         status: task.status,
         reclassify: task.reclassify,
@@ -335,7 +336,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     },
     many: async (asked: AskedTask[]) => {
       const column = <T>(pick: (task: AskedTask) => T) => asked.map(pick);
-      const taskIds = asked.map(() => randomUUID());
+      const taskIds = asked.map((task) => task.taskId ?? randomUUID());
       const rows = await manyRowStatements.createSingleTasks({
         taskIds,
         itemIds: asked.map(() => randomUUID()),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { IdempotencyKeyReusedError, type ClassifierOutcome } from '@nexa/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '../src/index';
@@ -211,6 +212,14 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
 
   // Concurrent calls share statements (the first goes alone, the ones made meanwhile together): each
   // call must still get its own rows back.
+  it('gives a task the id its caller chose, alone and among tasks recorded at once', async () => {
+    const store = createTaskStore(handle.db);
+    const chosen = Array.from({ length: 4 }, () => randomUUID());
+    const refs = await Promise.all(chosen.map((taskId, index) => store.createSingleTask({ taskId, part: { partnumber: `CHOSEN-${index}` }, ownerId, reclassify: false, status: 'queued' })));
+    expect(refs.map((ref) => ref.taskId)).toEqual(chosen);
+    for (const [index, ref] of refs.entries()) expect(await store.getItem(ref.itemId)).toMatchObject({ taskId: chosen[index], partnumber: `CHOSEN-${index}` });
+  });
+
   it('records, looks up, claims and completes many single tasks at once, each call answered with its own rows', async () => {
     const store = createTaskStore(handle.db);
     const parts = Array.from({ length: 12 }, (_, index) => `MANY-${index}`);

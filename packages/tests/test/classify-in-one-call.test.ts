@@ -1,4 +1,5 @@
 import type { TrackedEvent } from '@nexa/client';
+import { waitFor } from '@nexa/testing';
 import { describe, expect, it } from 'vitest';
 import { collect, errorOf, gatedClassifier, startTestNexa } from '../src/index';
 
@@ -63,6 +64,31 @@ describe('classification.classify: submit and follow in one call', () => {
     gated.open();
     expect((await rest).at(-1)!.event.type).toBe('result');
     expect((await errorOf(classifyOnce(client, { partnumber: 'ONE-CALL-LIMIT-2' }))).data?.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('follows the task already on its way when a call without a key joins it, and keeps no listener of its own', async () => {
+    const gated = gatedClassifier();
+    await using nexa = await startTestNexa({ classifier: gated.classifier });
+    const client = nexa.client();
+    const { taskId } = await client.classification.submit.mutate({ partnumber: 'ONE-CALL-JOIN' });
+    await gated.atGate;
+    const joined = classifyOnce(client, { partnumber: 'ONE-CALL-JOIN' });
+    await waitFor(() => (nexa.nexa.server.feedStats().listeners === 1 ? true : undefined), 5_000, 'the joined call to follow the task');
+    gated.open();
+    const events = await joined;
+    expect(events.at(-1)!.event.type).toBe('result');
+    expect(new Set(events.map((e) => e.event.taskId))).toEqual(new Set([taskId]));
+    await waitFor(() => (nexa.nexa.server.feedStats().listeners === 0 ? true : undefined), 5_000, 'listeners to be released');
+    expect(nexa.nexa.server.feedStats()).toEqual({ channels: 0, listeners: 0 });
+  });
+
+  it('leaves no listener behind when a call is refused', async () => {
+    await using nexa = await startTestNexa({ env: { SUBMIT_RATE_LIMIT_PER_MINUTE: '1' } });
+    const client = nexa.client();
+    expect((await collect(client.classify({ partnumber: 'ONE-CALL-REFUSED-1' }))).at(-1)!.event.type).toBe('result');
+    expect((await errorOf(collect(client.classify({ partnumber: 'ONE-CALL-REFUSED-2' })))).data?.code).toBe('TOO_MANY_REQUESTS');
+    await waitFor(() => (nexa.nexa.server.feedStats().listeners === 0 ? true : undefined), 5_000, 'listeners to be released');
+    expect(nexa.nexa.server.feedStats()).toEqual({ channels: 0, listeners: 0 });
   });
 
   it('refuses a resumed call whose key names another partnumber\'s task', async () => {

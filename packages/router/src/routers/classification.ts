@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   classifyInput,
   eventsInput,
@@ -15,7 +16,7 @@ import { coalesceEvents } from '../services/coalesce-events';
 import { requireTaskAccess } from '../services/require-task';
 import { submitBatch } from '../services/submit-batch';
 import { resumeSubmission, submitSingle } from '../services/submit-single';
-import { streamTaskEvents } from '../services/task-events';
+import { listenToTask, streamTaskEvents } from '../services/task-events';
 import { createTRPCRouter, protectedProcedure, toTRPCError, visibilityOf } from '../trpc';
 
 /** Most events one coalesced message of a batch holds. */
@@ -25,7 +26,7 @@ export const classificationRouter = createTRPCRouter({
   submit: protectedProcedure
     .input(submitInput)
     .output(submitOutput)
-    .mutation(async ({ ctx, input }) => (await submitSingle(ctx, input)).output),
+    .mutation(({ ctx, input }) => submitSingle(ctx, input)),
 
   submitBatch: protectedProcedure
     .input(submitBatchInput)
@@ -53,10 +54,21 @@ export const classificationRouter = createTRPCRouter({
       const { lastEventId, ...submission } = input;
       // A reconnecting client resends its call with the last event it saw: that resumes, it does not submit again.
       const resumed = lastEventId && submission.idempotencyKey ? await resumeSubmission(ctx, submission.partnumber, submission.idempotencyKey) : null;
-      const { output, queuedNow } = resumed ?? (await submitSingle(ctx, submission));
-      for await (const stored of streamTaskEvents(ctx, output.taskId, lastEventId ?? null, signal, { queuedNow })) {
-        yield tracked(stored.id, stored.event as TaskMessage);
+      if (resumed) {
+        for await (const stored of streamTaskEvents(ctx, resumed.taskId, lastEventId ?? null, signal)) yield tracked(stored.id, stored.event as TaskMessage);
+        return;
       }
+      // A task this call records gets an id chosen here, and its feed is opened while it is submitted:
+      // all its events then arrive live, with no wait for the feed and no read of its log afterwards.
+      const listener = listenToTask(ctx, randomUUID());
+      const output = await submitSingle(ctx, submission, { taskId: listener.taskId }).catch(async (error: unknown) => {
+        await listener.stop();
+        throw error;
+      });
+      const recordedHere = output.taskId === listener.taskId;
+      if (!recordedHere) await listener.stop();
+      const events = streamTaskEvents(ctx, output.taskId, null, signal, recordedHere ? { listenedBeforeCreation: listener } : {});
+      for await (const stored of events) yield tracked(stored.id, stored.event as TaskMessage);
     } catch (error) {
       throw toTRPCError(error);
     }

@@ -5,42 +5,34 @@ import { consumeSubmission, type AuthenticatedContext } from './rate-limits';
 
 type ParsedSubmitInput = z.output<typeof submitInput>;
 
-export interface SingleSubmission {
-  output: SubmitOutput;
-  /** This call recorded the task and queued its job (rather than answering from history or with an existing task). */
-  queuedNow: boolean;
-}
-
-const answered = (output: SubmitOutput): SingleSubmission => ({ output, queuedNow: false });
-
 /**
  * One part: answered from the owner's history, joined to the same partnumber already on its way, or
  * recorded and queued. With an idempotency key, a repeated submission returns the first one's task.
+ * A task this call records gets `taskId` when given (a caller already listening to that task's feed).
  */
-export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmitInput): Promise<SingleSubmission> {
-  await consumeSubmission(ctx);
-
+export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmitInput, { taskId }: { taskId?: string } = {}): Promise<SubmitOutput> {
   const { reclassify, idempotencyKey, ...part } = input;
   const ownerId = ctx.actor.userId;
-  // Both reads at once: one database round trip of waiting instead of two. A key that already names a
-  // task needs no read of its own: creating the task finds it (IdempotencyKeyReusedError).
-  const [known, inFlight] = await Promise.all([
+  // The budget and both reads at once: one round trip of waiting instead of three. A key that already
+  // names a task needs no read of its own: creating the task finds it (IdempotencyKeyReusedError).
+  const [, known, inFlight] = await Promise.all([
+    consumeSubmission(ctx),
     ctx.tasks.knownClassifications(part.partnumber, { ownerId }),
     ctx.tasks.findInFlightTask(part.partnumber, ownerId),
   ]);
 
   if (known.length > 0 && !reclassify) {
-    const ref = await createOrReuse(ctx, { ownerId, part, reclassify, status: 'done', idempotencyKey });
-    if ('existing' in ref) return answered(ref.existing);
+    const ref = await createOrReuse(ctx, { taskId, ownerId, part, reclassify, status: 'done', idempotencyKey });
+    if ('existing' in ref) return ref.existing;
     await ctx.events.append({ type: 'result', taskId: ref.taskId, classification: known[0]! });
-    return answered({ taskId: ref.taskId, status: 'done', classifications: known });
+    return { taskId: ref.taskId, status: 'done', classifications: known };
   }
 
   // The same partnumber already on its way for this owner: one job, and every watcher follows the same task.
-  if (inFlight && !idempotencyKey) return answered({ taskId: inFlight.taskId, status: inFlight.status, classifications: known });
+  if (inFlight && !idempotencyKey) return { taskId: inFlight.taskId, status: inFlight.status, classifications: known };
 
-  const ref = await createOrReuse(ctx, { ownerId, part, reclassify, status: 'queued', idempotencyKey });
-  if ('existing' in ref) return answered(ref.existing);
+  const ref = await createOrReuse(ctx, { taskId, ownerId, part, reclassify, status: 'queued', idempotencyKey });
+  if ('existing' in ref) return ref.existing;
   try {
     await ctx.events.append({ type: 'queued', taskId: ref.taskId });
     await ctx.queue.enqueue(ref);
@@ -48,16 +40,16 @@ export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmi
     await ctx.tasks.deleteTask(ref.taskId).catch(() => {});
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'the job queue is unavailable; nothing was recorded, try again', cause });
   }
-  return { output: { taskId: ref.taskId, status: 'queued', classifications: known }, queuedNow: true };
+  return { taskId: ref.taskId, status: 'queued', classifications: known };
 }
 
 /**
  * A caller resuming a submission it already made (the same idempotency key, and the last event it
  * saw): its task, without counting as another submission. Null when the key names no task yet.
  */
-export async function resumeSubmission(ctx: AuthenticatedContext, partnumber: string, idempotencyKey: string): Promise<SingleSubmission | null> {
+export async function resumeSubmission(ctx: AuthenticatedContext, partnumber: string, idempotencyKey: string): Promise<SubmitOutput | null> {
   const existing = await ctx.tasks.findTaskByIdempotencyKey(idempotencyKey, ctx.actor.userId);
-  return existing ? answered(await answerWithExisting(ctx, existing, partnumber)) : null;
+  return existing ? answerWithExisting(ctx, existing, partnumber) : null;
 }
 
 async function answerWithExisting(ctx: AuthenticatedContext, existing: ExistingTask, partnumber: string): Promise<SubmitOutput> {

@@ -13,26 +13,54 @@ import { createInbox } from './inbox';
 
 const GAP = Symbol('missed live events');
 
+/** A task's live feed, opening or open: its events gather in `inbox` from the moment `ready` resolves. */
+export interface TaskFeedListener {
+  readonly taskId: string;
+  readonly ready: Promise<void>;
+  readonly inbox: ReturnType<typeof createInbox<StoredTaskEvent | typeof GAP>>;
+  stop(): Promise<void>;
+}
+
+/** Starts listening to a task's live feed; a caller that does not go on to stream it must `stop` it. */
+export function listenToTask(services: Pick<NexaServices, 'feed'>, taskId: string): TaskFeedListener {
+  const inbox = createInbox<StoredTaskEvent | typeof GAP>();
+  const opening = services.feed.listen(
+    taskId,
+    (event) => inbox.push(event),
+    () => inbox.push(GAP),
+  );
+  const ready = opening.then(() => {});
+  ready.catch(() => {}); // a caller that stops without streaming never awaits it
+  return {
+    taskId,
+    ready,
+    inbox,
+    stop: async () => {
+      const stopListening = await opening.catch(() => null);
+      await stopListening?.();
+    },
+  };
+}
+
 /**
  * A task's events for one subscriber: listens first, then replays what the log holds after
  * `lastEventId`, then streams live events, dropping any already sent. Ends after the terminal event
  * (`result` / `failed` for a single task, `batch_finished` for a batch, `cancelled` for either).
  * When the log has lost events (expired, or Redis lost its data) the database's final state stands in.
+ * `listenedBeforeCreation`: a listener opened before the task was recorded, so every event the task
+ * will have arrives live and neither the log nor the database needs reading.
  */
 export async function* streamTaskEvents(
   services: Pick<NexaServices, 'events' | 'feed' | 'tasks'>,
   taskId: string,
   lastEventId: string | null,
   signal: AbortSignal | undefined,
-  { queuedNow = false }: { queuedNow?: boolean } = {},
+  { listenedBeforeCreation }: { listenedBeforeCreation?: TaskFeedListener } = {},
 ): AsyncGenerator<StoredTaskEvent> {
-  const inbox = createInbox<StoredTaskEvent | typeof GAP>();
-  const stopListening = await services.feed.listen(
-    taskId,
-    (event) => inbox.push(event),
-    () => inbox.push(GAP),
-  );
+  const listener = listenedBeforeCreation ?? listenToTask(services, taskId);
   try {
+    await listener.ready;
+    const { inbox } = listener;
     let lastSent = lastEventId;
     const isNew = (stored: StoredTaskEvent) => lastSent === null || compareEventIds(stored.id, lastSent) > 0;
 
@@ -68,9 +96,8 @@ export async function* streamTaskEvents(
       }
     }
 
+    if (listenedBeforeCreation) return yield* streamLive();
     if (yield* replay()) return;
-    // A task queued a moment ago by this very call has its whole log; only the live feed is left to follow.
-    if (queuedNow) return yield* streamLive();
 
     // The database only tells whether a task whose log was lost has ended; while it is unreachable
     // the live feed (and the replay after a gap) still brings the terminal event.
@@ -89,7 +116,7 @@ export async function* streamTaskEvents(
 
     yield* streamLive();
   } finally {
-    await stopListening();
+    await listener.stop();
   }
 }
 
