@@ -76,8 +76,9 @@ export async function startServerRuntime(
   const jwtSecret = config.JWT_SECRET ?? generateSecret();
   const names = redisNames(config.NEXA_REDIS_PREFIX);
   const commands = await connectRedis(redisUrl, 'commands', { name: config.NEXA_REDIS_PREFIX });
+  const queueConnection = await connectRedis(redisUrl, 'queue', { name: config.NEXA_REDIS_PREFIX });
   const subscriber = await connectRedis(redisUrl, 'subscriber', { name: config.NEXA_REDIS_PREFIX });
-  const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
+  const queue = createClassificationQueue(queueConnection, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   const feed = instrumentEventFeed(createSharedEventFeed(subscriber, names), metrics);
   metrics.watchQueue(() => queue.queue.getJobCounts(...QUEUE_STATES));
   const tasks = createTaskStore(database.db);
@@ -144,7 +145,7 @@ export async function startServerRuntime(
           clearTimeout(timer);
           await feed.close();
           await queue.close().catch(() => {});
-          await commands.quit().catch(() => commands.disconnect());
+          await Promise.all([queueConnection, commands].map((redis) => redis.quit().catch(() => redis.disconnect())));
         }
       })();
       return closing;

@@ -57,7 +57,7 @@ export async function startWorkerRuntime(
   const commands = await connectRedis(redisUrl, 'jobCommands', { name: config.NEXA_REDIS_PREFIX });
   const tasks = createTaskStore(database.db);
   const events = loggingEventLog(createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), logger);
-  const queue = createClassificationQueue(commands, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
+  const queue = createClassificationQueue(blocking, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   options.metrics?.watchQueue(() => queue.queue.getJobCounts(...QUEUE_STATES));
   const worker = startClassificationWorker({
     queue,

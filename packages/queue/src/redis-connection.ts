@@ -2,14 +2,17 @@ import { Redis, type RedisOptions } from 'ioredis';
 
 /**
  * - `commands`: requests from users; fails fast while Redis is unreachable instead of queueing.
+ * - `queue`: the server's BullMQ producer (adding jobs for users' requests); fails fast like `commands`.
  * - `subscriber`: the one shared Pub/Sub connection of a process; resubscribes after reconnecting.
- * - `worker`: BullMQ workers block on Redis and must retry forever.
- * - `jobCommands`: a worker's non-blocking commands (job state, events); retries forever.
+ * - `worker`: BullMQ workers (and the worker process's producer) block on Redis and must retry forever.
+ * - `jobCommands`: a worker's own non-blocking commands (events, throttles); retries forever.
  *
- * Connections that never block send the commands issued in one tick as one write (auto-pipelining):
- * under load that is one socket write for many commands instead of one each.
+ * `commands` and `jobCommands` send the commands issued in one tick as one write (auto-pipelining):
+ * under load that is one socket write for many commands instead of one each. Connections BullMQ uses
+ * do not: BullMQ defines some 60 Lua commands on its connection, and ioredis copies every defined
+ * command into each pipeline it builds, which costs more than the socket writes it saves.
  */
-export type RedisRole = 'commands' | 'subscriber' | 'worker' | 'jobCommands';
+export type RedisRole = 'commands' | 'queue' | 'subscriber' | 'worker' | 'jobCommands';
 
 const retryStrategy = (attempt: number) => Math.min(100 * 2 ** attempt, 2000) + Math.floor(Math.random() * 100);
 
@@ -17,6 +20,8 @@ export function redisOptions(role: RedisRole): RedisOptions {
   switch (role) {
     case 'commands':
       return { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy, connectTimeout: 5000, enableAutoPipelining: true };
+    case 'queue':
+      return { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy, connectTimeout: 5000 };
     case 'subscriber':
       return { maxRetriesPerRequest: null, retryStrategy, connectTimeout: 5000 };
     case 'worker':

@@ -22,7 +22,7 @@ describe('classification.submitBatch while the queue is unavailable', () => {
     const events = await connectRedis(redis.url, 'commands');
     const subscriber = await connectRedis(redis.url, 'subscriber');
     // A real Redis connection that has been closed: with the offline queue off, every command fails at once.
-    const queueConnection = await connectRedis(redis.url, 'commands');
+    const queueConnection = await connectRedis(redis.url, 'queue');
     queueConnection.disconnect();
     try {
       const users = createUserStore(database.db);
