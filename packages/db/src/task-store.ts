@@ -131,6 +131,24 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   };
 
   const placeholder = (name: string) => sql.placeholder(name);
+  // The ends the single-row and multi-row twins below share, each after the twin's own CTEs.
+  /** After `taken` (the items claimed): each with its task's kind, in a commit that does not wait for the disk. */
+  const answerTakenItems = sql`relaxed AS (
+          -- 'processing' is a hint, not a record: lost in a database crash, the item is just queued again
+          -- and its job still runs. So this commit does not wait for the disk.
+          SELECT set_config('synchronous_commit', 'off', true)
+        )
+        SELECT taken.id AS "itemId", taken.task_id AS "taskId", ${tasks.kind} AS "taskKind", taken.seq, taken.status, taken.error,
+               taken.partnumber, taken.description, taken.manufacturer, taken.supplier
+        FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id CROSS JOIN relaxed`;
+  /** After `stored` (the classifications inserted): their items and tasks done, and the classifications answered. */
+  const finishStoredItemsAndTasks = sql`item_done AS (
+          UPDATE ${taskItems} SET status = 'done', error = NULL, updated_at = now() FROM stored WHERE ${taskItems.id} = stored."taskItemId"
+        ), task_done AS (
+          UPDATE ${tasks} SET status = 'done', error = NULL, finished_at = now(), updated_at = now()
+          FROM stored WHERE ${tasks.id} = stored."taskId" AND ${tasks.status} IN ('queued', 'processing')
+        )
+        SELECT * FROM stored`;
   // The statements of every submission and job, as raw SQL (writes that several tables take part in),
   // each twice: for one call, prepared with a plan PostgreSQL keeps, and multi-row, planned on every
   // run, for the calls that waited together (see `coalesced`). The twins must change together.
@@ -182,13 +200,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
           UPDATE ${tasks} SET status = 'processing', updated_at = now()
           FROM taken WHERE ${tasks.id} = taken.task_id AND ${tasks.status} = 'queued'
           RETURNING ${tasks.id}
-        ), relaxed AS (
-          -- as in claimItems below
-          SELECT set_config('synchronous_commit', 'off', true)
-        )
-        SELECT taken.id AS "itemId", taken.task_id AS "taskId", ${tasks.kind} AS "taskKind", taken.seq, taken.status, taken.error,
-               taken.partnumber, taken.description, taken.manufacturer, taken.supplier
-        FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id CROSS JOIN relaxed`,
+        ), ${answerTakenItems}`,
     ),
     completeSingleItem: prepareRawStatement<ClassificationRow>(
       db,
@@ -205,13 +217,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
                  ${placeholder('country')}, ${placeholder('confidence')}, ${placeholder('alternatives')}::jsonb, ${placeholder('justification')}, ${placeholder('engine')}, 'ACTIVE'
           FROM item
           RETURNING ${classificationColumns}
-        ), item_done AS (
-          UPDATE ${taskItems} SET status = 'done', error = NULL, updated_at = now() FROM stored WHERE ${taskItems.id} = stored."taskItemId"
-        ), task_done AS (
-          UPDATE ${tasks} SET status = 'done', error = NULL, finished_at = now(), updated_at = now()
-          FROM stored WHERE ${tasks.id} = stored."taskId" AND ${tasks.status} IN ('queued', 'processing')
-        )
-        SELECT * FROM stored`,
+        ), ${finishStoredItemsAndTasks}`,
     ),
   };
 
@@ -275,14 +281,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
           UPDATE ${tasks} SET status = 'processing', updated_at = now()
           WHERE ${tasks.id} IN (SELECT task_id FROM taken) AND ${tasks.status} = 'queued'
           RETURNING ${tasks.id}
-        ), relaxed AS (
-          -- 'processing' is a hint, not a record: lost in a database crash, the item is just queued again
-          -- and its job still runs. So this commit does not wait for the disk.
-          SELECT set_config('synchronous_commit', 'off', true)
-        )
-        SELECT taken.id AS "itemId", taken.task_id AS "taskId", ${tasks.kind} AS "taskKind", taken.seq, taken.status, taken.error,
-               taken.partnumber, taken.description, taken.manufacturer, taken.supplier
-        FROM taken JOIN ${tasks} ON ${tasks.id} = taken.task_id CROSS JOIN relaxed`,
+        ), ${answerTakenItems}`,
     ),
     completeSingleItems: rawStatement<ClassificationRow>(
       db,
@@ -306,13 +305,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
           FROM item JOIN input ON input.item_id = item.id
           ORDER BY item.id
           RETURNING ${classificationColumns}
-        ), item_done AS (
-          UPDATE ${taskItems} SET status = 'done', error = NULL, updated_at = now() FROM stored WHERE ${taskItems.id} = stored."taskItemId"
-        ), task_done AS (
-          UPDATE ${tasks} SET status = 'done', error = NULL, finished_at = now(), updated_at = now()
-          FROM stored WHERE ${tasks.id} = stored."taskId" AND ${tasks.status} IN ('queued', 'processing')
-        )
-        SELECT * FROM stored`,
+        ), ${finishStoredItemsAndTasks}`,
     ),
   };
 
