@@ -108,7 +108,8 @@ export async function startServerRuntime(
     },
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     readiness: [
-      { name: 'redis', check: () => commands.ping().then(() => undefined) },
+      // Both connections: after an outage each reconnects on its own, and a submission needs both.
+      { name: 'redis', check: () => Promise.all([commands.ping(), queue.ping()]).then(() => undefined) },
       { name: 'database', check: () => tasks.ping() },
     ],
     logLevel: config.LOG_LEVEL,
