@@ -61,7 +61,7 @@ export const classificationRouter = createTRPCRouter({
       // A task this call records gets an id chosen here, and its feed is opened while it is submitted:
       // all its events then arrive live, with no wait for the feed and no read of its log afterwards.
       const listener = listenToTask(ctx, randomUUID());
-      const output = await submitSingle(ctx, submission, { taskId: listener.taskId }).catch(async (error: unknown) => {
+      const output = await submitSingle(ctx, submission, { taskId: listener.taskId, listening: listener.ready }).catch(async (error: unknown) => {
         await listener.stop();
         throw error;
       });

@@ -8,9 +8,14 @@ type ParsedSubmitInput = z.output<typeof submitInput>;
 /**
  * One part: answered from the owner's history, joined to the same partnumber already on its way, or
  * recorded and queued. With an idempotency key, a repeated submission returns the first one's task.
- * A task this call records gets `taskId` when given (a caller already listening to that task's feed).
+ * A task this call records gets `taskId` when given, and its first event waits for `listening` (a
+ * caller opening that task's live feed, so that it misses none of the task's events).
  */
-export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmitInput, { taskId }: { taskId?: string } = {}): Promise<SubmitOutput> {
+export async function submitSingle(
+  ctx: AuthenticatedContext,
+  input: ParsedSubmitInput,
+  { taskId, listening }: { taskId?: string; listening?: Promise<void> } = {},
+): Promise<SubmitOutput> {
   const { reclassify, idempotencyKey, ...part } = input;
   const ownerId = ctx.actor.userId;
   // The budget and both reads at once: one round trip of waiting instead of three. A key that already
@@ -24,6 +29,7 @@ export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmi
   if (known.length > 0 && !reclassify) {
     const ref = await createOrReuse(ctx, { taskId, ownerId, part, reclassify, status: 'done', idempotencyKey });
     if ('existing' in ref) return ref.existing;
+    await listening;
     await ctx.events.append({ type: 'result', taskId: ref.taskId, classification: known[0]! });
     return { taskId: ref.taskId, status: 'done', classifications: known };
   }
@@ -34,6 +40,7 @@ export async function submitSingle(ctx: AuthenticatedContext, input: ParsedSubmi
   const ref = await createOrReuse(ctx, { taskId, ownerId, part, reclassify, status: 'queued', idempotencyKey });
   if ('existing' in ref) return ref.existing;
   try {
+    await listening;
     await ctx.events.append({ type: 'queued', taskId: ref.taskId });
     await ctx.queue.enqueue(ref);
   } catch (cause) {
