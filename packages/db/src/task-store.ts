@@ -89,6 +89,13 @@ const classificationColumns = sql.raw(
    confidence, alternatives, justification, engine, status, created_at AS "createdAt"`,
 );
 
+/** The values of many one-row statements as the parameters of their multi-row twin: one array per name. */
+function columnsOf<Values extends Record<string, unknown>>(rows: readonly Values[]): { [Name in keyof Values]: Array<Values[Name]> } {
+  const columns = {} as { [Name in keyof Values]: Array<Values[Name]> };
+  for (const row of rows) for (const name of Object.keys(row) as Array<keyof Values>) (columns[name] ??= []).push(row[name]);
+  return columns;
+}
+
 type TaskRow = typeof tasks.$inferSelect;
 type ItemRow = typeof taskItems.$inferSelect;
 
@@ -221,6 +228,8 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     ),
   };
 
+  // Each parameter of a multi-row twin is the array of its one-row twin's parameter of the same name
+  // (see `columnsOf`), so both take their values from one builder.
   const manyRowStatements = {
     // Ids come from Node (the caller's, or made here), so each created row can be matched to the call that asked for it.
     createSingleTasks: rawStatement<TaskItemRef>(
@@ -228,9 +237,9 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       sql`
         WITH input AS (
           SELECT * FROM unnest(
-            ${placeholder('taskIds')}::uuid[], ${placeholder('itemIds')}::uuid[], ${placeholder('ownerIds')}::uuid[], ${placeholder('statuses')}::text[],
-            ${placeholder('reclassify')}::boolean[], ${placeholder('idempotencyKeys')}::text[], ${placeholder('correlationIds')}::text[],
-            ${placeholder('partnumbers')}::text[], ${placeholder('descriptions')}::text[], ${placeholder('manufacturers')}::text[], ${placeholder('suppliers')}::text[]
+            ${placeholder('taskId')}::uuid[], ${placeholder('itemId')}::uuid[], ${placeholder('ownerId')}::uuid[], ${placeholder('status')}::text[],
+            ${placeholder('reclassify')}::boolean[], ${placeholder('idempotencyKey')}::text[], ${placeholder('correlationId')}::text[],
+            ${placeholder('partnumber')}::text[], ${placeholder('description')}::text[], ${placeholder('manufacturer')}::text[], ${placeholder('supplier')}::text[]
           ) WITH ORDINALITY AS input(task_id, item_id, owner_id, status, reclassify, idempotency_key, correlation_id, partnumber, description, manufacturer, supplier, ord)
         ), task AS (
           INSERT INTO ${tasks} (id, owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
@@ -250,7 +259,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       db,
       sql`
         SELECT input.ord::int AS ord, ${classificationColumns}
-        FROM unnest(${placeholder('partnumbers')}::text[], ${placeholder('ownerIds')}::uuid[]) WITH ORDINALITY AS input(wanted_partnumber, wanted_owner_id, ord)
+        FROM unnest(${placeholder('partnumber')}::text[], ${placeholder('ownerId')}::uuid[]) WITH ORDINALITY AS input(wanted_partnumber, wanted_owner_id, ord)
         JOIN ${classifications} ON ${classifications.partnumber} = input.wanted_partnumber AND ${classifications.ownerId} = input.wanted_owner_id AND ${inForce}
         ORDER BY input.ord, ${approvedFirst}, ${classifications.createdAt} DESC`,
     ),
@@ -258,7 +267,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       db,
       sql`
         SELECT DISTINCT ON (input.ord) input.ord::int AS ord, ${tasks.id} AS "taskId", ${tasks.status}, ${taskItems.partnumber}
-        FROM unnest(${placeholder('partnumbers')}::text[], ${placeholder('ownerIds')}::uuid[]) WITH ORDINALITY AS input(wanted_partnumber, wanted_owner_id, ord)
+        FROM unnest(${placeholder('partnumber')}::text[], ${placeholder('ownerId')}::uuid[]) WITH ORDINALITY AS input(wanted_partnumber, wanted_owner_id, ord)
         JOIN ${taskItems} ON ${taskItems.partnumber} = input.wanted_partnumber AND ${taskItems.seq} = 1 AND ${taskItems.status} IN ('queued', 'processing')
         JOIN ${tasks} ON ${tasks.id} = ${taskItems.taskId} AND ${tasks.ownerId} = input.wanted_owner_id AND ${tasks.kind} = 'single'
         ORDER BY input.ord, ${tasks.createdAt} DESC`,
@@ -270,7 +279,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       sql`
         WITH locked AS (
           SELECT ${taskItems.id} FROM ${taskItems}
-          WHERE ${taskItems.id} = ANY(${placeholder('itemIds')}::uuid[]) AND ${taskItems.status} IN ('queued', 'processing')
+          WHERE ${taskItems.id} = ANY(${placeholder('itemId')}::uuid[]) AND ${taskItems.status} IN ('queued', 'processing')
           ORDER BY ${taskItems.id}
           FOR UPDATE
         ), taken AS (
@@ -288,14 +297,14 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       sql`
         WITH input AS (
           SELECT * FROM unnest(
-            ${placeholder('itemIds')}::uuid[], ${placeholder('ncms')}::text[], ${placeholder('descriptions')}::text[],
-            ${placeholder('manufacturers')}::text[], ${placeholder('countries')}::text[], ${placeholder('confidences')}::real[],
-            ${placeholder('alternatives')}::text[], ${placeholder('justifications')}::text[], ${placeholder('engines')}::text[]
+            ${placeholder('itemId')}::uuid[], ${placeholder('ncm')}::text[], ${placeholder('description')}::text[],
+            ${placeholder('manufacturer')}::text[], ${placeholder('country')}::text[], ${placeholder('confidence')}::real[],
+            ${placeholder('alternatives')}::text[], ${placeholder('justification')}::text[], ${placeholder('engine')}::text[]
           ) AS input(item_id, ncm, description, manufacturer, country, confidence, alternatives, justification, engine)
         ), item AS (
           SELECT ${taskItems.id}, ${taskItems.taskId}, ${taskItems.partnumber}, ${tasks.ownerId}
           FROM ${taskItems} JOIN ${tasks} ON ${tasks.id} = ${taskItems.taskId}
-          WHERE ${taskItems.id} = ANY(${placeholder('itemIds')}::uuid[]) AND ${tasks.kind} = 'single' AND ${taskItems.status} IN ('queued', 'processing')
+          WHERE ${taskItems.id} = ANY(${placeholder('itemId')}::uuid[]) AND ${tasks.kind} = 'single' AND ${taskItems.status} IN ('queued', 'processing')
           ORDER BY ${taskItems.id}
           FOR UPDATE OF ${taskItems}
         ), stored AS (
@@ -310,56 +319,36 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   };
 
   type AskedTask = NewSingleTask & { correlationId: string | null };
+  const createValues = (task: AskedTask) => ({
+    taskId: task.taskId ?? randomUUID(),
+    ownerId: task.ownerId,
+    status: task.status,
+    reclassify: task.reclassify,
+    idempotencyKey: task.idempotencyKey ?? null,
+    correlationId: task.correlationId,
+    partnumber: task.part.partnumber,
+    description: task.part.description ?? null,
+    manufacturer: task.part.manufacturer ?? null,
+    supplier: task.part.supplier ?? null,
+  });
   /** Records single tasks with their item; a task whose idempotency key its owner already used answers null. */
   const createSingleTaskTogether = coalescedStatement({
-    one: async (task: AskedTask) => {
-      const [created] = await oneRowStatements.createSingleTask({
-        taskId: task.taskId ?? randomUUID(),
-        ownerId: task.ownerId,
-        status: task.status,
-        reclassify: task.reclassify,
-        idempotencyKey: task.idempotencyKey ?? null,
-        correlationId: task.correlationId,
-        partnumber: task.part.partnumber,
-        description: task.part.description ?? null,
-        manufacturer: task.part.manufacturer ?? null,
-        supplier: task.part.supplier ?? null,
-      });
-      return created ?? null;
-    },
+    one: async (task: AskedTask) => (await oneRowStatements.createSingleTask(createValues(task)))[0] ?? null,
     many: async (asked: AskedTask[]) => {
-      const column = <T>(pick: (task: AskedTask) => T) => asked.map(pick);
-      const taskIds = asked.map((task) => task.taskId ?? randomUUID());
-      const rows = await manyRowStatements.createSingleTasks({
-        taskIds,
-        itemIds: asked.map(() => randomUUID()),
-        ownerIds: column((task) => task.ownerId),
-        statuses: column((task) => task.status),
-        reclassify: column((task) => task.reclassify),
-        idempotencyKeys: column((task) => task.idempotencyKey ?? null),
-        correlationIds: column((task) => task.correlationId),
-        partnumbers: column((task) => task.part.partnumber),
-        descriptions: column((task) => task.part.description ?? null),
-        manufacturers: column((task) => task.part.manufacturer ?? null),
-        suppliers: column((task) => task.part.supplier ?? null),
-      });
+      const values = asked.map(createValues);
+      const rows = await manyRowStatements.createSingleTasks({ ...columnsOf(values), itemId: values.map(() => randomUUID()) });
       const created = new Map(rows.map((row) => [row.taskId, row]));
-      return taskIds.map((taskId) => created.get(taskId) ?? null);
+      return values.map(({ taskId }) => created.get(taskId) ?? null);
     },
   });
 
   type PartnumberOfOwner = { partnumber: string; ownerId: string };
-  /** Lookups keyed by partnumber and owner, answered for many at once; `ord` numbers the keys from 1. */
-  const byPartnumberAndOwner = (keys: PartnumberOfOwner[]) => ({
-    partnumbers: keys.map((key) => key.partnumber),
-    ownerIds: keys.map((key) => key.ownerId),
-  });
-
+  // The lookups keyed by partnumber and owner; `ord` numbers the keys of a multi-row lookup from 1.
   const ownersKnownClassificationsTogether = coalescedStatement({
     one: (key: PartnumberOfOwner) => oneRowStatements.ownersKnownClassifications(key),
     many: async (keys: PartnumberOfOwner[]) => {
       const found: ClassificationRow[][] = keys.map(() => []);
-      for (const { ord, ...row } of await manyRowStatements.ownersKnownClassifications(byPartnumberAndOwner(keys))) found[ord - 1]!.push(row);
+      for (const { ord, ...row } of await manyRowStatements.ownersKnownClassifications(columnsOf(keys))) found[ord - 1]!.push(row);
       return found;
     },
   });
@@ -368,7 +357,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     one: async (key: PartnumberOfOwner) => (await oneRowStatements.inFlightTask(key))[0] ?? null,
     many: async (keys: PartnumberOfOwner[]) => {
       const found: Array<ExistingTask | null> = keys.map(() => null);
-      for (const { ord, ...task } of await manyRowStatements.inFlightTasks(byPartnumberAndOwner(keys))) found[ord - 1] = task;
+      for (const { ord, ...task } of await manyRowStatements.inFlightTasks(columnsOf(keys))) found[ord - 1] = task;
       return found;
     },
   });
@@ -377,42 +366,28 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   const claimItemTogether = coalescedStatement({
     one: async (itemId: string) => (await oneRowStatements.claimItem({ itemId }))[0] ?? null,
     many: async (itemIds: string[]) => {
-      const taken = new Map((await manyRowStatements.claimItems({ itemIds })).map((row) => [row.itemId, row]));
+      const taken = new Map((await manyRowStatements.claimItems({ itemId: itemIds })).map((row) => [row.itemId, row]));
       return itemIds.map((itemId) => taken.get(itemId) ?? null);
     },
   });
 
   type SingleCompletion = { itemId: string; outcome: ClassifierOutcome };
+  const completionValues = ({ itemId, outcome }: SingleCompletion) => ({
+    itemId,
+    ncm: outcome.ncm,
+    description: outcome.description,
+    manufacturer: outcome.manufacturer ?? null,
+    country: outcome.country ?? null,
+    confidence: outcome.confidence,
+    alternatives: JSON.stringify(outcome.alternatives),
+    justification: outcome.justification ?? null,
+    engine: outcome.engine,
+  });
   /** Stores single tasks' results; an item this path does not cover (already done, or a batch's) answers null. */
   const completeSingleItemTogether = coalescedStatement({
-    one: async ({ itemId, outcome }: SingleCompletion) => {
-      const [stored] = await oneRowStatements.completeSingleItem({
-        itemId,
-        ncm: outcome.ncm,
-        description: outcome.description,
-        manufacturer: outcome.manufacturer ?? null,
-        country: outcome.country ?? null,
-        confidence: outcome.confidence,
-        alternatives: JSON.stringify(outcome.alternatives),
-        justification: outcome.justification ?? null,
-        engine: outcome.engine,
-      });
-      return stored ?? null;
-    },
+    one: async (completion: SingleCompletion) => (await oneRowStatements.completeSingleItem(completionValues(completion)))[0] ?? null,
     many: async (completions: SingleCompletion[]) => {
-      const column = <T>(pick: (outcome: ClassifierOutcome) => T) => completions.map(({ outcome }) => pick(outcome));
-      const rows = await manyRowStatements.completeSingleItems({
-        itemIds: completions.map(({ itemId }) => itemId),
-        ncms: column((outcome) => outcome.ncm),
-        descriptions: column((outcome) => outcome.description),
-        manufacturers: column((outcome) => outcome.manufacturer ?? null),
-        countries: column((outcome) => outcome.country ?? null),
-        confidences: column((outcome) => outcome.confidence),
-        alternatives: column((outcome) => JSON.stringify(outcome.alternatives)),
-        justifications: column((outcome) => outcome.justification ?? null),
-        engines: column((outcome) => outcome.engine),
-      });
-      const stored = new Map(rows.map((row) => [row.taskItemId, row]));
+      const stored = new Map((await manyRowStatements.completeSingleItems(columnsOf(completions.map(completionValues)))).map((row) => [row.taskItemId, row]));
       return completions.map(({ itemId }) => stored.get(itemId) ?? null);
     },
   });
@@ -510,9 +485,8 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
    * id order, like every other writer. Announcements run in the callers' order while the locks are held,
    * after every write, so a task's terminal event follows the last of its items.
    */
-  const completeItemsTogether = coalescedStatement({
-    many: async (completions: Completion[]): Promise<Completed[]> =>
-    db.transaction(async (tx) => {
+  async function completeItemsInOneTransaction(completions: Completion[]): Promise<Completed[]> {
+    return db.transaction(async (tx) => {
       const itemIds = [...new Set(completions.map((completion) => completion.itemId))];
       const found = await tx
         .select({ item: taskItems, ownerId: tasks.ownerId, kind: tasks.kind, existing: classifications })
@@ -557,8 +531,10 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         results.push(stored);
       }
       return results;
-    }),
-  });
+    });
+  }
+
+  const completeItemsTogether = coalescedStatement({ many: completeItemsInOneTransaction });
 
   const completeItem: TaskStore['completeItem'] = (itemId, outcome, announce) => completeItemsTogether({ itemId, outcome, announce });
 
