@@ -15,9 +15,26 @@ import { tracked, TRPCError } from '@trpc/server';
 import { coalesceEvents } from '../services/coalesce-events';
 import { requireTaskAccess } from '../services/require-task';
 import { submitBatch } from '../services/submit-batch';
-import { resumeSubmission, submitSingle } from '../services/submit-single';
+import type { AuthenticatedContext } from '../services/rate-limits';
+import { resumeSubmission, submitSingle, type ParsedSubmitInput } from '../services/submit-single';
 import { listenToTask, streamTaskEvents } from '../services/task-events';
 import { createTRPCRouter, protectedProcedure, toTRPCError, visibilityOf } from '../trpc';
+
+/**
+ * Submits a part and streams its task's events. A task this call records gets an id chosen here, and
+ * its feed is opened while it is submitted: all its events then arrive live, with no wait for the
+ * feed and no read of its log afterwards.
+ */
+async function submitAndFollow(ctx: AuthenticatedContext, submission: ParsedSubmitInput, signal: AbortSignal | undefined) {
+  const listener = listenToTask(ctx, randomUUID());
+  const output = await submitSingle(ctx, submission, { taskId: listener.taskId, listening: listener.ready }).catch(async (error: unknown) => {
+    await listener.stop();
+    throw error;
+  });
+  const recordedHere = output.taskId === listener.taskId;
+  if (!recordedHere) await listener.stop();
+  return streamTaskEvents(ctx, output.taskId, null, signal, recordedHere ? { listenedBeforeCreation: listener } : {});
+}
 
 /** Most events one coalesced message of a batch holds. */
 const MAX_EVENTS_PER_MESSAGE = 1000;
@@ -54,20 +71,7 @@ export const classificationRouter = createTRPCRouter({
       const { lastEventId, ...submission } = input;
       // A reconnecting client resends its call with the last event it saw: that resumes, it does not submit again.
       const resumed = lastEventId && submission.idempotencyKey ? await resumeSubmission(ctx, submission.partnumber, submission.idempotencyKey) : null;
-      if (resumed) {
-        for await (const stored of streamTaskEvents(ctx, resumed.taskId, lastEventId ?? null, signal)) yield tracked(stored.id, stored.event as TaskMessage);
-        return;
-      }
-      // A task this call records gets an id chosen here, and its feed is opened while it is submitted:
-      // all its events then arrive live, with no wait for the feed and no read of its log afterwards.
-      const listener = listenToTask(ctx, randomUUID());
-      const output = await submitSingle(ctx, submission, { taskId: listener.taskId, listening: listener.ready }).catch(async (error: unknown) => {
-        await listener.stop();
-        throw error;
-      });
-      const recordedHere = output.taskId === listener.taskId;
-      if (!recordedHere) await listener.stop();
-      const events = streamTaskEvents(ctx, output.taskId, null, signal, recordedHere ? { listenedBeforeCreation: listener } : {});
+      const events = resumed ? streamTaskEvents(ctx, resumed.taskId, lastEventId ?? null, signal) : await submitAndFollow(ctx, submission, signal);
       for await (const stored of events) yield tracked(stored.id, stored.event as TaskMessage);
     } catch (error) {
       throw toTRPCError(error);

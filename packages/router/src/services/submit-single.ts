@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { consumeSubmission, type AuthenticatedContext } from './rate-limits';
 
-type ParsedSubmitInput = z.output<typeof submitInput>;
+export type ParsedSubmitInput = z.output<typeof submitInput>;
 
 /**
  * One part: answered from the owner's history, joined to the same partnumber already on its way, or
