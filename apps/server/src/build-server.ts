@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import websocket from '@fastify/websocket';
+import { coalesceWritesPerTurn } from '@nexa/queue';
 import { appRouter, createContextFactory, type NexaServices } from '@nexa/router';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -87,6 +88,8 @@ export async function buildServer({
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'correlationId' }),
   });
 
+  // Many WebSocket messages leave for one client in the same turn under load (its tasks' events).
+  app.server.on('connection', coalesceWritesPerTurn);
   correlateRequests(app);
   if (metrics) serveMetrics(app, { metrics, token: metricsToken });
   const sockets = new Set<WebSocket>();

@@ -22,5 +22,6 @@ export {
   type FollowApprovedMemoryOptions,
 } from './approved-memory';
 export { createSharedChannelSubscriber, type SharedChannelSubscriber } from './shared-channels';
+export { coalesceWritesPerTurn } from './socket-writes';
 export { createThrottle, type Throttle } from './throttle';
 export { isRedisConnectivityError } from './connectivity';

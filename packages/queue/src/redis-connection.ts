@@ -1,4 +1,6 @@
+import type { Socket } from 'node:net';
 import { Redis, type RedisOptions } from 'ioredis';
+import { coalesceWritesPerTurn } from './socket-writes';
 
 /**
  * - `commands`: requests from users; fails fast while Redis is unreachable instead of queueing.
@@ -10,7 +12,8 @@ import { Redis, type RedisOptions } from 'ioredis';
  * `commands` and `jobCommands` send the commands issued in one tick as one write (auto-pipelining):
  * under load that is one socket write for many commands instead of one each. Connections BullMQ uses
  * do not: BullMQ defines some 60 Lua commands on its connection, and ioredis copies every defined
- * command into each pipeline it builds, which costs more than the socket writes it saves.
+ * command into each pipeline it builds, which costs more than the socket writes it saves. Every
+ * connection still sends what one turn of the event loop writes as one write (`coalesceWritesPerTurn`).
  */
 export type RedisRole = 'commands' | 'queue' | 'subscriber' | 'worker' | 'jobCommands';
 
@@ -35,6 +38,8 @@ export function redisOptions(role: RedisRole): RedisOptions {
 export async function connectRedis(url: string, role: RedisRole, { name = 'nexa', timeoutMs = 10_000 } = {}): Promise<Redis> {
   const redis = new Redis(url, { ...redisOptions(role), connectionName: `${name}:${role}` });
   redis.on('error', () => {});
+  // Each reconnection opens a new socket.
+  redis.on('connect', () => coalesceWritesPerTurn(redis.stream as Socket));
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`Redis at ${redactUrl(url)} did not answer within ${timeoutMs} ms`)), timeoutMs);
