@@ -1,6 +1,6 @@
 import { Bm25fIndex, fieldLength, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
-import { contentTerms, isNegation, isQualifierWord, isStopWord, negatedTerm, stem, tokenize } from './text/normalize.js';
+import { contentTerms, isMeasurementToken, isNegation, isQualifierWord, isStopWord, negatedTerm, stem, tokenize } from './text/normalize.js';
 import { compileAliases, matchAliasPositions, type CompiledAliases } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
@@ -124,6 +124,8 @@ export interface ScoringTuning {
   negatedTerms: boolean;
   /** Index the table's own "exceto ..." clauses as words of the code (true = the former behaviour). */
   indexExclusionClauses: boolean;
+  /** Match ratings and sizes written as one token ("60v", "2a") as words (true = the former behaviour). */
+  measurementsAsTerms: boolean;
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
@@ -152,6 +154,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   unknownWordWeight: 0.7,
   negatedTerms: true,
   indexExclusionClauses: false,
+  measurementsAsTerms: false,
 };
 
 const TOP_K = 5;
@@ -592,7 +595,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         negated = true;
         continue;
       }
-      if (isStopWord(token)) continue;
+      if (isStopWord(token) || (!tuning.measurementsAsTerms && isMeasurementToken(token))) continue;
       let term = stem(token);
       const negatedWord = negated && !/\d/.test(term);
       if (negatedWord) term = negatedTerm(term);

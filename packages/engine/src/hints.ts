@@ -85,7 +85,7 @@ export const SPEC_HINTS: readonly SpecHint[] = [
     name: 'inductance',
     pattern: new RegExp(String.raw`${NUMBER}\s*(?:µ|μ|u|m|n)h\b`, 'i'),
     strength: 1,
-    expansion: 'indutâncias bobinas',
+    expansion: 'indutâncias bobinas de reatância e de auto-indução',
   },
   {
     name: 'battery-capacity',

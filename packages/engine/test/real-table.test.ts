@@ -90,6 +90,26 @@ describe('engine on the real NCM table', () => {
     expect(result.justification).toContain(wording);
   });
 
+  it.each([
+    ['RES SMD 10K 1% 0402', '8533', 'resistências'],
+    ['CONN HEADER 10POS 2.54MM', '8536', 'conectores'],
+    ['indutor 10uH', '8504', 'auto-indução'],
+    ['fonte chaveada 24V 5A', '8504', 'conversores estáticos'],
+    ['mangueira hidraulica 1/2 SAE 100R2', '4009', 'borracha vulcanizada'],
+  ])('reads the words and abbreviations of electronic and industrial parts lists: "%s" → %s', (description, heading, wording) => {
+    const result = engine.classify({ partnumber: 'REAL-PARTS', description });
+    expect(result.candidates.slice(0, 3).map((c) => c.code.slice(0, 4))).toContain(heading);
+    expect(result.justification).toContain(wording);
+  });
+
+  it('reads a rating or size written as one token ("2A", "250V", "10POS") as a spec, not as a word of the table', () => {
+    // As a word, "2a" matches "alfainterferona 2a" (30.02) better than the alias "fuse" → fusíveis.
+    const description = 'FUSE 2A 250V 5X20MM';
+    expect(engine.classify({ partnumber: 'REAL-SPEC-1', description }).candidates[0]?.code.slice(0, 4)).toBe('8536');
+    const former = loadDefaultEngine({ tablePath, tuning: { measurementsAsTerms: true } });
+    expect(former.classify({ partnumber: 'REAL-SPEC-2', description }).candidates[0]?.code.slice(0, 4)).toBe('3002');
+  });
+
   it('weighs a trade alias named only in an "exceto" clause as an excluded word', () => {
     expect(engine.classify({ partnumber: 'REAL-EXC-1', description: 'vergalhão de aço' }).candidates[0]?.code).toBe('72142000');
     expect(engine.classify({ partnumber: 'REAL-EXC-2', description: 'barras de aço, exceto vergalhões' }).candidates[0]?.code).not.toBe('72142000');

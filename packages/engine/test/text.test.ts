@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { contentTerms, foldText, isStopWord, stemPortuguese, tokenize } from '../src/index.js';
-import { negatedTerm, stemAll } from '../src/text/normalize.js';
+import { isMeasurementToken, negatedTerm, stemAll } from '../src/text/normalize.js';
 import { compileAliases, matchAliasPositions } from '../src/vocabulary.js';
 
 describe('text normalisation', () => {
@@ -66,6 +66,13 @@ describe('stemPortuguese', () => {
   it('leaves short words and words with digits alone', () => {
     expect(stemPortuguese('aco')).toBe('aco');
     expect(stemPortuguese('6205zz')).toBe('6205zz');
+  });
+});
+
+describe('measurement tokens', () => {
+  it('tells a rating or size written as one token from a word or a number', () => {
+    for (const token of tokenize('2A 250V 16MHz 100nF 10uH 2000mAh 10POS 54mm 1kVA')) expect(isMeasurementToken(token)).toBe(true);
+    for (const token of ['6205', 'm8x30', '2rs', 'fusivel', 'a', 'v', '4x4']) expect(isMeasurementToken(token)).toBe(false);
   });
 });
 

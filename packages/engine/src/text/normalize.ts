@@ -104,3 +104,14 @@ const QUALIFIERS: ReadonlySet<string> = new Set(QUALIFIER_WORDS);
 export function isQualifierWord(token: string): boolean {
   return QUALIFIERS.has(token) || /^\d+(?:[.,]\d+)?$/.test(token);
 }
+
+const MEASUREMENT = /^\d+(?:v|kv|vac|vdc|vca|vcc|a|ma|mah|ah|w|kw|mw|va|kva|hz|khz|mhz|ghz|uf|nf|pf|uh|mh|nh|ohm|ohms|mm|cm|pos|pin|pinos|rpm|psi|db)$/;
+
+/**
+ * A rating or size written as one token ("60v", "2a", "16mhz", "10pos"): a spec the hints and
+ * quantities read, not a word. As a term it would match whatever else the table spells that way
+ * ("alfainterferona 2a").
+ */
+export function isMeasurementToken(token: string): boolean {
+  return MEASUREMENT.test(token);
+}
