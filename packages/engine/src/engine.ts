@@ -596,6 +596,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         continue;
       }
       if (isStopWord(token) || (!tuning.measurementsAsTerms && isMeasurementToken(token))) continue;
+      // A one- or two-letter piece of a known phrase ("N-CH", "IC") is read through the phrase's alias alone.
+      if (aliasWords[i] === 1 && token.length <= 2) continue;
       let term = stem(token);
       const negatedWord = negated && !/\d/.test(term);
       if (negatedWord) term = negatedTerm(term);

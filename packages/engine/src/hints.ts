@@ -64,6 +64,21 @@ export const SPEC_HINTS: readonly SpecHint[] = [
     expansion: 'condensadores elétricos',
   },
   {
+    name: 'multilayer-ceramic-capacitor',
+    // Makers' partnumber series (Murata GRM/GCM, Samsung CL, KEMET C…C, TDK C…X7R) and the ceramic dielectric codes.
+    pattern:
+      /\b(?:(?:grm|gcm|grt|gjm)\d{3}[a-z0-9]*|cl(?:03|05|10|21|31|32|43)[a-z]\d{3}[a-z0-9]*|c(?:0201|0402|0603|0805|1206|1210|1812)c\d{3}[a-z0-9]*|c(?:0603|1005|1608|2012|3216|3225)(?:x[5-8][rs]|c0g|np0)[a-z0-9]*|x[5-8][rs]|c0g|np0|y5v|z5u)\b/i,
+    strength: 1,
+    expansion: 'condensadores elétricos fixos de dielétrico de cerâmica de camadas múltiplas',
+  },
+  {
+    name: 'chip-resistor',
+    // Makers' partnumber series: Yageo RC, Vishay CRCW, Panasonic ERJ, KOA RK73, Stackpole RMCF.
+    pattern: /\b(?:rc(?:0201|0402|0603|0805|1206|2010|2512)[a-z]{2}-?\d{2}[a-z0-9]*|crcw\d{4}[a-z0-9]*|erj-?\d[a-z0-9]*|rk73[a-z0-9]*|rmcf\d{4}[a-z0-9]*)\b/i,
+    strength: 1,
+    expansion: 'resistências elétricas fixas de potência não superior a 20 W',
+  },
+  {
     name: 'electrolytic-capacitor',
     pattern: /eletrol[ií]tico|electrolytic/i,
     strength: 1,
@@ -130,8 +145,14 @@ export const SPEC_HINTS: readonly SpecHint[] = [
     expansion: 'acessórios para tubos roscados',
   },
   {
+    name: 'ic-package',
+    pattern: /\b(?:soic|tssop|ssop|msop|qfn|dfn|lqfp|tqfp|qfp|bga|plcc)(?:-?\d+)?\b/i,
+    strength: 0.5,
+    expansion: 'circuitos integrados eletrônicos',
+  },
+  {
     name: 'logic-ic-partnumber',
-    pattern: /\b(?:74(?:hc|hct|ls|ac|act|lvc)\d{2,4}|lm\d{3,4}[a-z]*|ne555|atmega\d+\w*|attiny\d+\w*|stm32\w+|pic\d{2}[a-z]\w*|esp32\w*|esp8266|tl\d{3}[a-z]*|max\d{3,5}\w*|ad\d{3,4}\w*|cd4\d{3}\w*)\b/i,
+    pattern: /\b(?:74(?:hc|hct|ls|ac|act|lvc)\d{2,4}|lm\d{3,4}[a-z]*|ne555\w*|atmega\d+\w*|attiny\d+\w*|stm32\w+|pic\d{2}[a-z]\w*|esp32\w*|esp8266|tl\d{3}[a-z]*|max\d{3,5}\w*|ad\d{3,4}\w*|cd4\d{3}\w*)\b/i,
     strength: 1,
     expansion: 'circuitos integrados eletrônicos',
   },

@@ -22,6 +22,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['led', 'leds', 'light emitting diode'], expansion: 'diodos emissores de luz' },
   { triggers: ['diode', 'diodes', 'diodo', 'zener', 'retificador', 'rectifier', 'schottky'], expansion: 'diodos' },
   { triggers: ['transistor', 'transistors', 'mosfet', 'igbt', 'bjt', 'jfet'], expansion: 'transistores' },
+  { triggers: ['n ch', 'p ch', 'n channel', 'p channel'], expansion: 'transistores' },
   { triggers: ['tiristor', 'thyristor', 'triac', 'diac', 'scr'], expansion: 'tiristores diacs triacs' },
   { triggers: ['optoacoplador', 'optocoupler', 'fotoacoplador', 'photocoupler', 'fotodiodo', 'photodiode', 'fototransistor', 'phototransistor'], expansion: 'dispositivos fotossensíveis semicondutores' },
   { triggers: ['indutor', 'inductor', 'inductors', 'bobina', 'coil', 'choke', 'ferrite'], expansion: 'indutâncias bobinas de reatância e de auto-indução' },

@@ -102,6 +102,27 @@ describe('engine on the real NCM table', () => {
     expect(result.justification).toContain(wording);
   });
 
+  it.each([
+    ['GRM188R71H104KA93D', '853224'],
+    ['CL10B104KB8NNNC', '853224'],
+    ['C0603C104K5RACTU', '853224'],
+    ['RC0603FR-0710KL', '853321'],
+    ['CRCW060310K0FKEA', '853321'],
+    ['NE555P', '8542'],
+  ])('classifies a bare partnumber of a known maker series: %s → %s', (partnumber, prefix) => {
+    const result = engine.classify({ partnumber });
+    expect(result.candidates[0]?.code.startsWith(prefix)).toBe(true);
+    expect(result.needsReview).toBe(true);
+  });
+
+  it.each([
+    ['CAP CER 0.1UF 50V X7R 0603', '853224'],
+    ['COMPARATOR DUAL SOIC-8', '8542'],
+    ['MOSFET N-CH 60V 30A TO-220', '8541'],
+  ])('reads package and dielectric codes and "N-CH" in parts-list lines: "%s" → %s', (description, prefix) => {
+    expect(engine.classify({ partnumber: 'REAL-PKG', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+  });
+
   it('reads a rating or size written as one token ("2A", "250V", "10POS") as a spec, not as a word of the table', () => {
     // As a word, "2a" matches "alfainterferona 2a" (30.02) better than the alias "fuse" → fusíveis.
     const description = 'FUSE 2A 250V 5X20MM';
