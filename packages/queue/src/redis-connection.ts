@@ -13,7 +13,8 @@ import { coalesceWritesPerTurn } from './socket-writes';
  * under load that is one socket write for many commands instead of one each. Connections BullMQ uses
  * do not: BullMQ defines some 60 Lua commands on its connection, and ioredis copies every defined
  * command into each pipeline it builds, which costs more than the socket writes it saves. Every
- * connection still sends what one turn of the event loop writes as one write (`coalesceWritesPerTurn`).
+ * connection still sends what a turn of the event loop writes after its first command as one write
+ * (`coalesceWritesPerTurn`).
  */
 export type RedisRole = 'commands' | 'queue' | 'subscriber' | 'worker' | 'jobCommands';
 

@@ -1,32 +1,48 @@
 import type { Socket } from 'node:net';
 
-const corkedThisTurn = new Set<Socket>();
-let flushScheduled = false;
+/**
+ * Where a socket stands in the current turn of the event loop: its first message is still being
+ * written (inside the writer's own cork), has left, or the rest of the turn's writes are held.
+ */
+type TurnState = 'first-message' | 'first-message-sent' | 'holding';
 
-function flushCorkedSockets(): void {
-  flushScheduled = false;
-  for (const socket of corkedThisTurn) socket.uncork();
-  corkedThisTurn.clear();
+const stateThisTurn = new Map<Socket, TurnState>();
+let endOfTurnScheduled = false;
+
+function endTurn(): void {
+  endOfTurnScheduled = false;
+  for (const [socket, state] of stateThisTurn) if (state === 'holding') socket.uncork();
+  stateThisTurn.clear();
 }
 
 /**
- * Everything written to `socket` during one turn of the event loop leaves together at the end of the
- * turn (`setImmediate`), in order: one system call, and one wake-up of the process on the other end,
- * instead of one per message. Under load a turn writes many messages to the same socket (the events
- * of fifty tasks to one WebSocket, the job commands of fifty calls to one Redis connection); alone, a
- * message waits only for the rest of the turn.
+ * The first message written to `socket` in a turn of the event loop leaves at once; the ones after it
+ * in the same turn wait and leave together at the end of the turn (`setImmediate`), in order: one
+ * system call, and one wake-up of the process on the other end, instead of one per message. Under
+ * load a turn writes many messages to one socket (the events of fifty tasks to one WebSocket, the job
+ * commands of fifty calls to one Redis connection); a message alone on its socket, as in a fan-out of
+ * one event to thousands of connections, is not held back. A writer that corks the socket itself
+ * around one message (the WebSocket library does, for a frame's header and body) writes one message.
  */
 export function coalesceWritesPerTurn(socket: Socket): void {
   const write = socket.write as (...args: unknown[]) => boolean;
-  socket.write = function writeAtEndOfTurn(this: Socket, ...args: unknown[]): boolean {
-    if (!corkedThisTurn.has(socket)) {
-      corkedThisTurn.add(socket);
-      socket.cork();
-      if (!flushScheduled) {
-        flushScheduled = true;
-        setImmediate(flushCorkedSockets);
+  const uncork = socket.uncork;
+  socket.write = function writeCoalesced(this: Socket, ...args: unknown[]): boolean {
+    const state = stateThisTurn.get(socket);
+    if (state === undefined) {
+      stateThisTurn.set(socket, socket.writableCorked > 0 ? 'first-message' : 'first-message-sent');
+      if (!endOfTurnScheduled) {
+        endOfTurnScheduled = true;
+        setImmediate(endTurn);
       }
+    } else if (state === 'first-message-sent') {
+      stateThisTurn.set(socket, 'holding');
+      socket.cork();
     }
     return write.apply(this, args);
   } as Socket['write'];
+  socket.uncork = function uncorkAndNote(this: Socket): void {
+    uncork.call(this);
+    if (socket.writableCorked === 0 && stateThisTurn.get(socket) === 'first-message') stateThisTurn.set(socket, 'first-message-sent');
+  };
 }

@@ -27,24 +27,48 @@ async function socketPair() {
 }
 
 describe('coalesceWritesPerTurn', () => {
-  it('holds what one turn writes and sends it, in order, at the end of the turn', async () => {
+  it('sends the first write of a turn at once and holds the rest of the turn, in order, until the end of the turn', async () => {
     await using pair = await socketPair();
     coalesceWritesPerTurn(pair.client);
     const received: Buffer[] = [];
     pair.peer.on('data', (chunk: Buffer) => received.push(chunk));
 
     pair.client.write('first,');
+    expect(pair.client.writableCorked).toBe(0);
+    expect(pair.client.writableLength).toBe(0);
     pair.client.write(Buffer.from('second,'));
     pair.client.write('third');
     expect(pair.client.writableCorked).toBe(1);
-    expect(pair.client.writableLength).toBe('first,second,third'.length);
+    expect(pair.client.writableLength).toBe('second,third'.length);
 
     await endOfTurn();
     expect(pair.client.writableCorked).toBe(0);
     pair.client.write('|next turn');
+    expect(pair.client.writableCorked).toBe(0);
     await endOfTurn();
     while (Buffer.concat(received).length < 'first,second,third|next turn'.length) await once(pair.peer, 'data');
     expect(Buffer.concat(received).toString()).toBe('first,second,third|next turn');
+  });
+
+  it('counts what a writer writes inside its own cork as one message', async () => {
+    await using pair = await socketPair();
+    coalesceWritesPerTurn(pair.client);
+    const frame = (header: string, body: string) => {
+      pair.client.cork();
+      pair.client.write(header);
+      pair.client.write(body);
+      pair.client.uncork();
+    };
+
+    frame('h1', 'b1');
+    expect(pair.client.writableCorked).toBe(0);
+    expect(pair.client.writableLength).toBe(0);
+    frame('h2', 'b2');
+    expect(pair.client.writableCorked).toBe(1);
+    expect(pair.client.writableLength).toBe('h2b2'.length);
+    await endOfTurn();
+    expect(pair.client.writableCorked).toBe(0);
+    expect(pair.client.writableLength).toBe(0);
   });
 
   it('passes on the write callback and the write result', async () => {
@@ -65,9 +89,9 @@ describe('coalesceWritesPerTurn', () => {
 
       connection.disconnect(true);
       await once(connection, 'ready');
-      const reply = connection.ping();
+      const more = Promise.all([connection.ping(), connection.ping()]);
       expect(connection.stream.writableCorked).toBe(1);
-      expect(await reply).toBe('PONG');
+      expect(await more).toEqual(['PONG', 'PONG']);
     } finally {
       connection.disconnect();
     }
