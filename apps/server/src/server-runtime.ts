@@ -1,19 +1,11 @@
-import { bootstrapAdmin, createAccessTokens, createAccounts, generateSecret } from '@nexa/auth';
+import { bootstrapAdmin, generateSecret } from '@nexa/auth';
 import type { NexaConfig } from '@nexa/config';
-import { createNcmCatalog, createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '@nexa/db';
-import {
-  connectRedis,
-  createApprovedMemoryStream,
-  createClassificationQueue,
-  createEventLog,
-  createRedisRateLimiter,
-  createSharedEventFeed,
-  redisNames,
-} from '@nexa/queue';
-import { createLogger, createMetrics, instrumentEventFeed, instrumentEventLog, QUEUE_STATES, type Logger, type NexaMetrics } from '@nexa/observability';
+import type { DatabaseHandle } from '@nexa/db';
+import { createLogger, createMetrics, QUEUE_STATES, type Logger, type NexaMetrics } from '@nexa/observability';
 import type { DestinationStream } from 'pino';
 import { createAdminAuthorizer } from './admin/admin-authorizer';
 import { buildServer, type NexaServer } from './build-server';
+import { startServerServices } from './server-services';
 import { DEFAULT_WEB_DIST_DIR } from './web-app';
 
 export type ServerConfig = Pick<
@@ -74,38 +66,14 @@ export async function startServerRuntime(
   } = options;
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
   const jwtSecret = config.JWT_SECRET ?? generateSecret();
-  const names = redisNames(config.NEXA_REDIS_PREFIX);
-  const commands = await connectRedis(redisUrl, 'commands', { name: config.NEXA_REDIS_PREFIX });
-  const queueConnection = await connectRedis(redisUrl, 'queue', { name: config.NEXA_REDIS_PREFIX });
-  const subscriber = await connectRedis(redisUrl, 'subscriber', { name: config.NEXA_REDIS_PREFIX });
-  const queue = createClassificationQueue(queueConnection, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
-  const feed = instrumentEventFeed(createSharedEventFeed(subscriber, names), metrics);
-  metrics.watchQueue(() => queue.queue.getJobCounts(...QUEUE_STATES));
-  const tasks = createTaskStore(database.db);
-  const users = createUserStore(database.db);
-  const accounts = createAccounts({
-    users,
-    tokens: createAccessTokens({ secret: jwtSecret, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
-    registrationEnabled: config.REGISTRATION_ENABLED,
+  const { services, commands, queue, feed, tasks, users, accounts, loginRateLimiter, close: closeServices } = await startServerServices(config, redisUrl, database, {
+    jwtSecret,
+    metrics,
   });
+  metrics.watchQueue(() => queue.queue.getJobCounts(...QUEUE_STATES));
 
-  const loginRateLimiter = createRedisRateLimiter(commands, names, { limit: config.LOGIN_ATTEMPTS_PER_EMAIL, windowMs: 15 * 60_000 });
   const server = await buildServer({
-    services: {
-      tasks,
-      events: instrumentEventLog(createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), metrics),
-      feed,
-      queue,
-      accounts,
-      reviews: createReviewStore(database.db),
-      approvedMemory: createApprovedMemoryStream(commands, names),
-      submitRateLimiter: createRedisRateLimiter(commands, names, { limit: config.SUBMIT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
-      batchItemRateLimiter: createRedisRateLimiter(commands, names, { limit: config.BATCH_ITEM_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
-      loginRateLimiter,
-      authAddressRateLimiter: createRedisRateLimiter(commands, names, { limit: config.AUTH_ATTEMPTS_PER_ADDRESS, windowMs: 15 * 60_000 }),
-      ncm: createNcmCatalog(database.db),
-      batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
-    },
+    services,
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     readiness: [
       // Both connections: after an outage each reconnects on its own, and a submission needs both.
@@ -144,9 +112,7 @@ export async function startServerRuntime(
           await server.app.close();
         } finally {
           clearTimeout(timer);
-          await feed.close();
-          await queue.close().catch(() => {});
-          await Promise.all([queueConnection, commands].map((redis) => redis.quit().catch(() => redis.disconnect())));
+          await closeServices();
         }
       })();
       return closing;

@@ -1,17 +1,10 @@
-import { createAccessTokens, createAccounts, createUser, generateSecret } from '@nexa/auth';
-import { createNcmCatalog, createReviewStore, createTaskStore, createUserStore, openDatabase, type DatabaseHandle } from '@nexa/db';
-import {
-  connectRedis,
-  createApprovedMemoryStream,
-  createClassificationQueue,
-  createEventLog,
-  createRedisRateLimiter,
-  createSharedEventFeed,
-  redisNames,
-  type RedisNames,
-  type SharedEventFeed,
-} from '@nexa/queue';
+import { createUser, generateSecret } from '@nexa/auth';
+import { loadConfig } from '@nexa/config';
+import { openDatabase, type DatabaseHandle } from '@nexa/db';
+import { createMetrics } from '@nexa/observability';
+import type { RedisNames, SharedEventFeed } from '@nexa/queue';
 import { appRouter, createCallerFactory, createContextFactory, type NexaServices } from '@nexa/router';
+import { startServerServices } from '@nexa/server';
 import type { TestRedis } from '@nexa/testing';
 
 const createCaller = createCallerFactory(appRouter);
@@ -33,7 +26,7 @@ export interface RouterCaller {
 }
 
 /**
- * The router over services built by hand, as the server builds them (real Redis, an in-memory
+ * The router over the services a server builds (`startServerServices`: real Redis, here an in-memory
  * PGlite), with no HTTP and no worker: for tests that swap one service for a broken or slow one.
  */
 export async function createRouterCaller(
@@ -41,30 +34,10 @@ export async function createRouterCaller(
   replace: (setup: RouterServicesSetup) => Partial<NexaServices> = () => ({}),
 ): Promise<RouterCaller> {
   const database = await openDatabase({ dataDir: 'memory://' });
-  const names = redisNames(redis.prefix);
-  const commands = await connectRedis(redis.url, 'commands');
-  const queueConnection = await connectRedis(redis.url, 'queue');
-  const subscriber = await connectRedis(redis.url, 'subscriber');
-  const sharedFeed = createSharedEventFeed(subscriber, names);
-  const queue = createClassificationQueue(queueConnection, names, { attempts: 1, backoffMs: 10 });
-  const users = createUserStore(database.db);
-  const accounts = createAccounts({ users, tokens: createAccessTokens({ secret: generateSecret(), ttlSeconds: 60 }), registrationEnabled: false });
-  const rateLimiter = (limit: number) => createRedisRateLimiter(commands, names, { limit, windowMs: 60_000 });
-  const createContext = createContextFactory({
-    tasks: createTaskStore(database.db),
-    events: createEventLog(commands, names, { ttlSeconds: 60 }),
-    feed: sharedFeed,
-    queue,
-    accounts,
-    reviews: createReviewStore(database.db),
-    approvedMemory: createApprovedMemoryStream(commands, names),
-    submitRateLimiter: rateLimiter(10),
-    loginRateLimiter: rateLimiter(10),
-    authAddressRateLimiter: rateLimiter(10),
-    batchItemRateLimiter: rateLimiter(100),
-    ncm: createNcmCatalog(database.db),
-    ...replace({ redis, names, sharedFeed }),
-  });
+  const config = loadConfig({ NEXA_REDIS_PREFIX: redis.prefix, JOB_ATTEMPTS: '1', JOB_BACKOFF_MS: '10', REGISTRATION_ENABLED: 'false' });
+  const server = await startServerServices(config, redis.url, database, { jwtSecret: generateSecret(), metrics: createMetrics() });
+  const { users, accounts, feed: sharedFeed } = server;
+  const createContext = createContextFactory({ ...server.services, ...replace({ redis, names: server.names, sharedFeed }) });
   await createUser(users, { email: 'router-caller@example.com', password: 'router caller password 1' });
   const { accessToken } = (await accounts.login({ email: 'router-caller@example.com', password: 'router caller password 1' }))!;
   return {
@@ -72,9 +45,7 @@ export async function createRouterCaller(
     database,
     sharedFeed,
     async [Symbol.asyncDispose]() {
-      await queue.close();
-      await sharedFeed.close();
-      await Promise.all([commands, queueConnection].map((connection) => connection.quit()));
+      await server.close();
       await database.close();
     },
   };
