@@ -6,11 +6,10 @@ import type { Socket } from 'node:net';
  */
 type TurnState = 'first-message' | 'first-message-sent' | 'holding';
 
+/** Sockets written in this turn; while it holds any, `endTurn` is scheduled. */
 const stateThisTurn = new Map<Socket, TurnState>();
-let endOfTurnScheduled = false;
 
 function endTurn(): void {
-  endOfTurnScheduled = false;
   for (const [socket, state] of stateThisTurn) if (state === 'holding') socket.uncork();
   stateThisTurn.clear();
 }
@@ -30,11 +29,8 @@ export function coalesceWritesPerTurn(socket: Socket): void {
   socket.write = function writeCoalesced(this: Socket, ...args: unknown[]): boolean {
     const state = stateThisTurn.get(socket);
     if (state === undefined) {
+      if (stateThisTurn.size === 0) setImmediate(endTurn);
       stateThisTurn.set(socket, socket.writableCorked > 0 ? 'first-message' : 'first-message-sent');
-      if (!endOfTurnScheduled) {
-        endOfTurnScheduled = true;
-        setImmediate(endTurn);
-      }
     } else if (state === 'first-message-sent') {
       stateThisTurn.set(socket, 'holding');
       socket.cork();
