@@ -1,7 +1,7 @@
 import { Bm25fIndex, fieldLength, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
 import { contentTerms, isMeasurementToken, isNegation, isQualifierWord, isStopWord, negatedTerm, stem, tokenize } from './text/normalize.js';
-import { compileAliases, matchAliasPositions, type CompiledAliases } from './vocabulary.js';
+import { compileAliases, matchAliasPositions, rewritePhrases, TRADE_PHRASES, type CompiledAliases } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
@@ -558,6 +558,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return [];
   }
   const aliases: CompiledAliases = compileAliases();
+  const phrases: CompiledAliases = compileAliases(TRADE_PHRASES);
   const memory = new ClassificationMemory();
 
   function remember(approved: ApprovedClassification): void {
@@ -584,7 +585,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const excludedTerms = new Set<string>();
     const ownBeforeExclusion = new Set<string>();
     let negated = false;
-    const tokens = tokenize(description);
+    const tokens = rewritePhrases(tokenize(description), phrases);
     const aliasMatches = matchAliasPositions(tokens.map(stem), aliases);
     const aliasWords = new Uint8Array(tokens.length);
     for (const { start, end } of aliasMatches) aliasWords.fill(1, start, end);

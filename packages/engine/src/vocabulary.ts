@@ -1,4 +1,4 @@
-import { stemAll } from './text/normalize.js';
+import { stem, stemAll, tokenize } from './text/normalize.js';
 
 /**
  * General import-trade vocabulary: what importers write (trade jargon, English,
@@ -31,7 +31,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['fusivel', 'fusiveis', 'fuse', 'fuses'], expansion: 'fusíveis' },
   { triggers: ['disjuntor', 'disjuntores', 'circuit breaker', 'breaker'], expansion: 'disjuntores' },
   { triggers: ['contator', 'contatores', 'contactor', 'contactors'], expansion: 'contatores relés' },
-  { triggers: ['switch', 'interruptor', 'interruptores', 'chave seletora', 'chave liga desliga', 'push button', 'botao', 'pushbutton', 'microswitch', 'micro switch'], expansion: 'interruptores comutadores seccionadores' },
+  { triggers: ['switch', 'interruptor', 'interruptores', 'botao', 'microswitch', 'micro switch'], expansion: 'interruptores comutadores seccionadores' },
   { triggers: ['conector', 'conectores', 'connector', 'connectors', 'plug', 'plugue', 'soquete', 'socket', 'terminal', 'terminais', 'borne', 'bornes', 'pin header', 'conn', 'conn header'], expansion: 'conectores fichas plugues tomadas de corrente terminais' },
   { triggers: ['cabo', 'cabos', 'cable', 'cables', 'fio', 'fios', 'wire', 'wires', 'chicote', 'harness', 'cordao eletrico'], expansion: 'fios cabos condutores elétricos isolados' },
   { triggers: ['cabo de fibra optica', 'fibra optica', 'fiber optic', 'optical fiber', 'fibre optic'], expansion: 'cabos de fibras ópticas' },
@@ -41,10 +41,8 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['bateria', 'baterias', 'battery', 'batteries', 'acumulador', 'li ion', 'lithium ion', 'litio ion'], expansion: 'acumuladores elétricos baterias' },
   { triggers: ['pilha', 'pilhas', 'alkaline battery', 'coin cell', 'cr2032'], expansion: 'pilhas baterias de pilhas elétricas' },
   { triggers: ['sensor', 'sensores', 'transducer', 'transdutor'], expansion: 'instrumentos aparelhos para medida controle' },
-  { triggers: ['sensor de proximidade', 'sensor indutivo', 'sensor capacitivo', 'proximity sensor', 'proximity switch', 'fim de curso', 'limit switch'], expansion: 'interruptores comutadores' },
   { triggers: ['termopar', 'thermocouple', 'pt100', 'rtd'], expansion: 'termômetros instrumentos para medida de temperatura' },
   { triggers: ['termostato', 'thermostat', 'pressostato', 'pressure switch'], expansion: 'termostatos pressostatos reguladores automáticos' },
-  { triggers: ['clp', 'plc', 'controlador logico programavel', 'programmable logic controller'], expansion: 'controladores programáveis' },
   { triggers: ['display', 'lcd', 'tft', 'oled', 'monitor', 'screen'], expansion: 'monitores dispositivos de cristais líquidos' },
   { triggers: ['dissipador', 'heat sink', 'heatsink'], expansion: 'dissipadores de calor partes' },
   { triggers: ['buzzer', 'campainha', 'sirene', 'siren', 'alarme sonoro'], expansion: 'aparelhos elétricos de sinalização acústica campainhas sirenes' },
@@ -57,9 +55,10 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['computador', 'computer', 'desktop', 'servidor', 'server'], expansion: 'máquinas automáticas para processamento de dados' },
   { triggers: ['impressora', 'printer'], expansion: 'impressoras máquinas de impressão' },
   { triggers: ['teclado', 'keyboard', 'mouse'], expansion: 'unidades de entrada teclados' },
-  { triggers: ['ssd', 'hd', 'hdd', 'hard disk', 'disco rigido', 'pen drive', 'pendrive', 'cartao de memoria', 'memory card', 'sd card'], expansion: 'unidades de memória dispositivos de armazenamento não volátil' },
+  { triggers: ['hdd', 'ssd'], expansion: 'unidades de memória' },
+  { triggers: ['pen drive', 'pendrive', 'cartao de memoria', 'memory card', 'sd card'], expansion: 'dispositivos de armazenamento não volátil à base de semicondutores' },
   { triggers: ['celular', 'smartphone', 'cell phone', 'mobile phone', 'telemovel'], expansion: 'telefones inteligentes smartphones telefones para redes celulares' },
-  { triggers: ['roteador', 'router', 'modem', 'switch de rede', 'network switch', 'access point', 'gateway'], expansion: 'aparelhos para recepção conversão transmissão de dados roteadores' },
+  { triggers: ['roteador', 'router', 'modem', 'access point', 'gateway'], expansion: 'aparelhos para recepção conversão transmissão de dados roteadores' },
   { triggers: ['tv', 'televisao', 'televisor', 'television'], expansion: 'aparelhos receptores de televisão' },
   // Mechanical parts and fasteners
   { triggers: ['rolamento', 'rolamentos', 'bearing', 'bearings', 'rolima'], expansion: 'rolamentos' },
@@ -74,7 +73,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['o ring', 'oring', 'o rings', 'anel de vedacao', 'anel o', 'gaxeta', 'gasket', 'gaskets', 'seal', 'seals', 'vedacao', 'vedante', 'retentor', 'oil seal'], expansion: 'juntas vedação borracha retentores' },
   { triggers: ['mola', 'molas', 'spring', 'springs'], expansion: 'molas folhas de molas' },
   { triggers: ['engrenagem', 'engrenagens', 'gear', 'gears', 'pinhao', 'pinion'], expansion: 'engrenagens rodas dentadas' },
-  { triggers: ['redutor', 'gearbox', 'reducer', 'motorredutor', 'gear motor', 'caixa de reducao'], expansion: 'redutores multiplicadores caixas de transmissão' },
+  { triggers: ['redutor', 'gearbox', 'reducer', 'caixa de reducao'], expansion: 'redutores multiplicadores caixas de transmissão' },
   { triggers: ['acoplamento', 'coupling', 'embreagem', 'clutch'], expansion: 'embreagens órgãos de acoplamento' },
   { triggers: ['polia', 'pulley'], expansion: 'polias' },
   { triggers: ['correia', 'correias', 'belt', 'belts'], expansion: 'correias transportadoras de transmissão' },
@@ -394,7 +393,6 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['argamassa colante', 'cimento cola', 'argamassa ac1', 'argamassa ac2', 'argamassa ac3'], expansion: 'argamassas e concretos não refratários' },
   { triggers: ['rodape de granito', 'peitoril', 'soleira de granito', 'soleira de marmore', 'bancada de granito', 'pia de granito'], expansion: 'pedras de cantaria ou de construção trabalhadas mármore granito' },
   { triggers: ['cabo de cobre nu', 'cordoalha de cobre', 'fio de cobre nu'], expansion: 'cordas cabos entrançados de cobre não isolados' },
-  { triggers: ['abracadeira de nylon', 'abracadeira plastica', 'cable tie', 'zip tie'], expansion: 'outras obras de plástico abraçadeiras' },
   { triggers: ['automotivo', 'automotiva', 'automotivos', 'automotivas', 'veicular', 'veiculares', 'automotive'], expansion: 'veículos automóveis' },
   { triggers: ['vape', 'vapes', 'cigarro eletronico', 'cigarros eletronicos', 'pod descartavel', 'e cigarette'], expansion: 'cigarros eletrônicos dispositivos vaporizadores pessoais' },
   { triggers: ['botijao', 'botijoes', 'botijao de gas', 'cilindro de gas'], expansion: 'recipientes para gases comprimidos ou liquefeitos' },
@@ -436,6 +434,45 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['saboneteira', 'toalheiro', 'porta escova', 'porta toalha', 'porta papel higienico'], expansion: 'artigos de higiene ou de toucador' },
   { triggers: ['peca', 'pecas', 'part', 'parts', 'spare part', 'componente'], expansion: 'partes' },
   { triggers: ['acessorio', 'acessorios', 'accessory', 'accessories'], expansion: 'acessórios' },
+];
+
+/**
+ * Trade names whose words mean something else on their own: a "chave fim de curso" is a limit switch, not a
+ * key; a "transmissor de pressão" measures pressure, it is no radio transmitter; a "CLP" is a programmable
+ * controller, not a machine "with a PLC". Before anything else reads a description, each such phrase is
+ * replaced by the nomenclature's wording (`rewritePhrases`), so its words never match on their own.
+ * Longer triggers first: at one position the first trigger that matches wins.
+ */
+export const TRADE_PHRASES: readonly TradeAlias[] = [
+  { triggers: ['chave fim de curso', 'fim de curso', 'limit switch', 'chave seletora', 'chave comutadora', 'chave liga desliga', 'chave reversora'], expansion: 'interruptores comutadores' },
+  { triggers: ['sensor indutivo de proximidade', 'sensor capacitivo de proximidade', 'sensor de proximidade', 'sensor indutivo', 'sensor capacitivo', 'proximity sensor', 'proximity switch', 'inductive sensor'], expansion: 'interruptores' },
+  { triggers: ['botao de comando', 'botao pulsador', 'botao de emergencia', 'botao de impulso', 'botoeira', 'botoeiras', 'push button', 'pushbutton'], expansion: 'interruptores comutadores' },
+  { triggers: ['chave seccionadora', 'chave faca', 'disconnect switch'], expansion: 'seccionadores' },
+  { triggers: ['chave combinada', 'chave de boca', 'chave estrela', 'chave fixa', 'combination wrench', 'open end wrench', 'spanner'], expansion: 'chaves de porcas manuais de abertura fixa' },
+  { triggers: ['chave inglesa', 'chave ajustavel', 'adjustable wrench'], expansion: 'chaves de porcas manuais de abertura variável' },
+  { triggers: ['transmissor de pressao', 'transdutor de pressao', 'sensor de pressao', 'pressure transmitter', 'pressure transducer', 'pressure sensor'], expansion: 'instrumentos para medida ou controle da pressão' },
+  { triggers: ['transmissor de nivel', 'sensor de nivel', 'chave de nivel', 'level transmitter', 'level sensor'], expansion: 'instrumentos para medida ou controle do nível dos líquidos' },
+  { triggers: ['transmissor de vazao', 'medidor de vazao', 'sensor de vazao', 'fluxometro', 'flow meter', 'flowmeter', 'flow transmitter'], expansion: 'instrumentos para medida ou controle da vazão dos líquidos' },
+  { triggers: ['controlador logico programavel', 'clp', 'plc', 'programmable logic controller'], expansion: 'controladores programáveis' },
+  { triggers: ['switch ethernet', 'switch de rede', 'switch gigabit', 'switch gerenciavel', 'switch poe', 'ethernet switch', 'network switch'], expansion: 'aparelhos para comutação de pacotes de dados switches' },
+  { triggers: ['anel o ring', 'anel oring', 'o ring', 'o rings', 'oring', 'orings'], expansion: 'juntas de borracha vulcanizada' },
+  { triggers: ['mangueira hidraulica', 'mangueiras hidraulicas', 'hydraulic hose'], expansion: 'tubos de borracha vulcanizada reforçados com metal' },
+  { triggers: ['abracadeira de nylon', 'abracadeiras de nylon', 'abracadeira plastica', 'abracadeiras plasticas', 'cable tie', 'cable ties', 'zip tie'], expansion: 'outras obras de plástico' },
+  // A screw's head shape says nothing the nomenclature asks, and "com cabeça de cobre" is the heading of copper screws: dropped.
+  { triggers: ['cabeca cilindrica', 'cabeca chata', 'cabeca panela', 'cabeca sextavada', 'cabeca redonda', 'cabeca escareada', 'cabeca abaulada', 'cabeca lentilha', 'cabeca flangeada'], expansion: '' },
+  // "HD" alone is as often "high definition" (a full HD camera).
+  { triggers: ['hd externo', 'hd interno', 'hd sata', 'disco rigido', 'hard disk drive', 'hard disk'], expansion: 'unidades de memória de discos magnéticos' },
+  { triggers: ['motor de partida', 'motor de arranque', 'starter motor'], expansion: 'motores de arranque' },
+  // A motor with its reduction gear is still a motor (85.01), not a gearbox.
+  { triggers: ['motorredutor', 'motorredutores', 'motoredutor', 'gear motor', 'gearmotor'], expansion: 'motores elétricos' },
+  { triggers: ['servo drive', 'servoconversor', 'servo conversor', 'servo amplificador', 'servo amplifier'], expansion: 'conversores estáticos' },
+  { triggers: ['reator eletronico', 'reatores eletronicos', 'reator para lampada', 'ballast'], expansion: 'reatores balastros para lâmpadas ou tubos de descarga' },
+  { triggers: ['monitor led', 'monitor lcd', 'monitor de video', 'monitor para computador', 'computer monitor'], expansion: 'monitores' },
+  { triggers: ['filme stretch', 'stretch film', 'filme esticavel'], expansion: 'películas de polímeros de etileno' },
+  { triggers: ['disco de corte', 'discos de corte', 'disco de desbaste', 'rebolo', 'rebolos', 'cut off wheel', 'grinding wheel'], expansion: 'mós e artigos semelhantes para cortar desbastar de abrasivos aglomerados' },
+  { triggers: ['luva de nitrila', 'luvas de nitrila', 'luva nitrilica', 'luvas nitrilicas', 'luva de latex', 'luvas de latex', 'luva de borracha', 'luvas de borracha', 'nitrile gloves'], expansion: 'luvas de borracha vulcanizada' },
+  { triggers: ['carrinho de mao', 'carrinhos de mao', 'wheelbarrow'], expansion: 'outros veículos não autopropulsados' },
+  { triggers: ['selante de silicone', 'silicone acetico', 'silicone neutro', 'selante de poliuretano', 'selante pu', 'silicone sealant'], expansion: 'mástiques' },
 ];
 
 export interface CompiledAlias {
@@ -488,6 +525,21 @@ export function matchAliasPositions(stemmedQuery: readonly string[], compiled: C
   return [...spans]
     .sort((a, b) => a[0] - b[0])
     .map(([alias, [start, end]]) => ({ expansion: compiled.aliases[alias]!.expansion, start, end }));
+}
+
+/** The tokens with each phrase of `compiled` replaced by its expansion's tokens (see TRADE_PHRASES). */
+export function rewritePhrases(tokens: readonly string[], compiled: CompiledAliases): string[] {
+  const matches = matchAliasPositions(tokens.map(stem), compiled);
+  if (matches.length === 0) return [...tokens];
+  const rewritten: string[] = [];
+  let next = 0;
+  for (const { expansion, start, end } of matches) {
+    if (start < next) continue;
+    rewritten.push(...tokens.slice(next, start), ...tokenize(expansion));
+    next = end;
+  }
+  rewritten.push(...tokens.slice(next));
+  return rewritten;
 }
 
 /** Expansions (nomenclature wording) of every alias triggered by the stemmed query. */

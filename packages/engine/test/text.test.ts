@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { contentTerms, foldText, isStopWord, stemPortuguese, tokenize } from '../src/index.js';
 import { isMeasurementToken, negatedTerm, stemAll } from '../src/text/normalize.js';
-import { compileAliases, matchAliasPositions } from '../src/vocabulary.js';
+import { compileAliases, matchAliasPositions, rewritePhrases } from '../src/vocabulary.js';
 
 describe('text normalisation', () => {
   it('lowercases and strips accents', () => {
@@ -102,5 +102,26 @@ describe('trade alias matching', () => {
       { expansion: 'chaves', start: 2, end: 3 },
     ]);
     expect(matchAliasPositions(stemAll('chave de boca'), compiled).map((m) => m.expansion)).toEqual(['chaves']);
+  });
+});
+
+describe('trade phrase rewriting', () => {
+  const phrases = compileAliases([
+    { triggers: ['chave fim de curso', 'fim de curso'], expansion: 'interruptores' },
+    { triggers: ['chave combinada'], expansion: 'chaves de porcas' },
+    { triggers: ['cabeca cilindrica'], expansion: '' },
+  ]);
+
+  it('replaces a phrase by the nomenclature wording, the longest trigger at a position first', () => {
+    expect(rewritePhrases(tokenize('Chave fim de curso com rolete'), phrases)).toEqual(['interruptores', 'com', 'rolete']);
+    expect(rewritePhrases(tokenize('sensor fim de curso'), phrases)).toEqual(['sensor', 'interruptores']);
+  });
+
+  it('rewrites every phrase of a description and drops one whose expansion is empty', () => {
+    expect(rewritePhrases(tokenize('chave combinada e parafuso cabeça cilíndrica'), phrases)).toEqual(['chaves', 'de', 'porcas', 'e', 'parafuso']);
+  });
+
+  it('leaves a description without phrases, and the words of a phrase apart, as they are', () => {
+    expect(rewritePhrases(tokenize('chave de fenda; curso de 100 mm'), phrases)).toEqual(['chave', 'de', 'fenda', 'curso', 'de', '100', 'mm']);
   });
 });
