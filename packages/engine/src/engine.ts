@@ -585,7 +585,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const excludedTerms = new Set<string>();
     const ownBeforeExclusion = new Set<string>();
     let negated = false;
-    const tokens = rewritePhrases(tokenize(description), phrases);
+    const { tokens, readAs } = rewritePhrases(tokenize(description), phrases);
     const aliasMatches = matchAliasPositions(tokens.map(stem), aliases);
     const aliasWords = new Uint8Array(tokens.length);
     for (const { start, end } of aliasMatches) aliasWords.fill(1, start, end);
@@ -636,7 +636,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       for (const term of expansionTerms) addTerm(term, weight);
       for (const pair of bigrams(expansionTerms)) addTerm(pair, weight);
     }
-    const expansions = weightedExpansions.map((item) => item.expansion);
+    const expansions = [...readAs, ...weightedExpansions.map((item) => item.expansion)];
     for (const term of excludedTerms) if (ownBeforeExclusion.has(term)) excludedTerms.delete(term);
     const itemHeads = headWords(description, contentTerms).filter((term) => leafIndex.has(term));
     const quantities = quantityRanges(positiveText(description));

@@ -444,7 +444,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
  * Longer triggers first: at one position the first trigger that matches wins.
  */
 export const TRADE_PHRASES: readonly TradeAlias[] = [
-  { triggers: ['chave fim de curso', 'fim de curso', 'limit switch', 'chave seletora', 'chave comutadora', 'chave liga desliga', 'chave reversora'], expansion: 'interruptores comutadores' },
+  { triggers: ['chave fim de curso', 'fim de curso', 'limit switch', 'chave seletora', 'chave comutadora', 'chave liga desliga', 'chave reversora', 'chave tactil', 'chave gangorra', 'chave alavanca', 'chave deslizante', 'chave slide', 'chave rotativa', 'chave dip', 'chave on off', 'chave tic tac', 'chave push button', 'chave micro switch', 'chave boia'], expansion: 'interruptores comutadores' },
   { triggers: ['sensor indutivo de proximidade', 'sensor capacitivo de proximidade', 'sensor de proximidade', 'sensor indutivo', 'sensor capacitivo', 'proximity sensor', 'proximity switch', 'inductive sensor'], expansion: 'interruptores' },
   { triggers: ['botao de comando', 'botao pulsador', 'botao de emergencia', 'botao de impulso', 'botoeira', 'botoeiras', 'push button', 'pushbutton'], expansion: 'interruptores comutadores' },
   { triggers: ['chave seccionadora', 'chave faca', 'disconnect switch'], expansion: 'seccionadores' },
@@ -462,6 +462,9 @@ export const TRADE_PHRASES: readonly TradeAlias[] = [
   { triggers: ['cabeca cilindrica', 'cabeca chata', 'cabeca panela', 'cabeca sextavada', 'cabeca redonda', 'cabeca escareada', 'cabeca abaulada', 'cabeca lentilha', 'cabeca flangeada'], expansion: '' },
   // "HD" alone is as often "high definition" (a full HD camera).
   { triggers: ['hd externo', 'hd interno', 'hd sata', 'disco rigido', 'hard disk drive', 'hard disk'], expansion: 'unidades de memória de discos magnéticos' },
+  { triggers: ['micro servo motor', 'micro servo', 'servo motor', 'servomotor', 'servomotores'], expansion: 'motores elétricos' },
+  { triggers: ['cooler ventoinha', 'cooler fan', 'cooler para processador', 'cooler de processador', 'cooler para cpu', 'cooler cpu'], expansion: 'ventiladores' },
+  { triggers: ['solda em fio', 'fio de solda', 'arame de solda', 'solder wire'], expansion: 'fios revestidos interiormente para soldar' },
   { triggers: ['motor de partida', 'motor de arranque', 'starter motor'], expansion: 'motores de arranque' },
   // A motor with its reduction gear is still a motor (85.01), not a gearbox.
   { triggers: ['motorredutor', 'motorredutores', 'motoredutor', 'gear motor', 'gearmotor'], expansion: 'motores elétricos' },
@@ -527,19 +530,21 @@ export function matchAliasPositions(stemmedQuery: readonly string[], compiled: C
     .map(([alias, [start, end]]) => ({ expansion: compiled.aliases[alias]!.expansion, start, end }));
 }
 
-/** The tokens with each phrase of `compiled` replaced by its expansion's tokens (see TRADE_PHRASES). */
-export function rewritePhrases(tokens: readonly string[], compiled: CompiledAliases): string[] {
+/** The tokens with each phrase of `compiled` replaced by its expansion's tokens (see TRADE_PHRASES), and the wordings read in. */
+export function rewritePhrases(tokens: readonly string[], compiled: CompiledAliases): { tokens: string[]; readAs: string[] } {
   const matches = matchAliasPositions(tokens.map(stem), compiled);
-  if (matches.length === 0) return [...tokens];
+  if (matches.length === 0) return { tokens: [...tokens], readAs: [] };
   const rewritten: string[] = [];
+  const readAs: string[] = [];
   let next = 0;
   for (const { expansion, start, end } of matches) {
     if (start < next) continue;
     rewritten.push(...tokens.slice(next, start), ...tokenize(expansion));
+    if (expansion !== '') readAs.push(expansion);
     next = end;
   }
   rewritten.push(...tokens.slice(next));
-  return rewritten;
+  return { tokens: rewritten, readAs };
 }
 
 /** Expansions (nomenclature wording) of every alias triggered by the stemmed query. */

@@ -73,7 +73,7 @@ describe('engine on the real NCM table', () => {
     ['miojo sabor galinha', '1902', 'massas alimentícias'],
     ['picles de pepino', '2001', 'conservados em vinagre'],
     ['timer digital de tomada', '9107', 'interruptores horários'],
-    ['fio de solda 1 mm', '8311', 'eletrodos para soldar'],
+    ['fio de solda 1 mm', '8311', 'fios revestidos interiormente para soldar'],
     ['bota de segurança com bico de aço', '6403', 'biqueira protetora'],
     ['detector de fumaça 9V', '8531', 'alarme contra incêndio'],
     ['peitoril de granito', '6802', 'pedras de cantaria'],
@@ -127,8 +127,18 @@ describe('engine on the real NCM table', () => {
     ['Luva de nitrila descartável', '4015'],
     ['HD externo 2TB USB 3.0', '847170'],
     ['Carrinho de mão', '87168000'],
+    ['Chave táctil 6x6mm', '853650'],
+    ['Chave gangorra 2 posições', '853650'],
+    ['Micro servo motor 9g', '8501'],
+    ['Cooler ventoinha 40mm 5V', '8414'],
+    ['Solda em fio estanho chumbo 0,8mm', '8311'],
   ])('reads a trade name whose words mean something else on their own as the goods it names: "%s" → %s', (description, prefix) => {
     expect(engine.classify({ partnumber: 'REAL-PHRASE', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+  });
+
+  it('says in the justification how it read a trade phrase', () => {
+    const { justification } = engine.classify({ partnumber: 'REAL-PHRASE-WHY', description: 'Transmissor de pressão 4-20mA' });
+    expect(justification).toContain('instrumentos para medida ou controle da pressão');
   });
 
   it.each([

@@ -113,15 +113,18 @@ describe('trade phrase rewriting', () => {
   ]);
 
   it('replaces a phrase by the nomenclature wording, the longest trigger at a position first', () => {
-    expect(rewritePhrases(tokenize('Chave fim de curso com rolete'), phrases)).toEqual(['interruptores', 'com', 'rolete']);
-    expect(rewritePhrases(tokenize('sensor fim de curso'), phrases)).toEqual(['sensor', 'interruptores']);
+    expect(rewritePhrases(tokenize('Chave fim de curso com rolete'), phrases)).toEqual({ tokens: ['interruptores', 'com', 'rolete'], readAs: ['interruptores'] });
+    expect(rewritePhrases(tokenize('sensor fim de curso'), phrases).tokens).toEqual(['sensor', 'interruptores']);
   });
 
   it('rewrites every phrase of a description and drops one whose expansion is empty', () => {
-    expect(rewritePhrases(tokenize('chave combinada e parafuso cabeça cilíndrica'), phrases)).toEqual(['chaves', 'de', 'porcas', 'e', 'parafuso']);
+    expect(rewritePhrases(tokenize('chave combinada e parafuso cabeça cilíndrica'), phrases)).toEqual({
+      tokens: ['chaves', 'de', 'porcas', 'e', 'parafuso'],
+      readAs: ['chaves de porcas'],
+    });
   });
 
   it('leaves a description without phrases, and the words of a phrase apart, as they are', () => {
-    expect(rewritePhrases(tokenize('chave de fenda; curso de 100 mm'), phrases)).toEqual(['chave', 'de', 'fenda', 'curso', 'de', '100', 'mm']);
+    expect(rewritePhrases(tokenize('chave de fenda; curso de 100 mm'), phrases)).toEqual({ tokens: ['chave', 'de', 'fenda', 'curso', 'de', '100', 'mm'], readAs: [] });
   });
 });
