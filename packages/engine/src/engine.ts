@@ -236,6 +236,11 @@ function headWords(text: string, termsOf: (text: string) => string[]): string[] 
   return heads;
 }
 
+/** The text without its hyphenated compounds: "apara-lápis" (a pencil sharpener) says nothing of "aparas" (trimmings). */
+function withoutCompounds(text: string): string {
+  return text.replace(/\p{L}+(?:-\p{L}+)+/gu, ' ');
+}
+
 function bigrams(terms: readonly string[]): string[] {
   const pairs: string[] = [];
   for (let i = 0; i + 1 < terms.length; i++) pairs.push(`${terms[i]}_${terms[i + 1]}`);
@@ -342,7 +347,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const conditionCache = new Map<string, boolean>();
   const namesCondition = (text: string): boolean => {
     let names = conditionCache.get(text);
-    if (names === undefined) conditionCache.set(text, (names = termsOf(positiveText(text)).some((term) => CONDITION_WORDS.has(term))));
+    if (names === undefined) conditionCache.set(text, (names = termsOf(withoutCompounds(positiveText(text))).some((term) => CONDITION_WORDS.has(term))));
     return names;
   };
 

@@ -205,6 +205,13 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-NEW-3', description: retreaded }).candidates[0]?.code).toBe('40121100');
   });
 
+  it.each([
+    ['Grampeador de mesa novo', '84729040'],
+    ['Espátula corta-papéis nova', '82141000'],
+  ])('does not take "apara-lápis" (a pencil sharpener) in a code\'s text for "aparas" (waste): "%s" → %s', (description, code) => {
+    expect(engine.classify({ partnumber: 'REAL-COMPOUND', description }).candidates[0]?.code).toBe(code);
+  });
+
   it('matches "não X" in a description with the table\'s "não X", not with X', () => {
     expect(engine.classify({ partnumber: 'REAL-NEG-1', description: 'argamassa não refratária' }).candidates[0]?.code).toBe('38245000');
     expect(engine.classify({ partnumber: 'REAL-NEG-2', description: 'café não torrado' }).candidates[0]?.code.slice(0, 5)).toBe('09011');
