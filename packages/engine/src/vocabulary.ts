@@ -432,6 +432,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['fita crepe', 'masking tape'], expansion: 'fitas autoadesivas de papel' },
   { triggers: ['barbante', 'barbantes', 'cordao de algodao', 'twine'], expansion: 'cordéis cordas e cabos' },
   { triggers: ['saboneteira', 'toalheiro', 'porta escova', 'porta toalha', 'porta papel higienico'], expansion: 'artigos de higiene ou de toucador' },
+  { triggers: ['pipeta', 'pipetas', 'becker', 'bequer', 'erlenmeyer', 'proveta', 'provetas', 'balao volumetrico', 'placa de petri', 'tubo de ensaio', 'tubos de ensaio', 'vidraria de laboratorio'], expansion: 'artigos para laboratório' },
   { triggers: ['peca', 'pecas', 'part', 'parts', 'spare part', 'componente'], expansion: 'partes' },
   { triggers: ['acessorio', 'acessorios', 'accessory', 'accessories'], expansion: 'acessórios' },
 ];
@@ -475,6 +476,11 @@ export const TRADE_PHRASES: readonly TradeAlias[] = [
   { triggers: ['disco de corte', 'discos de corte', 'disco de desbaste', 'rebolo', 'rebolos', 'cut off wheel', 'grinding wheel'], expansion: 'mós e artigos semelhantes para cortar desbastar de abrasivos aglomerados' },
   { triggers: ['luva de nitrila', 'luvas de nitrila', 'luva nitrilica', 'luvas nitrilicas', 'luva de latex', 'luvas de latex', 'luva de borracha', 'luvas de borracha', 'nitrile gloves'], expansion: 'luvas de borracha vulcanizada' },
   { triggers: ['carrinho de mao', 'carrinhos de mao', 'wheelbarrow'], expansion: 'outros veículos não autopropulsados' },
+  { triggers: ['bateria automotiva', 'baterias automotivas', 'bateria de carro', 'bateria para carro', 'bateria de partida', 'car battery'], expansion: 'acumuladores elétricos de chumbo do tipo utilizado para o arranque dos motores de pistão' },
+  { triggers: ['chumbo acido', 'lead acid'], expansion: 'acumuladores elétricos de chumbo' },
+  { triggers: ['dispositivo de protecao contra surtos', 'dispositivo de protecao contra surto', 'protetor contra surtos', 'protetor de surto', 'supressor de surto', 'surge protector', 'dps'], expansion: 'outros aparelhos para proteção de circuitos elétricos' },
+  { triggers: ['medidor de energia eletrica', 'medidor de energia', 'medidor de kwh', 'relogio de luz', 'energy meter', 'kwh meter'], expansion: 'contadores de eletricidade' },
+  { triggers: ['radiador do motor', 'radiador de arrefecimento', 'radiador automotivo', 'radiador de agua do motor'], expansion: 'radiadores partes e acessórios dos veículos automóveis' },
   { triggers: ['selante de silicone', 'silicone acetico', 'silicone neutro', 'selante de poliuretano', 'selante pu', 'silicone sealant'], expansion: 'mástiques' },
 ];
 

@@ -84,6 +84,7 @@ describe('engine on the real NCM table', () => {
     ['insulfilm G20', '3919', 'formas planas autoadesivas'],
     ['flanela de algodão', '6307', 'panos para limpeza'],
     ['ácido muriático 1 litro', '2806', 'ácido clorídrico'],
+    ['Becker de vidro borossilicato 250 ml', '7017', 'artigos para laboratório'],
   ])('reads everyday retail names the table does not use: "%s" → %s', (description, heading, wording) => {
     const result = engine.classify({ partnumber: 'REAL-RETAIL', description });
     expect(result.candidates[0]?.code.slice(0, 4)).toBe(heading);
@@ -132,6 +133,10 @@ describe('engine on the real NCM table', () => {
     ['Micro servo motor 9g', '8501'],
     ['Cooler ventoinha 40mm 5V', '8414'],
     ['Solda em fio estanho chumbo 0,8mm', '8311'],
+    ['Bateria automotiva 60Ah chumbo ácido', '850710'],
+    ['Dispositivo de proteção contra surtos 275V', '853630'],
+    ['Medidor de energia elétrica trifásico', '902830'],
+    ['Radiador de arrefecimento do motor', '87089100'],
   ])('reads a trade name whose words mean something else on their own as the goods it names: "%s" → %s', (description, prefix) => {
     expect(engine.classify({ partnumber: 'REAL-PHRASE', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
