@@ -168,6 +168,63 @@ export const SPEC_HINTS: readonly SpecHint[] = [
     strength: 1,
     expansion: 'diodos',
   },
+  // Industrial automation makers' catalogue series, for purchase orders that list the bare partnumber.
+  {
+    name: 'contactor-series',
+    // Siemens 3RT, Schneider TeSys LC1-D/E/F, WEG CWM, Eaton DILM.
+    pattern: /\b(?:3rt\d{4}\w*|lc1[def]\d{2,3}\w*|cwm\d{1,3}\w*|dilm\d{1,3}\w*)/i,
+    strength: 1,
+    expansion: 'contatores relés',
+  },
+  {
+    name: 'circuit-breaker-series',
+    // Motor protection (Siemens 3RV, Schneider GV2/GV3, WEG MPW) and miniature breakers (Siemens 5SL/5SY, Schneider A9F).
+    pattern: /\b(?:3rv\d{4}\w*|gv[23][a-z]{1,2}\d{1,2}\w*|mpw\d{2,3}\w*|5s[ly]\d{4}\w*|a9f\d{5}\w*)/i,
+    strength: 1,
+    expansion: 'disjuntores',
+  },
+  {
+    name: 'programmable-controller-series',
+    // Siemens SIMATIC 6ES7, Schneider Modicon TM221/TM241, Omron CP1, Allen-Bradley 1756/1769.
+    pattern: /\b(?:6es7\s?\d{3}\w*|tm2[24]1\w*|cp1[ehl]-?\w*|17(?:56|69)-\w+)/i,
+    strength: 1,
+    expansion: 'controladores programáveis',
+  },
+  {
+    name: 'drive-series',
+    // Frequency inverters: Siemens SINAMICS 6SL3, WEG CFW, Schneider Altivar ATV.
+    pattern: /\b(?:6sl3\d{3}\w*|cfw\d{2,3}\w*|atv\d{2,3}\w*)/i,
+    strength: 1,
+    expansion: 'conversores estáticos',
+  },
+  {
+    name: 'control-switch-series',
+    // Pushbuttons and pilot devices (Schneider XB4/XB5/XB7, Siemens 3SU1) and Omron proximity and photoelectric sensors (E2E, E2B, E3Z).
+    pattern: /\b(?:xb[457][a-z]{2}\d{1,3}\w*|3su1\d{3}\w*|e2[be]-\w+|e3z-\w+)/i,
+    strength: 1,
+    expansion: 'interruptores comutadores',
+  },
+  {
+    name: 'relay-series',
+    // Omron G2R, G5LE, G5Q, G6K signal and power relays.
+    pattern: /\b(?:g2r-\w+|g5le-\w+|g5q-\w+|g6k-\w+)/i,
+    strength: 1,
+    expansion: 'relés',
+  },
+  {
+    name: 'pneumatic-cylinder-series',
+    // Festo DSNU, ADN, DSBC; SMC CQ2, MGPM, CP96.
+    pattern: /\b(?:dsnu-\w+|adn-\d+\w*|dsbc-\w+|c?dq2\w+|mgpm\w+|cp96\w+)/i,
+    strength: 1,
+    expansion: 'cilindros pneumáticos motores pneumáticos de movimento retilíneo',
+  },
+  {
+    name: 'solenoid-valve-series',
+    // Festo VUVG, MFH; SMC SY.
+    pattern: /\b(?:vuvg-\w+|mfh-\w+|sy[3579]\d{3}\w*)/i,
+    strength: 1,
+    expansion: 'válvulas solenoides',
+  },
   {
     name: 'o-ring-size',
     pattern: /\bas\s*-?\s*568\s*-?\s*\d{3}\b|\b\d+(?:[.,]\d+)?\s*[x×]\s*\d+(?:[.,]\d+)?\s*(?:nbr|fkm|epdm|viton)\b/i,

@@ -153,6 +153,19 @@ describe('engine on the real NCM table', () => {
     ['RC0603FR-0710KL', '853321'],
     ['CRCW060310K0FKEA', '853321'],
     ['NE555P', '8542'],
+    ['3RT2015-1BB41', '853649'],
+    ['CWM9-10-30V26', '853649'],
+    ['GV2ME10', '853620'],
+    ['5SL6116-7', '853620'],
+    ['6ES7214-1AG40-0XB0', '85371020'],
+    ['TM221CE16R', '85371020'],
+    ['CFW500A07P0T4', '850440'],
+    ['ATV320U07N4C', '850440'],
+    ['XB4BA31', '853650'],
+    ['E2E-X5ME1', '853650'],
+    ['G5LE-1 DC12', '8536'],
+    ['DSNU-25-100-PPV-A', '841231'],
+    ['SY5120-5DZ-01', '848180'],
   ])('classifies a bare partnumber of a known maker series: %s → %s', (partnumber, prefix) => {
     const result = engine.classify({ partnumber });
     expect(result.candidates[0]?.code.startsWith(prefix)).toBe(true);
