@@ -141,6 +141,21 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-PHRASE', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
 
+  it.each([
+    ['CAP ALUM 470UF 20% 25V RADIAL', '853222'],
+    ['RES 10K OHM 1% 1/4W AXIAL', '8533'],
+    ['FUSE BOARD MNT 500MA 63VAC', '853610'],
+    ['TRANS NPN 40V 0.2A SOT23', '8541'],
+    ['CBL RIBBON 10COND 0.050 GRAY 100FT', '8544'],
+    ['FIXED IND 10UH 3A 40 MOHM SMD', '8504'],
+    ['OPTOISOLATOR TRANS OUT 4DIP', '8541'],
+    ['RF TXRX MOD WIFI TRACE ANT SMD', '8517'],
+    ['BATTERY LITHIUM 3V COIN 20MM', '8506'],
+    ['TERM BLOCK 2POS 5.08MM PCB', '8536'],
+  ])('reads the category abbreviations of electronics distributors\' lines: "%s" → %s', (description, prefix) => {
+    expect(engine.classify({ partnumber: 'REAL-DISTRIBUTOR', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+  });
+
   it('says in the justification how it read a trade phrase', () => {
     const { justification } = engine.classify({ partnumber: 'REAL-PHRASE-WHY', description: 'Transmissor de pressão 4-20mA' });
     expect(justification).toContain('instrumentos para medida ou controle da pressão');
