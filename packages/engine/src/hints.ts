@@ -214,7 +214,7 @@ export const SPEC_HINTS: readonly SpecHint[] = [
   {
     name: 'pneumatic-cylinder-series',
     // Festo DSNU, ADN, DSBC; SMC CQ2, MGPM, CP96.
-    pattern: /\b(?:dsnu-\w+|adn-\d+\w*|dsbc-\w+|c?dq2\w+|mgpm\w+|cp96\w+)/i,
+    pattern: /\b(?:dsnu-\w+|adn-\d+\w*|dsbc-\w+|cd?q2[a-z]\d+\w*|mgpm\w+|cp96\w+)/i,
     strength: 1,
     expansion: 'cilindros pneumáticos motores pneumáticos de movimento retilíneo',
   },

@@ -442,7 +442,6 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
  * key; a "transmissor de pressão" measures pressure, it is no radio transmitter; a "CLP" is a programmable
  * controller, not a machine "with a PLC". Before anything else reads a description, each such phrase is
  * replaced by the nomenclature's wording (`rewritePhrases`), so its words never match on their own.
- * Longer triggers first: at one position the first trigger that matches wins.
  */
 export const TRADE_PHRASES: readonly TradeAlias[] = [
   { triggers: ['chave fim de curso', 'fim de curso', 'limit switch', 'chave seletora', 'chave comutadora', 'chave liga desliga', 'chave reversora', 'chave tactil', 'chave gangorra', 'chave alavanca', 'chave deslizante', 'chave slide', 'chave rotativa', 'chave dip', 'chave on off', 'chave tic tac', 'chave push button', 'chave micro switch', 'chave boia'], expansion: 'interruptores comutadores' },
@@ -550,20 +549,30 @@ export function matchAliasPositions(stemmedQuery: readonly string[], compiled: C
     .map(([alias, [start, end]]) => ({ expansion: compiled.aliases[alias]!.expansion, start, end }));
 }
 
-/** The tokens with each phrase of `compiled` replaced by its expansion's tokens (see TRADE_PHRASES), and the wordings read in. */
+/**
+ * The tokens with every occurrence of a phrase of `compiled` replaced by its expansion's tokens (see
+ * TRADE_PHRASES), scanning left to right and taking the longest trigger at each position; and the wordings read in.
+ */
 export function rewritePhrases(tokens: readonly string[], compiled: CompiledAliases): { tokens: string[]; readAs: string[] } {
-  const matches = matchAliasPositions(tokens.map(stem), compiled);
-  if (matches.length === 0) return { tokens: [...tokens], readAs: [] };
+  const stemmed = tokens.map(stem);
   const rewritten: string[] = [];
   const readAs: string[] = [];
-  let next = 0;
-  for (const { expansion, start, end } of matches) {
-    if (start < next) continue;
-    rewritten.push(...tokens.slice(next, start), ...tokenize(expansion));
+  for (let at = 0; at < tokens.length; ) {
+    let longest: { alias: number; length: number } | null = null;
+    for (const { alias, trigger } of compiled.byFirstTerm.get(stemmed[at]!) ?? []) {
+      if (trigger.length <= (longest?.length ?? 0) || at + trigger.length > stemmed.length) continue;
+      if (trigger.every((term, k) => stemmed[at + k] === term)) longest = { alias, length: trigger.length };
+    }
+    if (!longest) {
+      rewritten.push(tokens[at]!);
+      at++;
+      continue;
+    }
+    const { expansion } = compiled.aliases[longest.alias]!;
+    rewritten.push(...tokenize(expansion));
     if (expansion !== '') readAs.push(expansion);
-    next = end;
+    at += longest.length;
   }
-  rewritten.push(...tokens.slice(next));
   return { tokens: rewritten, readAs };
 }
 

@@ -180,6 +180,7 @@ describe('engine on the real NCM table', () => {
     ['E2E-X5ME1', '853650'],
     ['G5LE-1 DC12', '8536'],
     ['DSNU-25-100-PPV-A', '841231'],
+    ['CQ2B32-20DZ', '841231'],
     ['SY5120-5DZ-01', '848180'],
   ])('classifies a bare partnumber of a known maker series: %s → %s', (partnumber, prefix) => {
     const result = engine.classify({ partnumber });

@@ -117,6 +117,14 @@ describe('trade phrase rewriting', () => {
     expect(rewritePhrases(tokenize('sensor fim de curso'), phrases).tokens).toEqual(['sensor', 'interruptores']);
   });
 
+  it('rewrites every occurrence, the longest trigger at a position winning whatever the vocabulary order', () => {
+    const ordered = compileAliases([
+      { triggers: ['chave'], expansion: 'chaves' },
+      { triggers: ['chave gangorra', 'chave tactil'], expansion: 'interruptores' },
+    ]);
+    expect(rewritePhrases(tokenize('chave táctil e chave gangorra; chave'), ordered).tokens).toEqual(['interruptores', 'e', 'interruptores', 'chaves']);
+  });
+
   it('rewrites every phrase of a description and drops one whose expansion is empty', () => {
     expect(rewritePhrases(tokenize('chave combinada e parafuso cabeça cilíndrica'), phrases)).toEqual({
       tokens: ['chaves', 'de', 'porcas', 'e', 'parafuso'],
