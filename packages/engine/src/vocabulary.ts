@@ -494,6 +494,17 @@ export const TRADE_PHRASES: readonly TradeAlias[] = [
   { triggers: ['battery lithium', 'lithium coin', 'coin battery'], expansion: 'pilhas de lítio' },
   { triggers: ['fan axial', 'axial fan'], expansion: 'ventiladores' },
   { triggers: ['rf txrx mod', 'rf txrx', 'txrx mod', 'rf transceiver', 'modulo wifi', 'wifi module'], expansion: 'aparelhos para recepção conversão e transmissão de dados' },
+  // English names of mechanical and safety goods whose words alone point elsewhere ("socket", "cap", "lock", "hat").
+  { triggers: ['socket head cap screw', 'hex head cap screw', 'socket head screw', 'cap screw', 'cap screws', 'machine screw', 'set screw', 'hex bolt', 'carriage bolt'], expansion: 'parafusos' },
+  { triggers: ['lock nut', 'locknut', 'nylon insert lock nut', 'hex nut', 'nylock nut'], expansion: 'porcas' },
+  { triggers: ['flat washer', 'lock washer', 'spring washer'], expansion: 'arruelas' },
+  { triggers: ['pillow block bearing', 'pillow block', 'bearing unit', 'flange bearing'], expansion: 'mancais com rolamentos incorporados' },
+  { triggers: ['timing belt pulley', 'timing pulley', 'v belt pulley'], expansion: 'polias' },
+  { triggers: ['chain sprocket', 'roller chain sprocket', 'sprocket'], expansion: 'rodas dentadas' },
+  { triggers: ['hard hat', 'safety helmet'], expansion: 'capacetes e outros chapéus e artefatos de uso semelhante de segurança' },
+  { triggers: ['safety glasses', 'safety goggles'], expansion: 'óculos de segurança' },
+  { triggers: ['high bay light', 'led high bay', 'flood light', 'floodlight'], expansion: 'aparelhos de iluminação luminárias' },
+  { triggers: ['digital caliper', 'vernier caliper', 'caliper gauge'], expansion: 'paquímetros' },
   { triggers: ['selante de silicone', 'silicone acetico', 'silicone neutro', 'selante de poliuretano', 'selante pu', 'silicone sealant'], expansion: 'mástiques' },
 ];
 

@@ -156,6 +156,20 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-DISTRIBUTOR', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
 
+  it.each([
+    ['Hex head cap screw zinc plated steel M10 x 40', '7318'],
+    ['Hex nut nylon insert lock nut M12', '731816'],
+    ['Pillow block bearing unit UCP205', '848320'],
+    ['Timing belt pulley aluminum 20 teeth', '8483'],
+    ['Roller chain sprocket steel 40B20', '8483'],
+    ['Hard hat type 1 class E', '650610'],
+    ['Safety glasses clear anti-fog', '90049020'],
+    ['LED high bay light 150W', '9405'],
+    ['Digital caliper 6 inch stainless', '90173020'],
+  ])('reads English names of mechanical and safety goods whose words alone point elsewhere: "%s" → %s', (description, prefix) => {
+    expect(engine.classify({ partnumber: 'REAL-ENGLISH', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+  });
+
   it('says in the justification how it read a trade phrase', () => {
     const { justification } = engine.classify({ partnumber: 'REAL-PHRASE-WHY', description: 'Transmissor de pressão 4-20mA' });
     expect(justification).toContain('instrumentos para medida ou controle da pressão');
