@@ -66,7 +66,7 @@ export async function startServerRuntime(
   } = options;
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
   const jwtSecret = config.JWT_SECRET ?? generateSecret();
-  const { services, commands, queue, feed, tasks, users, accounts, loginRateLimiter, close: closeServices } = await startServerServices(config, redisUrl, database, {
+  const { services, commands, queue, feed, users, close: closeServices } = await startServerServices(config, redisUrl, database, {
     jwtSecret,
     metrics,
   });
@@ -78,13 +78,13 @@ export async function startServerRuntime(
     readiness: [
       // Both connections: after an outage each reconnects on its own, and a submission needs both.
       { name: 'redis', check: () => Promise.all([commands.ping(), queue.ping()]).then(() => undefined) },
-      { name: 'database', check: () => tasks.ping() },
+      { name: 'database', check: () => services.tasks.ping() },
     ],
     logLevel: config.LOG_LEVEL,
     logger,
     metrics,
     metricsToken: config.METRICS_TOKEN,
-    queuesDashboard: { queues: [queue.queue], authorize: createAdminAuthorizer({ accounts, loginRateLimiter, adminToken: config.ADMIN_TOKEN }) },
+    queuesDashboard: { queues: [queue.queue], authorize: createAdminAuthorizer({ accounts: services.accounts, loginRateLimiter: services.loginRateLimiter, adminToken: config.ADMIN_TOKEN }) },
     bodyLimit: config.BODY_LIMIT_BYTES,
     corsOrigins: config.CORS_ORIGINS,
     trustProxy: config.TRUST_PROXY,

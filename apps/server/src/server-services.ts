@@ -1,6 +1,6 @@
 import { createAccessTokens, createAccounts } from '@nexa/auth';
 import type { NexaConfig } from '@nexa/config';
-import type { Accounts, TaskStore, UserStore } from '@nexa/contracts';
+import type { UserStore } from '@nexa/contracts';
 import { createNcmCatalog, createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '@nexa/db';
 import {
   connectRedis,
@@ -39,13 +39,11 @@ export interface ServerServices {
   services: NexaServices;
   names: RedisNames;
   commands: Redis;
+  /** `services.queue`, with the BullMQ queue behind it (metrics, dashboard). */
   queue: ClassificationQueue;
-  /** The process's one Pub/Sub feed. */
+  /** `services.feed`, the process's one Pub/Sub feed, with its statistics. */
   feed: SharedEventFeed;
-  tasks: TaskStore;
   users: UserStore;
-  accounts: Accounts;
-  loginRateLimiter: NexaServices['loginRateLimiter'];
   /** Closes the feed, the queue and the Redis connections (not the database). */
   close(): Promise<void>;
 }
@@ -63,26 +61,23 @@ export async function startServerServices(
   const subscriber = await connectRedis(redisUrl, 'subscriber', { name: config.NEXA_REDIS_PREFIX });
   const queue = createClassificationQueue(queueConnection, names, { attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS });
   const feed = instrumentEventFeed(createSharedEventFeed(subscriber, names), metrics);
-  const tasks = createTaskStore(database.db);
   const users = createUserStore(database.db);
-  const accounts = createAccounts({
-    users,
-    tokens: createAccessTokens({ secret: jwtSecret, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
-    registrationEnabled: config.REGISTRATION_ENABLED,
-  });
-  const loginRateLimiter = createRedisRateLimiter(commands, names, { limit: config.LOGIN_ATTEMPTS_PER_EMAIL, windowMs: 15 * 60_000 });
   return {
     services: {
-      tasks,
+      tasks: createTaskStore(database.db),
       events: instrumentEventLog(createEventLog(commands, names, { ttlSeconds: config.EVENTS_TTL_SECONDS }), metrics),
       feed,
       queue,
-      accounts,
+      accounts: createAccounts({
+        users,
+        tokens: createAccessTokens({ secret: jwtSecret, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
+        registrationEnabled: config.REGISTRATION_ENABLED,
+      }),
       reviews: createReviewStore(database.db),
       approvedMemory: createApprovedMemoryStream(commands, names),
       submitRateLimiter: createRedisRateLimiter(commands, names, { limit: config.SUBMIT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
       batchItemRateLimiter: createRedisRateLimiter(commands, names, { limit: config.BATCH_ITEM_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
-      loginRateLimiter,
+      loginRateLimiter: createRedisRateLimiter(commands, names, { limit: config.LOGIN_ATTEMPTS_PER_EMAIL, windowMs: 15 * 60_000 }),
       authAddressRateLimiter: createRedisRateLimiter(commands, names, { limit: config.AUTH_ATTEMPTS_PER_ADDRESS, windowMs: 15 * 60_000 }),
       ncm: createNcmCatalog(database.db),
       batch: { maxItems: config.BATCH_MAX_ITEMS, messageIntervalMs: config.BATCH_PROGRESS_INTERVAL_MS },
@@ -91,10 +86,7 @@ export async function startServerServices(
     commands,
     queue,
     feed,
-    tasks,
     users,
-    accounts,
-    loginRateLimiter,
     async close() {
       await feed.close();
       await queue.close().catch(() => {});

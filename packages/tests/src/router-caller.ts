@@ -36,10 +36,10 @@ export async function createRouterCaller(
   const database = await openDatabase({ dataDir: 'memory://' });
   const config = loadConfig({ NEXA_REDIS_PREFIX: redis.prefix, JOB_ATTEMPTS: '1', JOB_BACKOFF_MS: '10', REGISTRATION_ENABLED: 'false' });
   const server = await startServerServices(config, redis.url, database, { jwtSecret: generateSecret(), metrics: createMetrics() });
-  const { users, accounts, feed: sharedFeed } = server;
+  const { users, feed: sharedFeed } = server;
   const createContext = createContextFactory({ ...server.services, ...replace({ redis, names: server.names, sharedFeed }) });
   await createUser(users, { email: 'router-caller@example.com', password: 'router caller password 1' });
-  const { accessToken } = (await accounts.login({ email: 'router-caller@example.com', password: 'router caller password 1' }))!;
+  const { accessToken } = (await server.services.accounts.login({ email: 'router-caller@example.com', password: 'router caller password 1' }))!;
   return {
     caller: createCaller(createContext({ req: { headers: { authorization: `Bearer ${accessToken}` } } })),
     database,
