@@ -1,7 +1,7 @@
 import { Bm25fIndex, fieldLength, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
-import { contentTerms, isMeasurementToken, isNegation, isQualifierWord, isStopWord, negatedTerm, stem, tokenize } from './text/normalize.js';
-import { compileAliases, matchAliasPositions, rewritePhrases, TRADE_PHRASES, type CompiledAliases } from './vocabulary.js';
+import { contentTerms, isMeasurementToken, isNegation, isUnitAfterNumber, isQualifierWord, isStopWord, negatedTerm, stem, tokenize } from './text/normalize.js';
+import { compileAliases, isMaterialFormWord, isMaterialWord, matchAliasPositions, rewritePhrases, TRADE_PHRASES, type CompiledAliases } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
@@ -81,6 +81,12 @@ export interface ScoringTuning {
   exclusionWeight: number;
   /** Query weight of packaging/quantity qualifiers ("embalagens", "inferior", "1 kg"). */
   qualifierWeight: number;
+  /**
+   * Query weight of a material word ("stainless", "steel", "brass") in a description that also names the goods:
+   * "Ball valve stainless steel" is a valve, not a steel product of chapter 72. Nor is such a word the head noun.
+   * 1 = off: read as any other word.
+   */
+  materialWeight: number;
   /** Extra weight of the first content words (the head noun of a Portuguese description), fading over a few words. */
   leadingTermBoost: number;
   /** Final score = retrieval × (coverageFloor + (1 − coverageFloor) × coverage^coverageExponent). */
@@ -134,6 +140,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   expansionWeight: 0.8,
   exclusionWeight: 0.15,
   qualifierWeight: 0.05,
+  materialWeight: 0.3,
   leadingTermBoost: 1,
   coverageFloor: 0.4,
   coverageExponent: 1,
@@ -594,6 +601,10 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const aliasMatches = matchAliasPositions(tokens.map(stem), aliases);
     const aliasWords = new Uint8Array(tokens.length);
     for (const { start, end } of aliasMatches) aliasWords.fill(1, start, end);
+    const namesGoods = tokens.some(
+      (token) => !isStopWord(token) && !isQualifierWord(token) && !isMeasurementToken(token) && !isMaterialWord(token) && !isMaterialFormWord(token) && !/\d/.test(token),
+    );
+    const isMaterial = (token: string): boolean => tuning.materialWeight < 1 && namesGoods && isMaterialWord(token);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (EXCLUSION_MARKERS.has(token)) excluded = true;
@@ -601,7 +612,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         negated = true;
         continue;
       }
-      if (isStopWord(token) || (!tuning.measurementsAsTerms && isMeasurementToken(token))) continue;
+      if (isStopWord(token) || (!tuning.measurementsAsTerms && (isMeasurementToken(token) || isUnitAfterNumber(tokens, i)))) continue;
       // A one- or two-letter piece of a known phrase ("N-CH", "IC") is read through the phrase's alias alone.
       if (aliasWords[i] === 1 && token.length <= 2) continue;
       let term = stem(token);
@@ -620,10 +631,12 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       own.push(term);
       ownTerms.add(term);
       const qualifier = isQualifierWord(token);
-      if (headTerm === null && !qualifier && !excluded && leafIndex.has(term)) headTerm = term;
-      const positional = qualifier ? 1 : 1 + tuning.leadingTermBoost * Math.max(0, 1 - position / LEADING_TERM_SPAN);
-      if (!qualifier) position++;
-      const base = qualifier ? Math.min(tuning.qualifierWeight, excluded ? tuning.exclusionWeight : 1) : excluded ? tuning.exclusionWeight : 1;
+      const material = !qualifier && isMaterial(token);
+      if (headTerm === null && !qualifier && !material && !excluded && leafIndex.has(term)) headTerm = term;
+      const positional = qualifier || material ? 1 : 1 + tuning.leadingTermBoost * Math.max(0, 1 - position / LEADING_TERM_SPAN);
+      if (!qualifier && !material) position++;
+      const unqualified = excluded ? tuning.exclusionWeight : 1;
+      const base = qualifier ? Math.min(tuning.qualifierWeight, unqualified) : material ? Math.min(tuning.materialWeight, unqualified) : unqualified;
       addTerm(term, base * positional);
       ownWeights.push(base);
     }
@@ -632,7 +645,12 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     // An alias triggered only inside an exclusion clause ("Barras, exceto vergalhões") weighs as excluded words do.
     const exclusionAt = tokens.findIndex((token) => CLAUSE_EXCLUSION_MARKERS.has(token));
     const weightedExpansions = [
-      ...aliasMatches.map(({ expansion, start }) => ({ expansion, strength: exclusionAt < 0 || start < exclusionAt ? 1 : tuning.exclusionWeight })),
+      ...aliasMatches.map(({ expansion, start, end }) => ({
+        expansion,
+        strength:
+          (exclusionAt < 0 || start < exclusionAt ? 1 : tuning.exclusionWeight) *
+          (tokens.slice(start, end).every(isMaterial) ? tuning.materialWeight : 1),
+      })),
       ...matchSpecHints(`${description} ${input.partnumber}`),
     ];
     for (const { expansion, strength } of weightedExpansions) {

@@ -12,6 +12,33 @@ export interface TradeAlias {
   expansion: string;
 }
 
+/**
+ * Words that name what goods are made of, as English parts lists put them before or after the goods
+ * ("Stainless steel rivet", "Ball valve brass 3/4"). Beside a word naming the goods they weigh less: in the
+ * nomenclature, "stainless steel" alone names the steel products of chapter 72. Accents are folded, as tokens are.
+ */
+const MATERIAL_WORDS: ReadonlySet<string> = new Set([
+  'stainless', 'steel', 'carbon', 'alloy', 'brass', 'bronze', 'copper', 'aluminum', 'aluminium', 'iron', 'cast',
+  'galvanized', 'galvanised', 'zinc', 'plated', 'chrome', 'nickel', 'titanium', 'aco', 'inox', 'inoxidavel', 'latao', 'cobre', 'aluminio', 'ferro', 'fundido', 'zincado', 'galvanizado',
+]);
+
+export function isMaterialWord(token: string): boolean {
+  return MATERIAL_WORDS.has(token);
+}
+
+/** Shapes a material is traded in ("barras de aço", "copper tube"): beside them the material is what the goods are. */
+const MATERIAL_FORM_WORDS: ReadonlySet<string> = new Set([
+  'barra', 'barras', 'bar', 'bars', 'rod', 'rods', 'vergalhao', 'vergalhoes', 'chapa', 'chapas', 'sheet', 'sheets',
+  'plate', 'plates', 'fio', 'fios', 'wire', 'wires', 'arame', 'arames', 'tubo', 'tubos', 'tube', 'tubes', 'pipe',
+  'pipes', 'tubing', 'perfil', 'perfis', 'profile', 'profiles', 'cantoneira', 'cantoneiras', 'angle', 'tira', 'tiras',
+  'strip', 'strips', 'bobina', 'bobinas', 'coil', 'coils', 'lingote', 'lingotes', 'ingot', 'ingots', 'folha', 'folhas',
+  'foil', 'po', 'powder', 'sucata', 'scrap',
+]);
+
+export function isMaterialFormWord(token: string): boolean {
+  return MATERIAL_FORM_WORDS.has(token);
+}
+
 export const TRADE_ALIASES: readonly TradeAlias[] = [
   // Electronic components
   { triggers: ['capacitor', 'capacitors', 'capacitores', 'cap ceramico', 'supercapacitor'], expansion: 'condensadores elétricos' },

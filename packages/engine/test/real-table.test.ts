@@ -170,6 +170,32 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-ENGLISH', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
 
+  it.each([
+    ['Ball valve stainless steel 1/2 inch', '8481'],
+    ['Hex bolt stainless steel M10x40', '7318'],
+    ['Spiral wound gasket stainless steel 2 inch', '8484'],
+  ])('weighs the material of "%s" below the goods it names (→ %s), not as the steel products of chapter 72', (description, prefix) => {
+    expect(engine.classify({ partnumber: 'REAL-MATERIAL', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+    const former = loadDefaultEngine({ tablePath, tuning: { materialWeight: 1 } });
+    expect(former.classify({ partnumber: 'REAL-MATERIAL-FORMER', description }).candidates[0]?.code.slice(0, 2)).toMatch(/^7[23]$/);
+  });
+
+  it('still reads a material that is all the description names: "stainless steel" alone is a steel product', () => {
+    expect(engine.classify({ partnumber: 'REAL-MATERIAL-ONLY', description: 'stainless steel' }).candidates[0]?.code.slice(0, 2)).toBe('72');
+  });
+
+  it('keeps the material\'s weight beside a shape it is traded in: galvanized steel wire is steel wire, not an electric conductor', () => {
+    expect(engine.classify({ partnumber: 'REAL-MATERIAL-FORM', description: 'Galvanized steel wire 2mm' }).candidates[0]?.code.slice(0, 2)).toMatch(/^7[23]$/);
+  });
+
+  it('reads a unit written after its number ("0-10 bar") as a spec, not as a word of the table', () => {
+    // As a word, "bar" meets the bars of chapter 72: "Fio-máquina de aço inoxidável", "barras".
+    const description = 'Pressure gauge stainless steel 0-10 bar';
+    expect(engine.classify({ partnumber: 'REAL-UNIT-1', description }).candidates[0]?.code.slice(0, 4)).toBe('9026');
+    const former = loadDefaultEngine({ tablePath, tuning: { measurementsAsTerms: true } });
+    expect(former.classify({ partnumber: 'REAL-UNIT-2', description }).candidates[0]?.code.slice(0, 2)).toBe('72');
+  });
+
   it('says in the justification how it read a trade phrase', () => {
     const { justification } = engine.classify({ partnumber: 'REAL-PHRASE-WHY', description: 'Transmissor de pressão 4-20mA' });
     expect(justification).toContain('instrumentos para medida ou controle da pressão');

@@ -115,3 +115,17 @@ const MEASUREMENT = /^\d+(?:v|kv|vac|vdc|vca|vcc|a|ma|mah|ah|w|kw|mw|va|kva|hz|k
 export function isMeasurementToken(token: string): boolean {
   return MEASUREMENT.test(token);
 }
+
+const UNIT_WORDS: ReadonlySet<string> = new Set([
+  ...MEASUREMENT.source.slice(MEASUREMENT.source.indexOf('(?:') + 3, MEASUREMENT.source.indexOf(')')).split('|'),
+  'bar', 'mbar', 'mpa', 'kpa', 'kgf', 'hp', 'cv', 'inch', 'inches', 'pol', 'polegada', 'polegadas', 'awg', 'nm',
+  'lb', 'lbs', 'ft', 'volts', 'watts', 'amp', 'amps',
+]);
+
+/**
+ * A unit written after its number ("10 bar", "5 HP", "1/2 inch"): a spec, like a rating written as one
+ * token. As a word "bar" met the bars of chapter 72.
+ */
+export function isUnitAfterNumber(tokens: readonly string[], index: number): boolean {
+  return index > 0 && UNIT_WORDS.has(tokens[index]!) && /^\d+$/.test(tokens[index - 1]!);
+}
