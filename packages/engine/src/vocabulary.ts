@@ -147,7 +147,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['prego', 'pregos', 'nail', 'nails'], expansion: 'pregos tachas percevejos' },
   { triggers: ['gancho', 'hook', 'suporte', 'bracket'], expansion: 'ganchos suportes' },
   // Materials (English → Portuguese)
-  { triggers: ['plastic', 'plastico', 'pvc', 'abs', 'nylon', 'polyamide', 'poliamida', 'polipropileno', 'polypropylene', 'pp', 'polietileno', 'polyethylene', 'pe', 'pet', 'acrilico', 'acrylic', 'policarbonato', 'polycarbonate', 'pom', 'ptfe', 'teflon'], expansion: 'plástico plásticos' },
+  { triggers: ['plastic', 'plastico', 'pvc', 'abs', 'nylon', 'polyamide', 'poliamida', 'polipropileno', 'polypropylene', 'pp', 'polietileno', 'polyethylene', 'pe', 'pet', 'acrilico', 'acrylic', 'policarbonato', 'polycarbonate', 'pom', 'ptfe', 'teflon', 'poliuretano', 'polyurethane'], expansion: 'plástico plásticos' },
   { triggers: ['steel', 'aco carbono', 'carbon steel'], expansion: 'ferro aço' },
   { triggers: ['stainless', 'stainless steel', 'inox', 'aco inox', 'aco inoxidavel'], expansion: 'aço inoxidável' },
   { triggers: ['iron', 'cast iron', 'ferro fundido'], expansion: 'ferro fundido' },
@@ -477,6 +477,9 @@ export const TRADE_PHRASES: readonly TradeAlias[] = [
   { triggers: ['chave seccionadora', 'chave faca', 'disconnect switch'], expansion: 'seccionadores' },
   { triggers: ['chave combinada', 'chave de boca', 'chave estrela', 'chave fixa', 'combination wrench', 'open end wrench', 'spanner'], expansion: 'chaves de porcas manuais de abertura fixa' },
   { triggers: ['chave inglesa', 'chave ajustavel', 'adjustable wrench'], expansion: 'chaves de porcas manuais de abertura variável' },
+  { triggers: ['socket set', 'socket wrench set', 'jogo de soquetes', 'jogo de chaves soquete', 'chave soquete', 'chave catraca', 'ratchet wrench'], expansion: 'chaves de caixa intercambiáveis' },
+  { triggers: ['quadro eletrico', 'quadro de distribuicao', 'quadro de comando', 'painel eletrico', 'electrical panel', 'control panel', 'switchboard', 'distribution board'], expansion: 'quadros painéis armários para comando elétrico ou distribuição de energia elétrica' },
+  { triggers: ['pneumatic tubing', 'pneumatic tube', 'pneumatic hose', 'air hose', 'tubo pneumatico', 'mangueira pneumatica'], expansion: 'tubos flexíveis' },
   { triggers: ['transmissor de pressao', 'transdutor de pressao', 'sensor de pressao', 'pressure transmitter', 'pressure transducer', 'pressure sensor'], expansion: 'instrumentos para medida ou controle da pressão' },
   { triggers: ['transmissor de nivel', 'sensor de nivel', 'chave de nivel', 'level transmitter', 'level sensor'], expansion: 'instrumentos para medida ou controle do nível dos líquidos' },
   { triggers: ['transmissor de vazao', 'medidor de vazao', 'sensor de vazao', 'fluxometro', 'flow meter', 'flowmeter', 'flow transmitter'], expansion: 'instrumentos para medida ou controle da vazão dos líquidos' },

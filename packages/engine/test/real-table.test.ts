@@ -171,6 +171,14 @@ describe('engine on the real NCM table', () => {
   });
 
   it.each([
+    ['Socket set 1/2 drive', '820420'],
+    ['Electrical panel with circuit breakers', '8537'],
+    ['Pneumatic tubing polyurethane 8mm', '3917'],
+  ])('reads English names of tools, panels and tubing whose words alone point elsewhere: "%s" → %s', (description, prefix) => {
+    expect(engine.classify({ partnumber: 'REAL-ENGLISH-2', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+  });
+
+  it.each([
     ['Ball valve stainless steel 1/2 inch', '8481'],
     ['Hex bolt stainless steel M10x40', '7318'],
     ['Spiral wound gasket stainless steel 2 inch', '8484'],
