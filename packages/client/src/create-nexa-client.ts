@@ -10,6 +10,7 @@ import {
   wsLink,
   type TRPCClient,
 } from '@trpc/client';
+import { sendRequestsAtEndOfTurn } from './send-at-end-of-turn';
 
 export type Transport = 'ws' | 'sse';
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'closed';
@@ -88,6 +89,7 @@ export function createNexaClient(options: NexaClientOptions): NexaClient {
           },
         })
       : null;
+  if (wsClient) sendRequestsAtEndOfTurn(wsClient);
 
   const subscriptionLink = wsClient
     ? wsLink<AppRouter>({ client: wsClient })
