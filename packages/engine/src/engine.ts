@@ -132,6 +132,12 @@ export interface ScoringTuning {
   indexExclusionClauses: boolean;
   /** Match ratings and sizes written as one token ("60v", "2a") as words (true = the former behaviour). */
   measurementsAsTerms: boolean;
+  /**
+   * A head noun the table never uses but the vocabulary knows ("geladeira") is read through its alias: the
+   * alias's first word the table knows is the head term and takes the head's leading boost (false = the former
+   * behaviour: the head term is the next word the table knows, "free" in "Geladeira frost free").
+   */
+  headThroughAlias: boolean;
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
@@ -162,6 +168,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   negatedTerms: true,
   indexExclusionClauses: false,
   measurementsAsTerms: false,
+  headThroughAlias: true,
 };
 
 const TOP_K = 5;
@@ -605,6 +612,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       (token) => !isStopWord(token) && !isQualifierWord(token) && !isMeasurementToken(token) && !isMaterialWord(token) && !isMaterialFormWord(token) && !/\d/.test(token),
     );
     const isMaterial = (token: string): boolean => tuning.materialWeight < 1 && namesGoods && isMaterialWord(token);
+    /** Where the head noun is, when the table never uses it and an alias names it, and the weight it would have had. */
+    let headThroughAlias: { at: number; positional: number } | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (EXCLUSION_MARKERS.has(token)) excluded = true;
@@ -632,8 +641,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       ownTerms.add(term);
       const qualifier = isQualifierWord(token);
       const material = !qualifier && isMaterial(token);
-      if (headTerm === null && !qualifier && !material && !excluded && leafIndex.has(term)) headTerm = term;
       const positional = qualifier || material ? 1 : 1 + tuning.leadingTermBoost * Math.max(0, 1 - position / LEADING_TERM_SPAN);
+      if (headTerm === null && headThroughAlias === null && !qualifier && !material && !excluded) {
+        if (tuning.headThroughAlias && aliasWords[i] === 1 && !leafIndex.has(term)) headThroughAlias = { at: i, positional };
+        else if (leafIndex.has(term)) headTerm = term;
+      }
       if (!qualifier && !material) position++;
       const unqualified = excluded ? tuning.exclusionWeight : 1;
       const base = qualifier ? Math.min(tuning.qualifierWeight, unqualified) : material ? Math.min(tuning.materialWeight, unqualified) : unqualified;
@@ -653,6 +665,15 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       })),
       ...matchSpecHints(`${description} ${input.partnumber}`),
     ];
+    // A head noun the table never uses ("geladeira") is named by its alias: the alias's first word the table knows
+    // (its head noun, as aliases are written: "refrigeradores") is the head term, and takes the head's leading boost
+    // on top of the alias's weight.
+    const head: { at: number; positional: number } | null = headThroughAlias;
+    const headAlias = head && aliasMatches.find(({ start, end }) => start <= head.at && head.at < end);
+    if (head && headAlias) {
+      headTerm = contentTerms(headAlias.expansion).find((term) => leafIndex.has(term)) ?? null;
+      if (headTerm !== null) addTerm(headTerm, tuning.expansionWeight * head.positional);
+    }
     for (const { expansion, strength } of weightedExpansions) {
       const expansionTerms = contentTerms(expansion);
       const weight = tuning.expansionWeight * strength;

@@ -204,6 +204,16 @@ describe('engine on the real NCM table', () => {
     expect(former.classify({ partnumber: 'REAL-UNIT-2', description }).candidates[0]?.code.slice(0, 2)).toBe('72');
   });
 
+  it.each([
+    ['Geladeira frost free 400 litros', '8418', '02'],
+    ['Contator tripolar 25A bobina 220V', '8536', '8504'],
+    ['Thermocouple type K', '9025', '9032'],
+  ])('reads a head noun the table never uses through its alias, as the head: "%s" → %s (formerly %s)', (description, prefix, formerPrefix) => {
+    expect(engine.classify({ partnumber: 'REAL-HEAD-ALIAS', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+    const former = loadDefaultEngine({ tablePath, tuning: { headThroughAlias: false } });
+    expect(former.classify({ partnumber: 'REAL-HEAD-ALIAS-FORMER', description }).candidates[0]?.code.startsWith(formerPrefix)).toBe(true);
+  });
+
   it('says in the justification how it read a trade phrase', () => {
     const { justification } = engine.classify({ partnumber: 'REAL-PHRASE-WHY', description: 'Transmissor de pressão 4-20mA' });
     expect(justification).toContain('instrumentos para medida ou controle da pressão');
@@ -248,7 +258,7 @@ describe('engine on the real NCM table', () => {
     // As a word, "2a" matches "alfainterferona 2a" (30.02) better than the alias "fuse" → fusíveis.
     const description = 'FUSE 2A 250V 5X20MM';
     expect(engine.classify({ partnumber: 'REAL-SPEC-1', description }).candidates[0]?.code.slice(0, 4)).toBe('8536');
-    const former = loadDefaultEngine({ tablePath, tuning: { measurementsAsTerms: true } });
+    const former = loadDefaultEngine({ tablePath, tuning: { measurementsAsTerms: true, headThroughAlias: false } });
     expect(former.classify({ partnumber: 'REAL-SPEC-2', description }).candidates[0]?.code.slice(0, 4)).toBe('3002');
   });
 
