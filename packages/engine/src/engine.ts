@@ -138,6 +138,11 @@ export interface ScoringTuning {
    * behaviour: the head term is the next word the table knows, "free" in "Geladeira frost free").
    */
   headThroughAlias: boolean;
+  /**
+   * A word read through an alias counts as found in a code that holds the alias's head word, in the confidence's
+   * matched share and the justification ("geladeira" in a code for "refrigeradores"); false = only the word itself.
+   */
+  aliasWordsMatch: boolean;
 }
 
 export const DEFAULT_TUNING: ScoringTuning = {
@@ -169,6 +174,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   indexExclusionClauses: false,
   measurementsAsTerms: false,
   headThroughAlias: true,
+  aliasWordsMatch: true,
 };
 
 const TOP_K = 5;
@@ -308,6 +314,8 @@ interface WeightedQuery {
   itemHeads: string[];
   /** Unigram terms from the user's own words (for the justification). */
   ownTerms: Set<string>;
+  /** An own term read through an alias → the alias's first word the table knows ("geladeir" → "refriger"). */
+  aliasHeads: Map<string, string>;
   /** Content terms inside an exclusion clause ("exceto ..."). */
   excludedTerms: Set<string>;
   expansions: string[];
@@ -614,6 +622,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const isMaterial = (token: string): boolean => tuning.materialWeight < 1 && namesGoods && isMaterialWord(token);
     /** Where the head noun is, when the table never uses it and an alias names it, and the weight it would have had. */
     let headThroughAlias: { at: number; positional: number } | null = null;
+    const ownTermAt = new Map<number, string>();
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (EXCLUSION_MARKERS.has(token)) excluded = true;
@@ -639,6 +648,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       else if (!excluded) ownBeforeExclusion.add(term);
       own.push(term);
       ownTerms.add(term);
+      ownTermAt.set(i, term);
       const qualifier = isQualifierWord(token);
       const material = !qualifier && isMaterial(token);
       const positional = qualifier || material ? 1 : 1 + tuning.leadingTermBoost * Math.max(0, 1 - position / LEADING_TERM_SPAN);
@@ -685,7 +695,16 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const itemHeads = headWords(description, contentTerms).filter((term) => leafIndex.has(term));
     const quantities = quantityRanges(positiveText(description));
     const namesNew = [...ownBeforeExclusion].some((term) => NEW_STEMS.has(term));
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, excludedTerms, expansions, quantities, namesNew };
+    const aliasHeads = new Map<string, string>();
+    for (const { expansion, start, end } of aliasMatches) {
+      const aliasHead = contentTerms(expansion).find((term) => leafIndex.has(term));
+      if (aliasHead === undefined) continue;
+      for (let i = start; i < end; i++) {
+        const term = ownTermAt.get(i);
+        if (term !== undefined && !aliasHeads.has(term)) aliasHeads.set(term, aliasHead);
+      }
+    }
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, aliasHeads, excludedTerms, expansions, quantities, namesNew };
   }
 
   const finalScores = new Float64Array(leaves.length);
@@ -1094,15 +1113,17 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return { code: entry.code, description: entry.description, path: entry.pathText, score: round(score) };
   }
 
+  /** The user's own terms the document holds, itself or (for a word read through an alias) the alias's head word. */
   function matchedTerms(doc: number, query: WeightedQuery): string[] {
     const from = fieldStarts[doc * FIELD_COUNT]!;
     const to = fieldStarts[(doc + 1) * FIELD_COUNT]!;
-    return [...query.ownTerms].filter((term) => {
-      const id = leafIndex.idOf(term);
+    const holds = (term: string | undefined): boolean => {
+      const id = term === undefined ? -1 : leafIndex.idOf(term);
       if (id < 0) return false;
       for (let t = from; t < to; t++) if (termIdsFlat[t] === id) return true;
       return false;
-    });
+    };
+    return [...query.ownTerms].filter((term) => holds(term) || (tuning.aliasWordsMatch && holds(query.aliasHeads.get(term))));
   }
 
   function matchedOwnShare(doc: number, query: WeightedQuery): number {

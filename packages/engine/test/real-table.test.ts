@@ -214,6 +214,17 @@ describe('engine on the real NCM table', () => {
     expect(former.classify({ partnumber: 'REAL-HEAD-ALIAS-FORMER', description }).candidates[0]?.code.startsWith(formerPrefix)).toBe(true);
   });
 
+  it('counts a word read through an alias as found in a code holding the alias\'s head word, in the confidence and the justification', () => {
+    const description = 'Geladeira frost free 400 litros';
+    const result = engine.classify({ partnumber: 'REAL-ALIAS-MATCH', description });
+    expect(result.candidates[0]?.code.slice(0, 4)).toBe('8418');
+    expect(result.justification).toMatch(/Matched terms: [^.]*geladeir/);
+    const former = loadDefaultEngine({ tablePath, tuning: { aliasWordsMatch: false } }).classify({ partnumber: 'REAL-ALIAS-MATCH-FORMER', description });
+    expect(former.candidates[0]?.code).toBe(result.candidates[0]?.code);
+    expect(former.confidence).toBe(0);
+    expect(result.confidence).toBeGreaterThan(0);
+  });
+
   it('says in the justification how it read a trade phrase', () => {
     const { justification } = engine.classify({ partnumber: 'REAL-PHRASE-WHY', description: 'Transmissor de pressão 4-20mA' });
     expect(justification).toContain('instrumentos para medida ou controle da pressão');
