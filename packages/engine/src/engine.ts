@@ -1126,8 +1126,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return [...query.ownTerms].filter((term) => holds(term) || (tuning.aliasWordsMatch && holds(query.aliasHeads.get(term))));
   }
 
+  /**
+   * Share of the user's own terms found in the document, among those any code could hold: a word neither the
+   * table nor an alias knows (a brand, a model name) is found in no code, so it says nothing about this one.
+   */
   function matchedOwnShare(doc: number, query: WeightedQuery): number {
-    return query.ownTerms.size > 0 ? matchedTerms(doc, query).length / query.ownTerms.size : 0;
+    const findable = [...query.ownTerms].filter((term) => leafIndex.has(term) || query.aliasHeads.has(term)).length;
+    return findable > 0 ? matchedTerms(doc, query).length / findable : 0;
   }
 
   function classify(input: ClassifyInput): EngineResult {

@@ -231,6 +231,14 @@ describe('engine on the real NCM table', () => {
     expect(result.confidence).toBeGreaterThan(0);
   });
 
+  it('gives a description the same confidence with or without a word no code could hold (a brand or model name)', () => {
+    const plain = engine.classify({ partnumber: 'REAL-SHARE-1', description: 'Rolamento de esferas 6205' });
+    const branded = engine.classify({ partnumber: 'REAL-SHARE-2', description: 'Rolamento de esferas 6205 Qwzxv' });
+    expect(branded.candidates[0]?.code).toBe(plain.candidates[0]?.code);
+    expect(plain.confidence).toBeGreaterThan(0);
+    expect(branded.confidence).toBe(plain.confidence);
+  });
+
   it('says in the justification how it read a trade phrase', () => {
     const { justification } = engine.classify({ partnumber: 'REAL-PHRASE-WHY', description: 'Transmissor de pressão 4-20mA' });
     expect(justification).toContain('instrumentos para medida ou controle da pressão');
