@@ -619,7 +619,10 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const namesGoods = tokens.some(
       (token) => !isStopWord(token) && !isQualifierWord(token) && !isMeasurementToken(token) && !isMaterialWord(token) && !isMaterialFormWord(token) && !/\d/.test(token),
     );
-    const isMaterial = (token: string): boolean => tuning.materialWeight < 1 && namesGoods && isMaterialWord(token);
+    // "Ferro de passar", "ferro de solda": a material word opening a Portuguese "X de Y" names the goods itself.
+    const firstContent = tokens.findIndex((token) => !isStopWord(token) && !/\d/.test(token));
+    const namesGoodsAt = (i: number) => i === firstContent && tokens[i + 1] === 'de';
+    const isMaterialAt = (i: number): boolean => tuning.materialWeight < 1 && namesGoods && isMaterialWord(tokens[i]!) && !namesGoodsAt(i);
     /** Where the head noun is, when the table never uses it and an alias names it, and the weight it would have had. */
     let headThroughAlias: { at: number; positional: number } | null = null;
     const ownTermAt = new Map<number, string>();
@@ -650,7 +653,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       ownTerms.add(term);
       ownTermAt.set(i, term);
       const qualifier = isQualifierWord(token);
-      const material = !qualifier && isMaterial(token);
+      const material = !qualifier && isMaterialAt(i);
       const positional = qualifier || material ? 1 : 1 + tuning.leadingTermBoost * Math.max(0, 1 - position / LEADING_TERM_SPAN);
       if (headTerm === null && headThroughAlias === null && !qualifier && !material && !excluded) {
         if (tuning.headThroughAlias && aliasWords[i] === 1 && !leafIndex.has(term)) headThroughAlias = { at: i, positional };
@@ -671,7 +674,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         expansion,
         strength:
           (exclusionAt < 0 || start < exclusionAt ? 1 : tuning.exclusionWeight) *
-          (tokens.slice(start, end).every(isMaterial) ? tuning.materialWeight : 1),
+          (Array.from({ length: end - start }, (_, k) => start + k).every(isMaterialAt) ? tuning.materialWeight : 1),
       })),
       ...matchSpecHints(`${description} ${input.partnumber}`),
     ];

@@ -194,6 +194,10 @@ describe('engine on the real NCM table', () => {
     expect(former.classify({ partnumber: 'REAL-MATERIAL-FORMER', description }).candidates[0]?.code.slice(0, 2)).toMatch(/^7[23]$/);
   });
 
+  it('reads a material word opening a Portuguese "X de Y" as the goods: "ferro de passar" is a smoothing iron', () => {
+    expect(engine.classify({ partnumber: 'REAL-MATERIAL-HEAD', description: 'Ferro de passar roupa' }).candidates[0]?.code.slice(0, 4)).toBe('8516');
+  });
+
   it('still reads a material that is all the description names: "stainless steel" alone is a steel product', () => {
     expect(engine.classify({ partnumber: 'REAL-MATERIAL-ONLY', description: 'stainless steel' }).candidates[0]?.code.slice(0, 2)).toBe('72');
   });

@@ -105,7 +105,11 @@ export function isQualifierWord(token: string): boolean {
   return QUALIFIERS.has(token) || /^\d+(?:[.,]\d+)?$/.test(token);
 }
 
-const MEASUREMENT = /^\d+(?:v|kv|vac|vdc|vca|vcc|a|ma|mah|ah|w|kw|mw|va|kva|hz|khz|mhz|ghz|uf|nf|pf|uh|mh|nh|ohm|ohms|mm|cm|pos|pin|pinos|rpm|psi|db)$/;
+const RATING_UNITS = [
+  'v', 'kv', 'vac', 'vdc', 'vca', 'vcc', 'a', 'ma', 'mah', 'ah', 'w', 'kw', 'mw', 'va', 'kva', 'hz', 'khz', 'mhz', 'ghz', 'uf', 'nf',
+  'pf', 'uh', 'mh', 'nh', 'ohm', 'ohms', 'mm', 'cm', 'pos', 'pin', 'pinos', 'rpm', 'psi', 'db',
+];
+const MEASUREMENT = new RegExp(`^\\d+(?:${RATING_UNITS.join('|')})$`);
 
 /**
  * A rating or size written as one token ("60v", "2a", "16mhz", "10pos"): a spec the hints and
@@ -117,7 +121,7 @@ export function isMeasurementToken(token: string): boolean {
 }
 
 const UNIT_WORDS: ReadonlySet<string> = new Set([
-  ...MEASUREMENT.source.slice(MEASUREMENT.source.indexOf('(?:') + 3, MEASUREMENT.source.indexOf(')')).split('|'),
+  ...RATING_UNITS,
   'bar', 'mbar', 'mpa', 'kpa', 'kgf', 'hp', 'cv', 'inch', 'inches', 'pol', 'polegada', 'polegadas', 'awg', 'nm',
   'lb', 'lbs', 'ft', 'volts', 'watts', 'amp', 'amps',
 ]);
