@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { defaultNcmTablePath, isInForce, loadDefaultEngine, loadNcmTableFromFile } from '../src/index.js';
+import { defaultNcmTablePath, isInForce, loadDefaultEngine, loadNcmTableFromFile, type ScoringTuning } from '../src/index.js';
 
 function requireSharedTable(): string {
   const tablePath = defaultNcmTablePath();
@@ -14,6 +14,14 @@ describe('engine on the real NCM table', () => {
   const table = loadNcmTableFromFile(tablePath);
   const engine = loadDefaultEngine({ tablePath });
   const inForce = new Set(table.entries.filter((e) => e.code.length === 8 && isInForce(e)).map((e) => e.code));
+  /** An engine reading as before one change (its tuning switch off), built once per switch for every row that needs it. */
+  const formerEngines = new Map<string, ReturnType<typeof loadDefaultEngine>>();
+  const formerEngine = (tuning: Partial<ScoringTuning>) => {
+    const key = JSON.stringify(tuning);
+    let former = formerEngines.get(key);
+    if (!former) formerEngines.set(key, (former = loadDefaultEngine({ tablePath, tuning })));
+    return former;
+  };
 
   it('parses the whole table', () => {
     expect(table.entries.length).toBeGreaterThan(15_000);
@@ -190,7 +198,7 @@ describe('engine on the real NCM table', () => {
     ['Spiral wound gasket stainless steel 2 inch', '8484'],
   ])('weighs the material of "%s" below the goods it names (→ %s), not as the steel products of chapter 72', (description, prefix) => {
     expect(engine.classify({ partnumber: 'REAL-MATERIAL', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
-    const former = loadDefaultEngine({ tablePath, tuning: { materialWeight: 1 } });
+    const former = formerEngine({ materialWeight: 1 });
     expect(former.classify({ partnumber: 'REAL-MATERIAL-FORMER', description }).candidates[0]?.code.slice(0, 2)).toMatch(/^7[23]$/);
   });
 
@@ -220,7 +228,7 @@ describe('engine on the real NCM table', () => {
     ['Thermocouple type K', '9025', '9032'],
   ])('reads a head noun the table never uses through its alias, as the head: "%s" → %s (formerly %s)', (description, prefix, formerPrefix) => {
     expect(engine.classify({ partnumber: 'REAL-HEAD-ALIAS', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
-    const former = loadDefaultEngine({ tablePath, tuning: { headThroughAlias: false } });
+    const former = formerEngine({ headThroughAlias: false });
     expect(former.classify({ partnumber: 'REAL-HEAD-ALIAS-FORMER', description }).candidates[0]?.code.startsWith(formerPrefix)).toBe(true);
   });
 
