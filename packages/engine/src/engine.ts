@@ -412,7 +412,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const chapter = ancestors.find((a) => a.code.length === 2);
     const hsSubheading = options.hsDescriptions?.get(entry.code.slice(0, 6)) ?? '';
     const hsHeading = options.hsDescriptions?.get(entry.code.slice(0, 4)) ?? '';
-    const translatedTexts = [options.translatedDescriptions?.get(entry.code) ?? '', hsSubheading, hsHeading];
+    const translatedTexts = [options.translatedDescriptions?.get(entry.code) ?? '', hsSubheading, hsHeading].map(ownText);
     const translatedTermLists = translatedTexts.map(termsOf);
     const phraseSegments = [ownText(entry.description), standalone, ownText(heading?.description ?? ''), ...innerAncestors.map((a) => ownText(a.description)), ...translatedTexts].map(bigramsOf);
     const fields: Record<(typeof FIELD_ORDER)[number], string[][]> = {

@@ -355,6 +355,13 @@ describe('engine on the real NCM table', () => {
     expect(former.classify({ partnumber: 'REAL-EXC-4', description: 'bússola magnética' }).candidates[0]?.code).toBe('90142090');
   });
 
+  it('does not match a code on the goods the exclusion clause of its Spanish or English text leaves out', () => {
+    // 8703.40 in Spanish: "..., excepto aquellos que puedan ser cargadas mediante la conexión a una fuente de alimentación externa".
+    const description = 'Fuente de alimentación 24V 5A';
+    expect(engine.classify({ partnumber: 'REAL-EXC-5', description }).candidates[0]?.code.slice(0, 2)).not.toBe('87');
+    expect(formerEngine({ indexExclusionClauses: true }).classify({ partnumber: 'REAL-EXC-6', description }).candidates[0]?.code).toBe('87034000');
+  });
+
   it('does not match those English descriptions without the translated fields', () => {
     const portugueseOnly = loadDefaultEngine({ tablePath, comexstatPath: null, hsPath: null });
     expect(portugueseOnly.classify({ partnumber: 'REAL-PT', description: 'frozen shrimp' }).candidates).toEqual([]);
