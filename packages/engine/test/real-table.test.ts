@@ -251,6 +251,26 @@ describe('engine on the real NCM table', () => {
     expect(branded.confidence).toBe(plain.confidence);
   });
 
+  it.each([
+    ['Fuente de alimentación 24V 5A', '8504'],
+    ['Llave inglesa 10 pulgadas', '820412'],
+    ['Cinta métrica 5 m', '9017'],
+    ['Batería de auto 12V 60Ah', '8507'],
+  ])('reads Spanish trade names as their Portuguese ones: "%s" → %s', (description, prefix) => {
+    expect(engine.classify({ partnumber: 'REAL-SPANISH', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+  });
+
+  it('reads a Spanish "arandela" as a washer, not as the Portuguese wall light', () => {
+    const codes = engine.classify({ partnumber: 'REAL-SPANISH-WASHER', description: 'Arandela plana M8' }).candidates.map((c) => c.code);
+    expect(codes[0]?.slice(0, 2)).not.toBe('94');
+    expect(codes.some((code) => code.startsWith('7318'))).toBe(true);
+  });
+
+  it('reads "manguera" as "mangueira"', () => {
+    const codesOf = (description: string) => new Set(engine.classify({ partnumber: 'REAL-SPANISH-HOSE', description }).candidates.map((c) => c.code));
+    expect(codesOf('Manguera de PVC 1/2')).toEqual(codesOf('Mangueira de PVC 1/2'));
+  });
+
   it('says in the justification how it read a trade phrase', () => {
     const { justification } = engine.classify({ partnumber: 'REAL-PHRASE-WHY', description: 'Transmissor de pressão 4-20mA' });
     expect(justification).toContain('instrumentos para medida ou controle da pressão');
