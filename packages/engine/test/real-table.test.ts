@@ -188,6 +188,13 @@ describe('engine on the real NCM table', () => {
     ['Clamp meter AC/DC', '9030'],
     ['Angle grinder 115mm 800W', '8467'],
     ['Impact wrench pneumatic 1/2', '8467'],
+    ['Hose clamp stainless 20-32mm', '7326'],
+    ['Steel cable clamp 1/4', '7326'],
+    ['Cable gland PG9 plastic', '8536'],
+    ['Extension cord 10m', '854442'],
+    ['Wire stripper tool', '8203'],
+    ['Emergency light LED', '9405'],
+    ['Fuel hose 8mm', '4009'],
   ])('reads English names of tools, panels, drives and tubing whose words alone point elsewhere: "%s" → %s', (description, prefix) => {
     expect(engine.classify({ partnumber: 'REAL-ENGLISH-2', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
