@@ -621,8 +621,12 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     );
     // "Ferro de passar", "ferro de solda": a material word opening a Portuguese "X de Y" names the goods itself.
     const firstContent = tokens.findIndex((token) => !isStopWord(token) && !/\d/.test(token));
-    const namesGoodsAt = (i: number) => i === firstContent && tokens[i + 1] === 'de';
-    const isMaterialAt = (i: number): boolean => tuning.materialWeight < 1 && namesGoods && isMaterialWord(tokens[i]!) && !namesGoodsAt(i);
+    const opensDePhrase = (i: number) => i === firstContent && tokens[i + 1] === 'de';
+    const isMaterialAt = (i: number): boolean => tuning.materialWeight < 1 && namesGoods && isMaterialWord(tokens[i]!) && !opensDePhrase(i);
+    const allMaterial = (start: number, end: number): boolean => {
+      for (let i = start; i < end; i++) if (!isMaterialAt(i)) return false;
+      return true;
+    };
     /** Where the head noun is, when the table never uses it and an alias names it, and the weight it would have had. */
     let headThroughAlias: { at: number; positional: number } | null = null;
     const ownTermAt = new Map<number, string>();
@@ -674,7 +678,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         expansion,
         strength:
           (exclusionAt < 0 || start < exclusionAt ? 1 : tuning.exclusionWeight) *
-          (Array.from({ length: end - start }, (_, k) => start + k).every(isMaterialAt) ? tuning.materialWeight : 1),
+          (allMaterial(start, end) ? tuning.materialWeight : 1),
       })),
       ...matchSpecHints(`${description} ${input.partnumber}`),
     ];
