@@ -259,6 +259,13 @@ describe('engine on the real NCM table', () => {
   });
 
   it.each([
+    ['Fonte de alimentação 24V 5A', '850440'],
+    ['Fonte de alimentação para notebook', '850440'],
+  ])('reads "fonte de alimentação" as a power supply, not as the computer cases "com fonte de alimentação": "%s" → %s', (description, prefix) => {
+    expect(engine.classify({ partnumber: 'REAL-PSU', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+  });
+
+  it.each([
     ['Fuente de alimentación 24V 5A', '8504'],
     ['Llave inglesa 10 pulgadas', '820412'],
     ['Cinta métrica 5 m', '9017'],
