@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { contentTerms, foldText, isStopWord, stemPortuguese, tokenize } from '../src/index.js';
 import { isMeasurementToken, negatedTerm, stemAll } from '../src/text/normalize.js';
-import { compileAliases, matchAliasPositions, rewritePhrases } from '../src/vocabulary.js';
+import { compileAliases, matchAliasPositions, rewritePhrases, TRADE_ALIASES, TRADE_PHRASES } from '../src/vocabulary.js';
 
 describe('text normalisation', () => {
   it('lowercases and strips accents', () => {
@@ -134,5 +134,14 @@ describe('trade phrase rewriting', () => {
 
   it('leaves a description without phrases, and the words of a phrase apart, as they are', () => {
     expect(rewritePhrases(tokenize('chave de fenda; curso de 100 mm'), phrases)).toEqual({ tokens: ['chave', 'de', 'fenda', 'curso', 'de', '100', 'mm'], readAs: [] });
+  });
+
+  it('has no alias trigger that a trade phrase rewrites before the aliases are read', () => {
+    const phraseTriggers = TRADE_PHRASES.flatMap(({ triggers }) => triggers.map((trigger) => ` ${stemAll(trigger).join(' ')} `));
+    const shadowed = TRADE_ALIASES.flatMap(({ triggers }) => triggers).filter((trigger) => {
+      const words = ` ${stemAll(trigger).join(' ')} `;
+      return phraseTriggers.some((phrase) => words.includes(phrase));
+    });
+    expect(shadowed).toEqual([]);
   });
 });
