@@ -585,6 +585,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return [];
   }
   const aliases: CompiledAliases = compileAliases();
+  /** An alias's first word the table knows: its head noun, as aliases are written ("refrigeradores"). */
+  const aliasHeads = new Map(aliases.aliases.map(({ expansion }) => [expansion, contentTerms(expansion).find((term) => leafIndex.has(term)) ?? null]));
+  const aliasHeadOf = (expansion: string): string | null => aliasHeads.get(expansion) ?? null;
   const phrases: CompiledAliases = compileAliases(TRADE_PHRASES);
   const memory = new ClassificationMemory();
 
@@ -682,13 +685,12 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       })),
       ...matchSpecHints(`${description} ${input.partnumber}`),
     ];
-    // A head noun the table never uses ("geladeira") is named by its alias: the alias's first word the table knows
-    // (its head noun, as aliases are written: "refrigeradores") is the head term, and takes the head's leading boost
-    // on top of the alias's weight.
+    // A head noun the table never uses ("geladeira") is named by its alias: the alias's head word is the head term,
+    // and takes the head's leading boost on top of the alias's weight.
     const head: { at: number; positional: number } | null = headThroughAlias;
     const headAlias = head && aliasMatches.find(({ start, end }) => start <= head.at && head.at < end);
     if (head && headAlias) {
-      headTerm = contentTerms(headAlias.expansion).find((term) => leafIndex.has(term)) ?? null;
+      headTerm = aliasHeadOf(headAlias.expansion);
       if (headTerm !== null) addTerm(headTerm, tuning.expansionWeight * head.positional);
     }
     for (const { expansion, strength } of weightedExpansions) {
@@ -702,16 +704,16 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const itemHeads = headWords(description, contentTerms).filter((term) => leafIndex.has(term));
     const quantities = quantityRanges(positiveText(description));
     const namesNew = [...ownBeforeExclusion].some((term) => NEW_STEMS.has(term));
-    const aliasHeads = new Map<string, string>();
+    const ownAliasHeads = new Map<string, string>();
     for (const { expansion, start, end } of aliasMatches) {
-      const aliasHead = contentTerms(expansion).find((term) => leafIndex.has(term));
-      if (aliasHead === undefined) continue;
+      const aliasHead = aliasHeadOf(expansion);
+      if (aliasHead === null) continue;
       for (let i = start; i < end; i++) {
         const term = ownTermAt.get(i);
-        if (term !== undefined && !aliasHeads.has(term)) aliasHeads.set(term, aliasHead);
+        if (term !== undefined && !ownAliasHeads.has(term)) ownAliasHeads.set(term, aliasHead);
       }
     }
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, aliasHeads, excludedTerms, expansions, quantities, namesNew };
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, aliasHeads: ownAliasHeads, excludedTerms, expansions, quantities, namesNew };
   }
 
   const finalScores = new Float64Array(leaves.length);
@@ -1134,12 +1136,12 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   }
 
   /**
-   * Share of the user's own terms found in the document, among those any code could hold: a word neither the
+   * Share of the user's own terms a document holds (`matched`), among those any code could hold: a word neither the
    * table nor an alias knows (a brand, a model name) is found in no code, so it says nothing about this one.
    */
-  function matchedOwnShare(doc: number, query: WeightedQuery): number {
+  function matchedOwnShare(matched: readonly string[], query: WeightedQuery): number {
     const findable = [...query.ownTerms].filter((term) => leafIndex.has(term) || query.aliasHeads.has(term)).length;
-    return findable > 0 ? matchedTerms(doc, query).length / findable : 0;
+    return findable > 0 ? matched.length / findable : 0;
   }
 
   function classify(input: ClassifyInput): EngineResult {
@@ -1192,13 +1194,14 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     // held-out synthetic queries). The synthetic queries are fully explained by their code's text, real ones
     // are not: the confidence is the geometric mean of the top probability and its relative margin over the
     // second, times the share of the user's words found in the top code.
-    const confidence = reranker ? rerankedConfidence(ranked.map((r) => r.score), matchedOwnShare(top.doc, query)) : estimateConfidence({
+    const matched = matchedTerms(top.doc, query);
+    const matchedShare = matchedOwnShare(matched, query);
+    const confidence = reranker ? rerankedConfidence(ranked.map((r) => r.score), matchedShare) : estimateConfidence({
       scores: ranked.map((r) => r.score),
       sameHeadingShare: ranked.filter((r) => leaves[r.doc]!.headingKey === topLeaf.headingKey).length / ranked.length,
       ownTermCount: query.ownTerms.size,
-      matchedOwnShare: matchedOwnShare(top.doc, query),
+      matchedOwnShare: matchedShare,
     });
-    const matched = matchedTerms(top.doc, query);
     const nearNote = boosts.has(top.doc) ? ' Boosted by a similar approved partnumber.' : '';
     const expansionNote = query.expansions.length > 0 ? ` Vocabulary/spec hints: ${[...new Set(query.expansions)].join('; ')}.` : '';
     return {
