@@ -586,15 +586,18 @@ export interface AliasMatch {
   end: number;
 }
 
+/** Whether the stemmed words from `start` on begin with `trigger`. */
+function triggerAt(stemmed: readonly string[], start: number, trigger: readonly string[]): boolean {
+  if (start + trigger.length > stemmed.length) return false;
+  return trigger.every((term, k) => stemmed[start + k] === term);
+}
+
 /** Every alias triggered by the stemmed query, in vocabulary order, with where its earliest trigger starts. */
 export function matchAliasPositions(stemmedQuery: readonly string[], compiled: CompiledAliases): AliasMatch[] {
   const spans = new Map<number, [number, number]>();
   stemmedQuery.forEach((term, start) => {
     for (const { alias, trigger } of compiled.byFirstTerm.get(term) ?? []) {
-      if (spans.has(alias) || start + trigger.length > stemmedQuery.length) continue;
-      let k = 1;
-      while (k < trigger.length && stemmedQuery[start + k] === trigger[k]) k++;
-      if (k === trigger.length) spans.set(alias, [start, start + trigger.length]);
+      if (!spans.has(alias) && triggerAt(stemmedQuery, start, trigger)) spans.set(alias, [start, start + trigger.length]);
     }
   });
   return [...spans]
@@ -613,8 +616,7 @@ export function rewritePhrases(tokens: readonly string[], compiled: CompiledAlia
   for (let at = 0; at < tokens.length; ) {
     let longest: { alias: number; length: number } | null = null;
     for (const { alias, trigger } of compiled.byFirstTerm.get(stemmed[at]!) ?? []) {
-      if (trigger.length <= (longest?.length ?? 0) || at + trigger.length > stemmed.length) continue;
-      if (trigger.every((term, k) => stemmed[at + k] === term)) longest = { alias, length: trigger.length };
+      if (trigger.length > (longest?.length ?? 0) && triggerAt(stemmed, at, trigger)) longest = { alias, length: trigger.length };
     }
     if (!longest) {
       rewritten.push(tokens[at]!);
