@@ -586,8 +586,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   }
   const aliases: CompiledAliases = compileAliases();
   /** An alias's first word the table knows: its head noun, as aliases are written ("refrigeradores"). */
-  const aliasHeads = new Map(aliases.aliases.map(({ expansion }) => [expansion, contentTerms(expansion).find((term) => leafIndex.has(term)) ?? null]));
-  const aliasHeadOf = (expansion: string): string | null => aliasHeads.get(expansion) ?? null;
+  const headWordOfAlias = new Map(aliases.aliases.map(({ expansion }) => [expansion, contentTerms(expansion).find((term) => leafIndex.has(term)) ?? null]));
+  const aliasHeadOf = (expansion: string): string | null => headWordOfAlias.get(expansion) ?? null;
   const phrases: CompiledAliases = compileAliases(TRADE_PHRASES);
   const memory = new ClassificationMemory();
 
