@@ -146,11 +146,18 @@ describe('HTTP hardening', () => {
     expect((await nexa.client().task.list.query()).items).toEqual([]);
   });
 
-  it('lets a batch submission be as large as UPLOAD_MAX_BYTES', async () => {
+  it('lets a batch submission, over tRPC or POST /api/batches, be as large as UPLOAD_MAX_BYTES', async () => {
     await using nexa = await startTestNexa({ env: { BODY_LIMIT_BYTES: '2048', UPLOAD_MAX_BYTES: '65536' } });
     const items = Array.from({ length: 50 }, (_, i) => ({ partnumber: `LARGE-${i}`, description: 'rolamento de esferas 6205-2RS' }));
     expect(JSON.stringify({ items }).length).toBeGreaterThan(2048);
     expect(await nexa.client().classification.submitBatch.mutate({ items })).toMatchObject({ total: 50 });
+    const overRest = await fetch(`${nexa.nexa.url}/api/batches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${nexa.token}` },
+      body: JSON.stringify({ items: items.map((item) => ({ ...item, partnumber: `REST-${item.partnumber}` })) }),
+    });
+    expect(overRest.status).toBe(202);
+    expect(await overRest.json()).toMatchObject({ total: 50 });
     const tooLarge = Array.from({ length: 1200 }, (_, i) => ({ partnumber: `HUGE-${i}`, description: 'rolamento de esferas 6205-2RS' }));
     const response = await fetch(`${nexa.nexa.url}/trpc/classification.submitBatch`, {
       method: 'POST',

@@ -1,9 +1,13 @@
 import { Transform } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-/** `/trpc/classification.submitBatch` alone or in a batched call (`/trpc/task.get,classification.submitBatch?batch=1`). */
-const isBatchSubmission = (url: string) => /^\/trpc\/[^?]*\bclassification\.submitBatch\b/.test(url);
-const isUpload = (url: string) => url === '/api/uploads' || url.startsWith('/api/uploads?');
+/**
+ * `/trpc/classification.submitBatch` alone or in a batched call (`/trpc/task.get,classification.submitBatch?batch=1`),
+ * or its REST form `POST /api/batches`.
+ */
+const isBatchSubmission = (url: string) => /^\/trpc\/[^?]*\bclassification\.submitBatch\b/.test(url) || isPath(url, '/api/batches');
+const isUpload = (url: string) => isPath(url, '/api/uploads');
+const isPath = (url: string, path: string) => url === path || url.startsWith(`${path}?`);
 
 function bodyTooLarge(limit: number) {
   return Object.assign(new Error(`Request body is too large (more than ${limit} bytes)`), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
