@@ -118,6 +118,13 @@ export interface ScoringTuning {
   quantityFitBoost: number;
   /** Multiplier for a code for waste, scrap, used or retreaded goods when the description calls its goods new (1 = off). */
   newGoodsConditionPenalty: number;
+  /**
+   * Multiplier for a code of a base-metal chapter other than the metal the description implies: a code of the
+   * non-ferrous chapters (copper, nickel, aluminium, lead, zinc, tin, other base metals) when the description names
+   * none of their metals — hardware whose metal goes unsaid is of iron or steel —, and an iron or steel code (72, 73)
+   * when it names only a non-ferrous metal (1 = off).
+   */
+  otherMetalPenalty: number;
   /** Top-5 diversity: at most this many candidates from one 4-digit heading while others qualify (5 = off). */
   maxPerHeading: number;
   /** Same, per 6-digit subheading. */
@@ -169,6 +176,7 @@ export const DEFAULT_TUNING: ScoringTuning = {
   quantityConflictPenalty: 0.6,
   quantityFitBoost: 1,
   newGoodsConditionPenalty: 0.2,
+  otherMetalPenalty: 0.5,
   unknownWordWeight: 0.7,
   negatedTerms: true,
   indexExclusionClauses: false,
@@ -287,6 +295,35 @@ const PART_WORDS = new Set(['part', 'peca', 'acessori', 'component', 'reposic'])
 /** Stems of "novo/nova/novos/novas": goods said to be new are not waste, used or retreaded goods. */
 const NEW_STEMS = new Set(['novo', 'nova']);
 
+/** Chapters of the base metals other than iron and steel, each of whose codes is for goods of that metal. */
+const NON_FERROUS_METAL_CHAPTERS = new Set(['74', '75', '76', '78', '79', '80', '81']);
+const FERROUS_METAL_CHAPTERS = new Set(['72', '73']);
+/** Words naming iron or steel (accents folded), in Portuguese, English and Spanish. */
+const FERROUS_METAL_WORDS = new Set(['aco', 'ferro', 'inox', 'inoxidavel', 'galvanizado', 'zincado', 'steel', 'iron', 'stainless', 'galvanized', 'galvanised', 'acero', 'hierro', 'inoxidable']);
+const enum MetalOfCode {
+  None = 0,
+  NonFerrous = 1,
+  Ferrous = 2,
+}
+/** Words naming a metal of those chapters (accents folded, as tokens are), in Portuguese, English and Spanish. */
+const NON_FERROUS_METAL_WORDS = new Set([
+  'cobre', 'latao', 'bronze', 'cuproniquel', 'niquel', 'aluminio', 'chumbo', 'zinco', 'estanho', 'tungstenio', 'volframio', 'molibdenio',
+  'tantalo', 'magnesio', 'cobalto', 'bismuto', 'cadmio', 'titanio', 'zirconio', 'antimonio', 'manganes', 'berilio', 'cromo', 'germanio',
+  'vanadio', 'galio', 'hafnio', 'indio', 'niobio', 'renio', 'talio', 'cermet', 'cermets',
+  'copper', 'brass', 'nickel', 'aluminum', 'aluminium', 'lead', 'zinc', 'tin', 'tungsten', 'molybdenum', 'tantalum', 'magnesium',
+  'cobalt', 'titanium', 'chromium',
+  'laton', 'bronce', 'plomo', 'estano',
+]);
+
+/** "zinc plated", "banhado a níquel": the metal is only the finish of goods of another material. */
+const COATED_WORDS = new Set(['plated', 'coated', 'finish', 'finished']);
+const COATING_WORDS_BEFORE = new Set(['banhado', 'banhada', 'banhados', 'banhadas', 'revestido', 'revestida', 'revestidos', 'revestidas']);
+function isCoatingAt(tokens: readonly string[], i: number): boolean {
+  if (COATED_WORDS.has(tokens[i + 1] ?? '')) return true;
+  const before = tokens[i - 1] === 'a' || tokens[i - 1] === 'de' || tokens[i - 1] === 'com' ? tokens[i - 2] : tokens[i - 1];
+  return COATING_WORDS_BEFORE.has(before ?? '');
+}
+
 /** Stems of a condition that sets goods apart from new ones: waste, scrap, used, retreaded, unserviceable. */
 const CONDITION_WORDS = new Set(['desperdicios', 'residuos', 'sucatas', 'aparas', 'inserviveis', 'usados', 'recauchutados'].map(stem));
 
@@ -323,6 +360,8 @@ interface WeightedQuery {
   quantities: QuantityRange[];
   /** The description calls the goods new ("Pneus novos"), outside any exclusion clause. */
   namesNew: boolean;
+  /** The base metal whose codes the description's metal words (or their absence) contradict. */
+  otherMetal: MetalOfCode;
 }
 
 export function createReferenceEngine(options: ReferenceEngineOptions): ReferenceEngine {
@@ -704,6 +743,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const itemHeads = headWords(description, contentTerms).filter((term) => leafIndex.has(term));
     const quantities = quantityRanges(positiveText(description));
     const namesNew = [...ownBeforeExclusion].some((term) => NEW_STEMS.has(term));
+    const namesNonFerrousMetal = tokens.some((token, i) => NON_FERROUS_METAL_WORDS.has(token) && !isCoatingAt(tokens, i));
+    const otherMetal = namesNonFerrousMetal ? (tokens.some((token) => FERROUS_METAL_WORDS.has(token)) ? MetalOfCode.None : MetalOfCode.Ferrous) : MetalOfCode.NonFerrous;
     const ownAliasHeads = new Map<string, string>();
     for (const { expansion, start, end } of aliasMatches) {
       const aliasHead = aliasHeadOf(expansion);
@@ -713,7 +754,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         if (term !== undefined && !ownAliasHeads.has(term)) ownAliasHeads.set(term, aliasHead);
       }
     }
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, aliasHeads: ownAliasHeads, excludedTerms, expansions, quantities, namesNew };
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, aliasHeads: ownAliasHeads, excludedTerms, expansions, quantities, namesNew, otherMetal };
   }
 
   const finalScores = new Float64Array(leaves.length);
@@ -786,7 +827,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const exclusionFactor = excludedFlags[doc] === 1 ? tuning.exclusionPenalty : 1;
       const quantityFactor = checkQuantities ? quantityFactorOf(query.quantities, doc) : 1;
       const conditionFactor = query.namesNew && leafHasCondition[doc] === 1 ? tuning.newGoodsConditionPenalty : 1;
-      finalScores[doc] = headFactor * residualFactor * exclusionFactor * quantityFactor * conditionFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
+      const metalFactor = query.otherMetal !== MetalOfCode.None && leafMetal[doc] === query.otherMetal ? tuning.otherMetalPenalty : 1;
+      finalScores[doc] = headFactor * residualFactor * exclusionFactor * quantityFactor * conditionFactor * metalFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
       docs.push(doc);
     }
     for (const [doc, boost] of boosts) {
@@ -847,6 +889,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   partsFlags.length = 0;
   const leafHasCondition = Uint8Array.from(conditionFlags);
   conditionFlags.length = 0;
+  const leafMetal = Uint8Array.from(
+    leaves.map(({ entry }) =>
+      NON_FERROUS_METAL_CHAPTERS.has(entry.code.slice(0, 2)) ? MetalOfCode.NonFerrous : FERROUS_METAL_CHAPTERS.has(entry.code.slice(0, 2)) ? MetalOfCode.Ferrous : MetalOfCode.None,
+    ),
+  );
   const FIELD_LEAF = FIELD_ORDER.indexOf('leaf');
   const FIELD_INNER = FIELD_ORDER.indexOf('inner');
   const FIELD_HEADING = FIELD_ORDER.indexOf('heading');
@@ -1052,11 +1099,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     // A contradiction the synthetic training queries cannot show ("novos" against a code for used goods) keeps its
     // retrieval penalty after reranking.
     const newGoodsLogit = Math.log(tuning.newGoodsConditionPenalty);
+    const otherMetalLogit = Math.log(tuning.otherMetalPenalty);
     const logits = head.map(
       (item, i) =>
         rerankScore(reranker, features.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT)) +
         RERANK_BOOST_LOGITS * item.boost +
-        (query.namesNew && leafHasCondition[item.doc] === 1 ? newGoodsLogit : 0),
+        (query.namesNew && leafHasCondition[item.doc] === 1 ? newGoodsLogit : 0) +
+        (query.otherMetal !== MetalOfCode.None && leafMetal[item.doc] === query.otherMetal ? otherMetalLogit : 0),
     );
     const max = Math.max(...logits);
     const exps = logits.map((l) => Math.exp((l - max) / reranker.temperature));

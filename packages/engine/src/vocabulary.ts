@@ -20,6 +20,7 @@ export interface TradeAlias {
 const MATERIAL_WORDS: ReadonlySet<string> = new Set([
   'stainless', 'steel', 'carbon', 'alloy', 'brass', 'bronze', 'copper', 'aluminum', 'aluminium', 'iron', 'cast',
   'galvanized', 'galvanised', 'zinc', 'plated', 'chrome', 'nickel', 'titanium', 'aco', 'inox', 'inoxidavel', 'latao', 'cobre', 'aluminio', 'ferro', 'fundido', 'zincado', 'galvanizado',
+  'acero', 'inoxidable', 'laton', 'bronce', 'hierro',
 ]);
 
 export function isMaterialWord(token: string): boolean {
@@ -90,8 +91,8 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   // Mechanical parts and fasteners
   { triggers: ['rolamento', 'rolamentos', 'bearing', 'bearings', 'rolima'], expansion: 'rolamentos' },
   { triggers: ['mancal', 'bucha', 'bushing', 'plain bearing'], expansion: 'mancais casquilhos' },
-  { triggers: ['parafuso', 'parafusos', 'screw', 'screws', 'bolt', 'bolts', 'prisioneiro', 'stud bolt'], expansion: 'parafusos' },
-  { triggers: ['porca', 'porcas', 'nut', 'nuts'], expansion: 'porcas' },
+  { triggers: ['parafuso', 'parafusos', 'screw', 'screws', 'bolt', 'bolts', 'prisioneiro', 'stud bolt', 'tornillo', 'tornillos', 'perno', 'pernos'], expansion: 'parafusos pernos' },
+  { triggers: ['porca', 'porcas', 'nut', 'nuts', 'tuerca', 'tuercas'], expansion: 'porcas' },
   { triggers: ['arruela', 'arruelas', 'washer', 'washers'], expansion: 'arruelas' },
   { triggers: ['rebite', 'rebites', 'rivet', 'rivets'], expansion: 'rebites' },
   { triggers: ['pino', 'pinos', 'cavilha', 'dowel', 'cupilha', 'cotter pin', 'contrapino'], expansion: 'cavilhas contrapinos pinos' },
@@ -109,8 +110,8 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['mangueira', 'mangueiras', 'manguera', 'mangueras', 'hose', 'hoses'], expansion: 'tubos mangueiras flexíveis' },
   { triggers: ['sae 100r1', 'sae 100r2', 'sae 100r12'], expansion: 'tubos de borracha vulcanizada reforçados com metal' },
   { triggers: ['tubo', 'tubos', 'pipe', 'pipes', 'tube', 'tubing', 'cano'], expansion: 'tubos' },
-  { triggers: ['conexao', 'fitting', 'fittings', 'niple', 'nipple', 'cotovelo', 'elbow', 'luva de tubo', 'flange', 'flanges'], expansion: 'acessórios para tubos uniões cotovelos luvas flanges' },
-  { triggers: ['abracadeira', 'clamp', 'clamps', 'bracadeira'], expansion: 'abraçadeiras braçadeiras outras obras de ferro ou aço de plástico' },
+  { triggers: ['conexao', 'fitting', 'fittings', 'niple', 'nipple', 'cotovelo', 'elbow', 'codo', 'codos', 'luva de tubo', 'flange', 'flanges'], expansion: 'acessórios para tubos uniões cotovelos luvas flanges' },
+  { triggers: ['abracadeira', 'clamp', 'clamps', 'bracadeira', 'abrazadera', 'abrazaderas'], expansion: 'abraçadeiras braçadeiras outras obras de ferro ou aço de plástico' },
   { triggers: ['valvula', 'valvulas', 'valve', 'valves', 'torneira', 'faucet'], expansion: 'válvulas torneiras dispositivos semelhantes' },
   { triggers: ['solenoide', 'solenoid'], expansion: 'eletroímãs válvulas solenoides' },
   { triggers: ['bomba', 'bombas', 'pump', 'pumps'], expansion: 'bombas para líquidos' },
@@ -153,7 +154,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['iron', 'cast iron', 'ferro fundido'], expansion: 'ferro fundido' },
   { triggers: ['aluminum', 'aluminium', 'aluminio'], expansion: 'alumínio' },
   { triggers: ['copper', 'cobre'], expansion: 'cobre' },
-  { triggers: ['brass', 'latao', 'bronze'], expansion: 'ligas de cobre latão bronze' },
+  { triggers: ['brass', 'latao', 'bronze', 'laton', 'bronce'], expansion: 'ligas de cobre latão bronze' },
   { triggers: ['rubber', 'borracha', 'nbr', 'epdm', 'silicone rubber', 'viton', 'fkm'], expansion: 'borracha vulcanizada' },
   { triggers: ['glass', 'vidro'], expansion: 'vidro' },
   { triggers: ['wood', 'wooden', 'madeira'], expansion: 'madeira' },

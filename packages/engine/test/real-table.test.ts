@@ -209,6 +209,36 @@ describe('engine on the real NCM table', () => {
     expect(former.classify({ partnumber: 'REAL-MATERIAL-FORMER', description }).candidates[0]?.code.slice(0, 2)).toMatch(/^7[23]$/);
   });
 
+  it.each([
+    ['Arruela de pressão M10', '73182100', '74152100'],
+    ['Socket head cap screw M8x25', '73181500', '74153300'],
+  ])('takes hardware whose metal goes unsaid for iron or steel: "%s" → %s (formerly the copper %s)', (description, code, formerCode) => {
+    expect(engine.classify({ partnumber: 'REAL-UNNAMED-METAL', description }).candidates[0]?.code).toBe(code);
+    const former = formerEngine({ otherMetalPenalty: 1 });
+    expect(former.classify({ partnumber: 'REAL-UNNAMED-METAL-FORMER', description }).candidates[0]?.code).toBe(formerCode);
+  });
+
+  it.each([
+    ['Hex nut brass M5', '74153300', '73181600'],
+    ['Codo de latón 1/2"', '74122000', '73072200'],
+    ['Rebite de alumínio 4x10', '76161000', '73182300'],
+  ])('takes hardware of a non-ferrous metal the description names for goods of that metal: "%s" → %s (formerly the steel %s)', (description, code, formerCode) => {
+    expect(engine.classify({ partnumber: 'REAL-NAMED-METAL', description }).candidates[0]?.code).toBe(code);
+    const former = formerEngine({ otherMetalPenalty: 1 });
+    expect(former.classify({ partnumber: 'REAL-NAMED-METAL-FORMER', description }).candidates[0]?.code).toBe(formerCode);
+  });
+
+  it('reads a metal that is only a finish as no metal of the goods: zinc-plated screws are steel screws', () => {
+    expect(engine.classify({ partnumber: 'REAL-PLATED-METAL', description: 'Hex head cap screw zinc plated M10 x 40' }).candidates[0]?.code).toBe('73181500');
+  });
+
+  it.each([
+    ['Tornillo hexagonal acero inoxidable M10', '73181500'],
+    ['Tuerca hexagonal M8 acero galvanizado', '73181600'],
+  ])('reads Spanish fasteners and their steel as Portuguese ones: "%s" → %s', (description, code) => {
+    expect(engine.classify({ partnumber: 'REAL-SPANISH-FASTENER', description }).candidates[0]?.code).toBe(code);
+  });
+
   it('reads a material word opening a Portuguese "X de Y" as the goods: "ferro de passar" is a smoothing iron', () => {
     expect(engine.classify({ partnumber: 'REAL-MATERIAL-HEAD', description: 'Ferro de passar roupa' }).candidates[0]?.code.slice(0, 4)).toBe('8516');
   });
