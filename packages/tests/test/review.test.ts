@@ -1,7 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { tables } from '@nexa/db';
 import { createApprovedMemoryStream, redisNames } from '@nexa/queue';
+import { firstEdition, secondEdition } from '@nexa/testing';
 import { describe, expect, it } from 'vitest';
-import { codeOf, collect, startTestNexa } from '../src/index';
+import { codeOf, collect, errorOf, startTestNexa } from '../src/index';
 
 async function classified(client: ReturnType<Awaited<ReturnType<typeof startTestNexa>>['client']>, partnumber: string) {
   const events = await collect(client.classify({ partnumber, description: 'circuito integrado' }));
@@ -65,6 +69,34 @@ describe('classification.review', () => {
     const history = await client.partnumber.get.query({ partnumber: 'REVIEW-2' });
     expect(history.classifications).toEqual([expect.objectContaining({ id: first.id, status: 'APPROVED', taskId: null })]);
     expect(history.audit).toHaveLength(1);
+  });
+
+  it('overrides only with a code the NCM table has in force, and writes nothing otherwise', async () => {
+    await using nexa = await startTestNexa();
+    const dir = await mkdtemp(path.join(tmpdir(), 'nexa-review-ncm-'));
+    try {
+      const admin = await nexa.createUser({ role: 'admin' });
+      for (const [name, edition] of [['first.json', firstEdition], ['second.json', secondEdition]] as const) {
+        await writeFile(path.join(dir, name), JSON.stringify(edition));
+        await admin.client().ncm.import.mutate({ source: path.join(dir, name) });
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const client = nexa.client();
+    const first = await classified(client, 'REVIEW-NCM');
+    const override = (ncm: string) => client.classification.review.mutate({ id: first.id, action: 'override', ncm });
+
+    const unknown = await errorOf(override('99999999'));
+    expect(unknown).toMatchObject({ data: { code: 'BAD_REQUEST' }, message: 'ncm 9999.99.99 is not in the NCM table' });
+    // 8482.20.00 was in the first edition and left out of the second.
+    const removed = await errorOf(override('84822000'));
+    expect(removed).toMatchObject({ data: { code: 'BAD_REQUEST' }, message: 'ncm 8482.20.00 is no longer in force' });
+    expect(await nexa.database.db.select().from(tables.auditLog)).toEqual([]);
+    expect((await client.partnumber.get.query({ partnumber: 'REVIEW-NCM' })).classifications).toEqual([expect.objectContaining({ id: first.id, status: 'ACTIVE' })]);
+
+    const overridden = await override('84821010');
+    expect(overridden.classification).toMatchObject({ ncm: '84821010', status: 'APPROVED' });
   });
 
   it("is owner-scoped: another user's classification and history are invisible; an admin sees and reviews them", async () => {

@@ -13,6 +13,7 @@ import {
 } from '@nexa/contracts';
 import { tracked, TRPCError } from '@trpc/server';
 import { coalesceEvents } from '../services/coalesce-events';
+import { requireNcmInForce } from '../services/require-ncm-in-force';
 import { requireTaskAccess } from '../services/require-task';
 import { submitBatch } from '../services/submit-batch';
 import type { AuthenticatedContext } from '../services/rate-limits';
@@ -82,6 +83,7 @@ export const classificationRouter = createTRPCRouter({
     .input(reviewInput)
     .output(reviewOutput)
     .mutation(async ({ ctx, input }): Promise<ReviewOutput> => {
+      if (input.ncm !== undefined) await requireNcmInForce(ctx.ncm, input.ncm);
       const outcome = await ctx.reviews.review({ ...input, actorId: ctx.actor.userId }, visibilityOf(ctx.actor));
       if (outcome.status === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: `classification ${input.id} not found` });
       if (outcome.status === 'conflict') throw new TRPCError({ code: 'CONFLICT', message: outcome.message });
