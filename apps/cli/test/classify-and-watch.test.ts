@@ -67,6 +67,12 @@ describe('nexa watch', () => {
     const resumed = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, '--json', 'watch', taskId, '--from', String(events[0]!.id)]);
     expect(resumed.code).toBe(0);
     expect(jsonLines(resumed.stdout).map((event) => event.id)).toEqual(events.slice(1).map((event) => event.id));
+
+    // Resuming after the last event: nothing more comes, and the task's own end decides the exit code.
+    const afterTheEnd = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, '--json', 'watch', taskId, '--from', String(events.at(-1)!.id)]);
+    expect(afterTheEnd.code).toBe(0);
+    expect(afterTheEnd.stdout).toBe('');
+    expect(afterTheEnd.stderr).toContain(`task ${taskId} had already ended (done)`);
   });
 
   it('follows over SSE too and prints the classification', async () => {

@@ -1,4 +1,5 @@
 import type { NexaCommand } from '../command';
+import type { CommandContext } from '../context';
 import { CliError, ExitCode } from '../exit-codes';
 import { describeEvent, followTask, formatClassification, succeeded } from '../follow-task';
 
@@ -18,10 +19,21 @@ export const watchCommand: NexaCommand = {
     await context.client().task.get.query({ taskId });
 
     const terminal = await followTask(context, taskId, { eventsAsJsonLines: context.output.json, ...(from ? { lastEventId: from } : {}) });
-    if (!terminal) return ExitCode.interrupted;
+    if (!terminal && context.signal.aborted) return ExitCode.interrupted;
+    if (!terminal) return endedBefore(context, taskId, from);
     if (!context.output.json) {
       context.output.result(null, terminal.type === 'result' ? formatClassification(terminal.classification) : describeEvent(terminal));
     }
     return succeeded(terminal) ? ExitCode.ok : ExitCode.failed;
   },
 };
+
+/** The stream closed with no terminal event after `--from`: the task ended at or before that event. */
+async function endedBefore(context: CommandContext, taskId: string, from: string | undefined): Promise<ExitCode> {
+  const { status } = await context.client().task.get.query({ taskId });
+  if (status === 'queued' || status === 'processing') {
+    throw new CliError(`the event stream of task ${taskId} closed while it is still ${status}; run nexa watch again`, ExitCode.serverError);
+  }
+  context.output.note(`task ${taskId} had already ended (${status}); no events after ${from ?? 'its start'}`);
+  return status === 'done' ? ExitCode.ok : ExitCode.failed;
+}
