@@ -19,7 +19,10 @@ export function createBatchProgressReporter(
       lastTried.set(taskId, now);
       if (lastTried.size > 10_000) lastTried.clear();
       if (!(await throttle.tryAcquire(names.batchProgressThrottle(taskId)))) return;
-      const { done, failed, total } = await tasks.countItems(taskId);
+      const { queued, processing, done, failed, total } = await tasks.countItems(taskId);
+      // Every item has ended: the last one announces `batch_finished` with these counts, and progress
+      // appended after it would trail the batch's end in its log.
+      if (queued + processing === 0) return;
       await events.append({ type: 'batch_progress', taskId, done, failed, total });
     },
   };

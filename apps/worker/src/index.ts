@@ -8,3 +8,4 @@ export { createNcmReference, loadNcmReference, resolveNcmFiles, NcmTableMissingE
 export { createClassifier, type ClassifierConfig, type CreateClassifierOptions } from './classifiers/create-classifier';
 export { startWorkerRuntime, type WorkerConfig, type WorkerRuntime, type WorkerRuntimeOptions } from './worker-runtime';
 export { reconcileUnfinishedItems, startReconciler, type ReconcileDeps, type ReconcileReport } from './reconcile-unfinished-items';
+export { createBatchProgressReporter, type BatchProgressReporter } from './batch-progress';

@@ -1,4 +1,7 @@
 import { compareEventIds, type TaskEvent } from '@nexa/contracts';
+import { createTaskStore } from '@nexa/db';
+import { createEventLog, createThrottle, redisNames } from '@nexa/queue';
+import { createBatchProgressReporter } from '@nexa/worker';
 import { describe, expect, it } from 'vitest';
 import type { TrackedEvent } from '@nexa/client';
 import { blockingClassifier, clientFor, collect, flatten, startTestNexa } from '../src/index';
@@ -29,6 +32,23 @@ describe('batch events', () => {
     expect(events.at(-1)).toEqual(expect.objectContaining({ type: 'batch_finished', status: 'done', total: 1500, done: 1500, failed: 0, cancelled: 0 }));
     const ids = messages.map((message) => message.id);
     expect([...ids].sort(compareEventIds)).toEqual(ids);
+  });
+
+  it('end with batch_finished in the log: a progress report made after the last item ended is not appended', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const { taskId } = await client.classification.submitBatch.mutate({ items: parts(3, 'LATE') });
+    const watched = flatten(await collect(client.watch(taskId)));
+    expect(watched.at(-1)).toMatchObject({ type: 'batch_finished', done: 3 });
+
+    // What a worker whose item ended just before the last one does, when it counts after the last one ended.
+    const redis = nexa.redis.connect();
+    const names = redisNames(nexa.redis.prefix);
+    const events = createEventLog(redis, names, { ttlSeconds: 60 });
+    const reporter = createBatchProgressReporter({ tasks: createTaskStore(nexa.database.db), events, throttle: createThrottle(redis, 1), names }, 0);
+    await redis.del(names.batchProgressThrottle(taskId)); // as when the interval since the last report has passed
+    await reporter.maybeReport(taskId);
+    expect((await events.read(taskId, null)).at(-1)?.event).toMatchObject({ type: 'batch_finished' });
   });
 
   it.each(['ws', 'sse'] as const)('resume over %s from lastEventId on another server: everything after it, exactly once', async (transport) => {
