@@ -116,8 +116,12 @@ export interface ScoringTuning {
    */
   quantityConflictPenalty: number;
   quantityFitBoost: number;
+  /** Read an "Outros" code as what its siblings' thresholds leave, so a quantity within one conflicts with it (false = off). */
+  residualQuantityComplement: boolean;
   /** Multiplier for a code for waste, scrap, used or retreaded goods when the description calls its goods new (1 = off). */
   newGoodsConditionPenalty: number;
+  /** The same, when the description says nothing of its goods' condition: goods are bought new unless said otherwise (1 = off). */
+  unstatedConditionPenalty: number;
   /**
    * Multiplier for a code of a base-metal chapter other than the metal the description implies: a code of the
    * non-ferrous chapters (copper, nickel, aluminium, lead, zinc, tin, other base metals) when the description names
@@ -175,7 +179,9 @@ export const DEFAULT_TUNING: ScoringTuning = {
   exclusionPenalty: 0.6,
   quantityConflictPenalty: 0.6,
   quantityFitBoost: 1,
+  residualQuantityComplement: true,
   newGoodsConditionPenalty: 0.2,
+  unstatedConditionPenalty: 0.5,
   otherMetalPenalty: 0.5,
   unknownWordWeight: 0.7,
   negatedTerms: true,
@@ -326,6 +332,11 @@ function isCoatingAt(tokens: readonly string[], i: number): boolean {
 
 /** Stems of a condition that sets goods apart from new ones: waste, scrap, used, retreaded, unserviceable. */
 const CONDITION_WORDS = new Set(['desperdicios', 'residuos', 'sucatas', 'aparas', 'inserviveis', 'usados', 'recauchutados'].map(stem));
+/** Stems with which a description says its goods are in such a condition, in Portuguese, English or Spanish. */
+const CONDITION_INTENT_WORDS = new Set([
+  ...CONDITION_WORDS,
+  ...['scrap', 'waste', 'used', 'retreaded', 'spent', 'chatarra', 'desechos', 'desperdicios', 'usado', 'usada', 'recauchutado'].map(stem),
+]);
 
 /** A ranked candidate with the retrieval signals the reranker reads. */
 interface PoolItem {
@@ -360,6 +371,8 @@ interface WeightedQuery {
   quantities: QuantityRange[];
   /** The description calls the goods new ("Pneus novos"), outside any exclusion clause. */
   namesNew: boolean;
+  /** The description says its goods are waste, scrap, used or retreaded. */
+  namesCondition: boolean;
   /** The base metal whose codes the description's metal words (or their absence) contradict. */
   otherMetal: MetalOfCode;
 }
@@ -435,6 +448,19 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (ranges === undefined) quantityCache.set(text, (ranges = quantityRanges(positiveText(text))));
     return ranges;
   };
+  /**
+   * Per leaf whose path holds an "Outros" node below the heading: the thresholds of that node's siblings. "Outros"
+   * is what its siblings leave, so a quantity within a sibling's threshold is not one of its goods ("Relés: Para uma
+   * tensão não superior a 60 V / Outros").
+   */
+  const leafSiblingRanges = new Map<number, QuantityRange[][]>();
+  const childrenOf = new Map<string, NcmEntry[]>();
+  for (const entry of table.entries) {
+    if (entry.parent === null || !isInForce(entry, onDate)) continue;
+    const children = childrenOf.get(entry.parent);
+    if (children) children.push(entry);
+    else childrenOf.set(entry.parent, [entry]);
+  }
   const headingTexts = new Map<string, string[]>();
   const leafPaths: NcmEntry[][] = [];
   for (const entry of table.entries) {
@@ -470,6 +496,11 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     partsFlags.push([...headingHeads[headingHeads.length - 1]!, ...pathHeads[pathHeads.length - 1]!].some((head) => PART_HEADS.has(head)) ? 1 : 0);
     const pathRanges = intersectRanges([heading, ...innerAncestors, entry].flatMap((node) => (node ? [quantitiesOf(node.description)] : [])));
     if (pathRanges.length > 0) leafQuantities.set(leaves.length, pathRanges);
+    const siblingRanges = [...innerAncestors, entry]
+      .filter((node) => node.parent !== null && isResidual(node.description))
+      .flatMap((node) => childrenOf.get(node.parent!)!.filter((sibling) => sibling !== node).map((sibling) => quantitiesOf(sibling.description)))
+      .filter((ranges) => ranges.length > 0);
+    if (siblingRanges.length > 0) leafSiblingRanges.set(leaves.length, siblingRanges);
     const headingKey = entry.code.slice(0, 4);
     leaves.push({ entry, headingKey, subheadingKey: entry.code.slice(0, 6) });
     let texts = headingTexts.get(headingKey);
@@ -743,6 +774,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const itemHeads = headWords(description, contentTerms).filter((term) => leafIndex.has(term));
     const quantities = quantityRanges(positiveText(description));
     const namesNew = [...ownBeforeExclusion].some((term) => NEW_STEMS.has(term));
+    const namesCondition = [...ownBeforeExclusion].some((term) => CONDITION_INTENT_WORDS.has(term));
     const namesNonFerrousMetal = tokens.some((token, i) => NON_FERROUS_METAL_WORDS.has(token) && !isCoatingAt(tokens, i));
     const otherMetal = namesNonFerrousMetal ? (tokens.some((token) => FERROUS_METAL_WORDS.has(token)) ? MetalOfCode.None : MetalOfCode.Ferrous) : MetalOfCode.NonFerrous;
     const ownAliasHeads = new Map<string, string>();
@@ -754,7 +786,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         if (term !== undefined && !ownAliasHeads.has(term)) ownAliasHeads.set(term, aliasHead);
       }
     }
-    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, aliasHeads: ownAliasHeads, excludedTerms, expansions, quantities, namesNew, otherMetal };
+    return { terms: [...weights].map(([term, weight]) => ({ term, weight })), headTerm, itemHeads, ownTerms, aliasHeads: ownAliasHeads, excludedTerms, expansions, quantities, namesNew, namesCondition, otherMetal };
   }
 
   const finalScores = new Float64Array(leaves.length);
@@ -767,10 +799,25 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
   const headingRelative = new Float64Array(headingKeys.length);
 
   function quantityFactorOf(quantities: readonly QuantityRange[], doc: number): number {
+    if (tuning.residualQuantityComplement && fitsResidualSibling(quantities, doc)) return tuning.quantityConflictPenalty;
     const ranges = leafQuantities.get(doc);
     if (!ranges) return 1;
     const { fits, conflicts } = compareRanges(quantities, ranges);
     return conflicts ? tuning.quantityConflictPenalty : fits ? tuning.quantityFitBoost : 1;
+  }
+
+  /** For a code for waste, scrap, used or retreaded goods. */
+  function conditionFactorOf(query: WeightedQuery): number {
+    return query.namesNew ? tuning.newGoodsConditionPenalty : query.namesCondition ? 1 : tuning.unstatedConditionPenalty;
+  }
+
+  function fitsResidualSibling(quantities: readonly QuantityRange[], doc: number): boolean {
+    return (
+      leafSiblingRanges.get(doc)?.some((ranges) => {
+        const { fits, conflicts } = compareRanges(quantities, ranges);
+        return fits && !conflicts;
+      }) ?? false
+    );
   }
 
   /** Best `size` documents by score, best first (insertion into a short sorted list). */
@@ -826,7 +873,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
       const residualFactor = useResidualPrior ? tuning.residualPenalty ** residualPrior.unmatchedLevels(doc) : 1;
       const exclusionFactor = excludedFlags[doc] === 1 ? tuning.exclusionPenalty : 1;
       const quantityFactor = checkQuantities ? quantityFactorOf(query.quantities, doc) : 1;
-      const conditionFactor = query.namesNew && leafHasCondition[doc] === 1 ? tuning.newGoodsConditionPenalty : 1;
+      const conditionFactor = leafHasCondition[doc] === 1 ? conditionFactorOf(query) : 1;
       const metalFactor = query.otherMetal !== MetalOfCode.None && leafMetal[doc] === query.otherMetal ? tuning.otherMetalPenalty : 1;
       finalScores[doc] = headFactor * residualFactor * exclusionFactor * quantityFactor * conditionFactor * metalFactor * (covered + headingBonus) + (boosts.get(doc) ?? 0) * leafMax;
       docs.push(doc);
@@ -921,7 +968,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
         continue;
       }
       if (PART_WORDS.has(term) && query.ownTerms.has(term)) partsIntent = true;
-      if (CONDITION_WORDS.has(term) && query.ownTerms.has(term)) conditionIntent = true;
+      if (CONDITION_INTENT_WORDS.has(term) && query.ownTerms.has(term)) conditionIntent = true;
       const id = leafIndex.idOf(term);
       const mass = id < 0 ? 0 : weight * leafIndex.idfOf(term);
       if (mass <= 0 || queryTermMass[id]! > 0) continue;
@@ -1098,13 +1145,13 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const features = poolFeatures(query, head, head.length);
     // A contradiction the synthetic training queries cannot show ("novos" against a code for used goods) keeps its
     // retrieval penalty after reranking.
-    const newGoodsLogit = Math.log(tuning.newGoodsConditionPenalty);
+    const conditionLogit = Math.log(conditionFactorOf(query));
     const otherMetalLogit = Math.log(tuning.otherMetalPenalty);
     const logits = head.map(
       (item, i) =>
         rerankScore(reranker, features.subarray(i * RERANK_FEATURE_COUNT, (i + 1) * RERANK_FEATURE_COUNT)) +
         RERANK_BOOST_LOGITS * item.boost +
-        (query.namesNew && leafHasCondition[item.doc] === 1 ? newGoodsLogit : 0) +
+        (leafHasCondition[item.doc] === 1 ? conditionLogit : 0) +
         (query.otherMetal !== MetalOfCode.None && leafMetal[item.doc] === query.otherMetal ? otherMetalLogit : 0),
     );
     const max = Math.max(...logits);

@@ -31,7 +31,7 @@ const UNITS: ReadonlyArray<[RegExp, string, number]> = [
   [/^(?:kw|quilowatts?)$/, 'power', 1000],
   [/^(?:kva)$/, 'apparentPower', 1000],
   [/^(?:va)$/, 'apparentPower', 1],
-  [/^(?:v|volts?)$/, 'voltage', 1],
+  [/^(?:v|volts?|vdc|vac|vcc|vca)$/, 'voltage', 1],
   [/^(?:kv|quilovolts?)$/, 'voltage', 1000],
   [/^(?:cm3|cc)$/, 'displacement', 1],
   [/^(?:frigorias?(?:\/h(?:ora)?)?)$/, 'cooling', 1],
@@ -114,7 +114,8 @@ export function quantityRanges(text: string): QuantityRange[] {
     const start = match.index!;
     const end = start + match[0].length;
     // "0 75 mm", "1 143 mm": digits split by a space (punctuation lost) are not one readable number.
-    if (/\d[ ,.]?$/.test(normalised.slice(Math.max(0, start - 2), start)) || /^\s?\d/.test(normalised.slice(end, end + 2))) continue;
+    // A number with its unit ("12v 10a") is whole, whatever follows.
+    if (/\d[ ,.]?$/.test(normalised.slice(Math.max(0, start - 2), start)) || (!match[3] && /^\s?\d/.test(normalised.slice(end, end + 2)))) continue;
     // Compound units ("g/m2", "g/cm3", "km/h") are not the plain unit.
     if (match[3] && /^\s?(?:\/|m2\b|m3\b|cm3\b|cm2\b|por\b)/.test(normalised.slice(end, end + 5)) && !/frigoria|btu/.test(match[3])) continue;
     const comparator = match[1]?.replace(/\s+/g, ' ');

@@ -64,7 +64,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['cabo', 'cabos', 'cable', 'cables', 'fio', 'fios', 'wire', 'wires', 'chicote', 'harness', 'cordao eletrico'], expansion: 'fios cabos condutores elétricos isolados' },
   { triggers: ['cabo de fibra optica', 'fibra optica', 'fiber optic', 'optical fiber', 'fibre optic'], expansion: 'cabos de fibras ópticas' },
   { triggers: ['transformador', 'transformer', 'transformers', 'xfrmr', 'xfmr', 'trafo'], expansion: 'transformadores elétricos' },
-  { triggers: ['fuente de alimentacion', 'fonte chaveada', 'fonte comutada', 'smps', 'power supply', 'psu', 'inversor de frequencia', 'inverter', 'conversor dc', 'dc dc', 'ac dc', 'adaptador de energia', 'power adapter', 'nobreak', 'ups'], expansion: 'conversores estáticos' },
+  { triggers: ['fuente de alimentacion', 'fonte chaveada', 'inversor de tensao', 'inversor de voltagem', 'inversor veicular', 'power inverter', 'fonte comutada', 'smps', 'power supply', 'psu', 'inversor de frequencia', 'inverter', 'conversor dc', 'dc dc', 'ac dc', 'adaptador de energia', 'power adapter', 'nobreak', 'ups'], expansion: 'conversores estáticos' },
   { triggers: ['carregador', 'charger'], expansion: 'conversores estáticos carregadores de acumuladores' },
   { triggers: ['bateria', 'baterias', 'battery', 'batteries', 'acumulador', 'li ion', 'lithium ion', 'litio ion'], expansion: 'acumuladores elétricos baterias' },
   { triggers: ['pilha', 'pilhas', 'alkaline battery', 'coin cell', 'button cell', 'cr2032'], expansion: 'pilhas baterias de pilhas elétricas' },
@@ -391,7 +391,8 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['umidificador', 'umidificadores', 'humidifier'], expansion: 'aparelhos eletromecânicos de uso doméstico' },
   { triggers: ['soundbar', 'home theater', 'caixa de som bluetooth', 'caixa acustica'], expansion: 'alto-falantes amplificadores elétricos de audiofrequência' },
   { triggers: ['fone bluetooth', 'fone sem fio', 'earphone bluetooth'], expansion: 'fones de ouvido auscultadores' },
-  { triggers: ['power bank', 'powerbank', 'carregador portatil', 'bateria externa'], expansion: 'acumuladores elétricos de íon de lítio' },
+  { triggers: ['power bank', 'powerbank', 'carregador portatil', 'bateria externa', 'bateria de litio', 'baterias de litio', 'bateria de ion de litio', 'bateria de ions de litio', 'bateria li ion', 'bateria de litio recarregavel'], expansion: 'acumuladores elétricos de íon de lítio' },
+  { triggers: ['recarregavel', 'recarregaveis', 'rechargeable', 'recargable', 'recargables'], expansion: 'acumuladores elétricos' },
   { triggers: ['videogame', 'video game', 'console de jogos', 'joystick', 'gamepad', 'controle de videogame'], expansion: 'consoles e máquinas de jogos de vídeo' },
   // Tools, workshop and garden
   { triggers: ['ferro de solda', 'estacao de solda', 'soldering iron'], expansion: 'ferros e pistolas de soldar' },

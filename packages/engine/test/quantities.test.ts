@@ -25,6 +25,12 @@ describe('quantity ranges', () => {
     expect(quantityRanges('abacate 5kg')[0]?.dimension).toBe('mass');
   });
 
+  it('reads a number with its unit whatever number follows it, and direct or alternating volts', () => {
+    expect(quantityRanges('Relé 12V 10A')).toEqual([{ dimension: 'voltage', low: 12, high: 12, lowInclusive: true, highInclusive: true }]);
+    expect(quantityRanges('Relay 24VDC')[0]).toMatchObject({ dimension: 'voltage', low: 24, high: 24 });
+    expect(quantityRanges('Motor 220 Vca')[0]).toMatchObject({ dimension: 'voltage', low: 220, high: 220 });
+  });
+
   it('tells a fitting quantity from a contradicted threshold', () => {
     const code = intersectRanges([quantityRanges('em recipientes de capacidade não superior a 2 l'), quantityRanges('superior a 1 l')]);
     expect(compareRanges(quantityRanges('garrafa de 1,5 litro'), code)).toEqual({ fits: true, conflicts: false });

@@ -239,12 +239,39 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-SPANISH-FASTENER', description }).candidates[0]?.code).toBe(code);
   });
 
+  it.each([
+    ['relé 24V', '85364100'],
+    ['Relé 12V 10A 5 pinos automotivo', '85364100'],
+  ])('reads an "Outros" code as what its siblings\' thresholds leave: "%s" → %s, not "Outros" (relays above 60 V)', (description, code) => {
+    expect(engine.classify({ partnumber: 'REAL-RESIDUAL-QUANTITY', description }).candidates[0]?.code).toBe(code);
+    const former = formerEngine({ residualQuantityComplement: false });
+    expect(former.classify({ partnumber: 'REAL-RESIDUAL-QUANTITY-FORMER', description }).candidates[0]?.code).toBe('85364900');
+  });
+
+  it('does not offer waste or scrap codes for goods the description says nothing of the condition of', () => {
+    const description = 'Bateria 12V 7Ah selada chumbo ácido';
+    expect(engine.classify({ partnumber: 'REAL-CONDITION-1', description }).candidates[0]?.code.slice(0, 4)).toBe('8507');
+    const former = formerEngine({ unstatedConditionPenalty: 1 });
+    expect(former.classify({ partnumber: 'REAL-CONDITION-2', description }).candidates[0]?.code.slice(0, 4)).toBe('8549');
+    const scrap = 'Sucata de baterias de chumbo ácido';
+    expect(engine.classify({ partnumber: 'REAL-CONDITION-3', description: scrap }).candidates[0]?.code.slice(0, 4)).toBe('8549');
+  });
+
+  it.each([
+    ['Bateria de lítio 18650 3,7V', '85076000'],
+    ['Inversor de tensão 12V para 220V 1000W', '850440'],
+  ])('reads power trade names: "%s" → %s', (description, prefix) => {
+    expect(engine.classify({ partnumber: 'REAL-POWER-NAMES', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+  });
+
   it('reads a material word opening a Portuguese "X de Y" as the goods: "ferro de passar" is a smoothing iron', () => {
     expect(engine.classify({ partnumber: 'REAL-MATERIAL-HEAD', description: 'Ferro de passar roupa' }).candidates[0]?.code.slice(0, 4)).toBe('8516');
   });
 
-  it('still reads a material that is all the description names: "stainless steel" alone is a steel product', () => {
-    expect(engine.classify({ partnumber: 'REAL-MATERIAL-ONLY', description: 'stainless steel' }).candidates[0]?.code.slice(0, 2)).toBe('72');
+  it('still reads a material that is all the description names: "stainless steel" alone is a stainless-steel product', () => {
+    const [top] = engine.classify({ partnumber: 'REAL-MATERIAL-ONLY', description: 'stainless steel' }).candidates;
+    expect(top?.code.slice(0, 2)).toMatch(/^7[23]$/);
+    expect(top?.description).toMatch(/inoxid/i);
   });
 
   it('keeps the material\'s weight beside a shape it is traded in: galvanized steel wire is steel wire, not an electric conductor', () => {
