@@ -91,6 +91,16 @@ export const SPEC_HINTS: readonly SpecHint[] = [
     expansion: 'fios cabos condutores elétricos isolados',
   },
   {
+    // Wire sold by its cross-section is building and equipment wire, unless it is bare or winding wire.
+    name: 'low-voltage-conductor',
+    pattern: new RegExp(
+      String.raw`^(?!.*\b(?:nu|nus|bare|desnudo|desnudos|esmaltado|esmaltados|enamell?ed|magnet|bobinar|winding)\b).*(?:${NUMBER}\s*mm(?:²|2|\^2|\s?sq)|\b\d{1,2}\s*awg\b|\bawg\s*\d{1,2}\b)`,
+      'i',
+    ),
+    strength: 0.7,
+    expansion: 'outros condutores elétricos para uma tensão não superior a 1.000 V',
+  },
+  {
     name: 'resistance',
     pattern: new RegExp(String.raw`${NUMBER}\s*[kKmM]?\s*(?:Ω|ω|ohms?)(?![a-z])`, 'i'),
     strength: 1,

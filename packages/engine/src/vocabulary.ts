@@ -62,6 +62,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['switch', 'interruptor', 'interruptores', 'botao', 'microswitch', 'micro switch'], expansion: 'interruptores comutadores seccionadores' },
   { triggers: ['conector', 'conectores', 'connector', 'connectors', 'plug', 'plugue', 'soquete', 'socket', 'terminal', 'terminais', 'borne', 'bornes', 'pin header', 'conn', 'conn header'], expansion: 'conectores fichas plugues tomadas de corrente terminais' },
   { triggers: ['cabo', 'cabos', 'cable', 'cables', 'fio', 'fios', 'wire', 'wires', 'chicote', 'harness', 'cordao eletrico'], expansion: 'fios cabos condutores elétricos isolados' },
+  { triggers: ['fio esmaltado', 'fios esmaltados', 'fio para bobinar', 'fios para bobinar', 'magnet wire', 'enamelled wire', 'enameled wire', 'winding wire', 'alambre esmaltado'], expansion: 'fios para bobinar' },
   { triggers: ['cabo de fibra optica', 'fibra optica', 'fiber optic', 'optical fiber', 'fibre optic'], expansion: 'cabos de fibras ópticas' },
   { triggers: ['transformador', 'transformer', 'transformers', 'xfrmr', 'xfmr', 'trafo'], expansion: 'transformadores elétricos' },
   { triggers: ['fuente de alimentacion', 'fonte chaveada', 'inversor de tensao', 'inversor de voltagem', 'inversor veicular', 'power inverter', 'fonte comutada', 'smps', 'power supply', 'psu', 'inversor de frequencia', 'inverter', 'conversor dc', 'dc dc', 'ac dc', 'adaptador de energia', 'power adapter', 'nobreak', 'ups'], expansion: 'conversores estáticos' },

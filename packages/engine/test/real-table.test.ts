@@ -264,6 +264,16 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-POWER-NAMES', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
 
+  it.each([
+    ['cabo de cobre 2,5mm²', '85444900'],
+    ['fio de cobre 1,5mm²', '85444900'],
+    ['Cabo 2,5mm²', '85444900'],
+    ['Cable 18 AWG 2 conductores', '85444900'],
+    ['Magnet wire 28 AWG enamelled copper', '85441100'],
+  ])('reads a conductor by its cross-section as low-voltage wire, and winding wire by its name: "%s" → %s', (description, code) => {
+    expect(engine.classify({ partnumber: 'REAL-CONDUCTOR', description }).candidates[0]?.code).toBe(code);
+  });
+
   it('reads a material word opening a Portuguese "X de Y" as the goods: "ferro de passar" is a smoothing iron', () => {
     expect(engine.classify({ partnumber: 'REAL-MATERIAL-HEAD', description: 'Ferro de passar roupa' }).candidates[0]?.code.slice(0, 4)).toBe('8516');
   });
