@@ -111,10 +111,17 @@ function createRawNcmCatalog(db: NexaDatabase): NcmCatalog {
 
       const words = [...new Set(contentTerms(query))];
       if (words.length === 0) return [];
-      // Prefix matching on stems; a code that has every word ranks above one that has only some.
+      // Stems match as prefixes too ("rolam" finds rolamentos), but a whole stem counts twice: "relé" is first the
+      // relays, then "relevo". A code that has every word ranks above one that has only some.
       const anyWord = words.map((word) => `${word}:*`).join(' | ');
       const everyWord = words.map((word) => `${word}:*`).join(' & ');
-      const score = sql<number>`(ts_rank(${ncmEntries.searchVector}, to_tsquery('simple', ${anyWord})) + CASE WHEN ${ncmEntries.searchVector} @@ to_tsquery('simple', ${everyWord}) THEN 1 ELSE 0 END)::float8`.as('score');
+      const anyWhole = words.join(' | ');
+      const everyWhole = words.join(' & ');
+      const vector = ncmEntries.searchVector;
+      const score = sql<number>`(
+        2 * ts_rank(${vector}, to_tsquery('simple', ${anyWhole})) + ts_rank(${vector}, to_tsquery('simple', ${anyWord}))
+        + CASE WHEN ${vector} @@ to_tsquery('simple', ${everyWhole}) THEN 2 WHEN ${vector} @@ to_tsquery('simple', ${everyWord}) THEN 1 ELSE 0 END
+      )::float8`.as('score');
       const rows = await db
         .select({ ...columns, score })
         .from(ncmEntries)

@@ -97,3 +97,35 @@ describe.each(databaseKinds)('NCM catalog on %s', (_kind, open) => {
     expect(await catalog.count()).toBe(13);
   });
 });
+
+describe.each(databaseKinds)('NCM search ranking on %s', (_kind, open) => {
+  const entry = (Codigo: string, Descricao: string) => ({ Codigo, Descricao, Data_Inicio: '01/04/2022', Data_Fim: '31/12/9999', Tipo_Ato_Ini: 'Res Camex', Numero_Ato_Ini: '272', Ano_Ato_Ini: '2021' });
+  const table = {
+    Data_Ultima_Atualizacao_NCM: 'Vigente em 01/01/2025',
+    Ato: 'Resolução Camex nº 1/2025',
+    Nomenclaturas: [
+      entry('72', 'Ferro fundido, ferro e aço.'),
+      entry('72.08', 'Produtos laminados planos de ferro ou aço não ligado.'),
+      entry('7208.10.00', '- Em rolos, simplesmente laminados a quente, apresentando motivos em relevo'),
+      entry('85', 'Máquinas, aparelhos e materiais elétricos, e suas partes.'),
+      entry('85.36', 'Aparelhos para interrupção, seccionamento, proteção, derivação, ligação ou conexão de circuitos elétricos.'),
+      entry('8536.4', '- Relés:'),
+      entry('8536.41.00', '-- Para uma tensão não superior a 60 V'),
+      entry('8536.49.00', '-- Outros'),
+    ],
+  };
+
+  it('ranks codes holding a whole word above codes where it is only the start of another ("relé" is not "relevo")', async () => {
+    const { handle, dispose } = await open();
+    const dir = await mkdtemp(path.join(tmpdir(), 'nexa-ncm-rank-'));
+    try {
+      await writeFile(path.join(dir, 'table.json'), JSON.stringify(table));
+      const catalog = createNcmCatalog(handle.db);
+      await catalog.import({ source: path.join(dir, 'table.json') });
+      expect((await catalog.search('relé', 10)).map((hit) => hit.code)).toEqual(['85364100', '85364900', '72081000']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await dispose();
+    }
+  });
+});
