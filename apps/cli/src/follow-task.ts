@@ -43,6 +43,7 @@ export function formatClassification(classification: Classification): string {
   }
   if (classification.justification) lines.push(`  justification  ${classification.justification}`);
   lines.push(`  engine ${classification.engine} · status ${classification.status} · task ${classification.taskId ?? '-'}`);
+  lines.push(`  id ${classification.id}`);
   return lines.join('\n');
 }
 

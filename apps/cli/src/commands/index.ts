@@ -6,6 +6,7 @@ import { exportCommand } from './export';
 import { keysCreateCommand } from './keys';
 import { loginCommand } from './login';
 import { ncmGetCommand, ncmImportCommand, ncmSearchCommand } from './ncm';
+import { reviewCommand } from './review';
 import { startCommand } from './start';
 import { tasksCommand } from './tasks';
 import { usersCreateCommand } from './users';
@@ -19,6 +20,7 @@ export const commands: readonly NexaCommand[] = [
   tasksCommand,
   exportCommand,
   cancelCommand,
+  reviewCommand,
   ncmGetCommand,
   ncmSearchCommand,
   ncmImportCommand,
