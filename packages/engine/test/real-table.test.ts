@@ -260,8 +260,12 @@ describe('engine on the real NCM table', () => {
   it.each([
     ['Bateria de lítio 18650 3,7V', '85076000'],
     ['Inversor de tensão 12V para 220V 1000W', '850440'],
-  ])('reads power trade names: "%s" → %s', (description, prefix) => {
-    expect(engine.classify({ partnumber: 'REAL-POWER-NAMES', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
+    ['Cabo de aço 8mm', '7312'],
+    ['Esteira transportadora de correia', '8428'],
+    ['Fluxostato para água', '902610'],
+    ['Steel shelving rack 5 shelves', '9403'],
+  ])('reads trade names the table does not use: "%s" → %s', (description, prefix) => {
+    expect(engine.classify({ partnumber: 'REAL-TRADE-NAMES', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
 
   it.each([
