@@ -278,6 +278,11 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-CONDUCTOR', description }).candidates[0]?.code).toBe(code);
   });
 
+  it('reads "macacão" (overalls) as a garment, not as "macaco" (a jack)', () => {
+    expect(engine.classify({ partnumber: 'REAL-MACACAO', description: 'Macacão descartável de proteção' }).candidates[0]?.code.slice(0, 2)).toMatch(/^6[12]$/);
+    expect(engine.classify({ partnumber: 'REAL-MACACO', description: 'Macaco hidráulico 2 toneladas' }).candidates[0]?.code.slice(0, 4)).toBe('8425');
+  });
+
   it('reads a material word opening a Portuguese "X de Y" as the goods: "ferro de passar" is a smoothing iron', () => {
     expect(engine.classify({ partnumber: 'REAL-MATERIAL-HEAD', description: 'Ferro de passar roupa' }).candidates[0]?.code.slice(0, 4)).toBe('8516');
   });

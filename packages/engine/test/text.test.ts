@@ -56,6 +56,8 @@ describe('stemPortuguese', () => {
     expect(stemPortuguese('botoes')).not.toBe(stemPortuguese('botas'));
     expect(stemPortuguese('limoes')).not.toBe(stemPortuguese('limas'));
     expect(stemPortuguese('transmissoes')).toBe(stemPortuguese('transmissao'));
+    expect(stemPortuguese('macacoes')).toBe(stemPortuguese('macacao'));
+    expect(stemPortuguese('macacao')).not.toBe(stemPortuguese('macaco'));
   });
 
   it('conflates gender variants', () => {

@@ -56,6 +56,8 @@ function removePlural(word: string): string {
 }
 
 const ADVERB_SUFFIX = 'mente';
+/** -cão words that are a stem's augmentative, not a -ção noun: "macacão" (overalls) is not "macaco" (a jack). */
+const AUGMENTATIVES_IN_CAO = new Set(['macacao']);
 const THEMATIC_VOWELS = new Set(['a', 'e', 'o']);
 
 export function stemPortuguese(word: string): string {
@@ -69,7 +71,7 @@ export function stemPortuguese(word: string): string {
   if (stem.endsWith('ao')) {
     // -ção/-são/-xão nouns lose the ending ("impressão" ~ "impressos"); any other -ão is a word of its own,
     // often an augmentative: "caminhão" is not "caminho", "calção" not "calça", "melão" not "mel".
-    if (!/[csx]ao$/.test(stem) || stem.length <= 4) return stem;
+    if (!/[csx]ao$/.test(stem) || stem.length <= 4 || AUGMENTATIVES_IN_CAO.has(stem)) return stem;
     stem = stem.slice(0, -2);
   }
   if (stem.length > 4 && THEMATIC_VOWELS.has(stem[stem.length - 1] ?? '')) stem = stem.slice(0, -1);
