@@ -264,6 +264,8 @@ describe('engine on the real NCM table', () => {
     ['Esteira transportadora de correia', '8428'],
     ['Fluxostato para água', '902610'],
     ['Steel shelving rack 5 shelves', '9403'],
+    ['Tinta acrílica fosca 18 litros', '320910'],
+    ["Caixa d'água de polietileno 1000 litros", '39251000'],
   ])('reads trade names the table does not use: "%s" → %s', (description, prefix) => {
     expect(engine.classify({ partnumber: 'REAL-TRADE-NAMES', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
@@ -276,6 +278,13 @@ describe('engine on the real NCM table', () => {
     ['Magnet wire 28 AWG enamelled copper', '85441100'],
   ])('reads a conductor by its cross-section as low-voltage wire, and winding wire by its name: "%s" → %s', (description, code) => {
     expect(engine.classify({ partnumber: 'REAL-CONDUCTOR', description }).candidates[0]?.code).toBe(code);
+  });
+
+  it.each([
+    ['Panela de alumínio 24cm', '76151000'],
+    ['Panela de aço inox 20cm', '73239300'],
+  ])('offers the kitchenware of the metal a pan is made of: "%s" → %s among the candidates', (description, code) => {
+    expect(engine.classify({ partnumber: 'REAL-PAN', description }).candidates.map((candidate) => candidate.code)).toContain(code);
   });
 
   it('reads "macacão" (overalls) as a garment, not as "macaco" (a jack)', () => {
