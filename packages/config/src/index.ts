@@ -108,7 +108,7 @@ export const configSchema = z.object({
   BATCH_PROGRESS_INTERVAL_MS: positiveInt.min(10).default(100),
   /** When set, `/metrics` (server and worker) answers only `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
-  /** Opens the queue dashboard at `/admin/queues` to whoever presents it (HTTP Basic password or bearer); unset: no dashboard. */
+  /** Opens the queue dashboard at `/admin/queues` to whoever presents it too (HTTP Basic password or bearer); admin accounts get in either way. */
   ADMIN_TOKEN: z.string().min(16, 'must have at least 16 characters').optional(),
   /** A worker process on its own serves its `/metrics` on this port (on HOST); unset: no worker metrics endpoint. */
   WORKER_METRICS_PORT: port.optional(),
