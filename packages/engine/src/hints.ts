@@ -10,6 +10,8 @@ export interface SpecHint {
   expansion: string;
   /** How telling the hint is: 1 names the kind of goods, lower values only qualify it (a voltage rating). */
   strength: number;
+  /** The hint does not apply to a text this matches. */
+  unless?: RegExp;
 }
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
@@ -93,10 +95,8 @@ export const SPEC_HINTS: readonly SpecHint[] = [
   {
     // Wire sold by its cross-section is building and equipment wire, unless it is bare or winding wire.
     name: 'low-voltage-conductor',
-    pattern: new RegExp(
-      String.raw`^(?!.*\b(?:nu|nus|bare|desnudo|desnudos|esmaltado|esmaltados|enamell?ed|magnet|bobinar|winding)\b).*(?:${NUMBER}\s*mm(?:²|2|\^2|\s?sq)|\b\d{1,2}\s*awg\b|\bawg\s*\d{1,2}\b)`,
-      'i',
-    ),
+    pattern: new RegExp(String.raw`${NUMBER}\s*mm(?:²|2|\^2|\s?sq)|\b\d{1,2}\s*awg\b|\bawg\s*\d{1,2}\b`, 'i'),
+    unless: /\b(?:nu|nus|bare|desnudo|desnudos|esmaltado|esmaltados|enamell?ed|magnet|bobinar|winding)\b/i,
     strength: 0.7,
     expansion: 'outros condutores elétricos para uma tensão não superior a 1.000 V',
   },
@@ -252,7 +252,7 @@ export interface MatchedHint {
 export function matchSpecHints(text: string, hints: readonly SpecHint[] = SPEC_HINTS): MatchedHint[] {
   const matched: MatchedHint[] = [];
   for (const hint of hints) {
-    if (hint.pattern.test(text)) matched.push({ name: hint.name, expansion: hint.expansion, strength: hint.strength });
+    if (hint.pattern.test(text) && !hint.unless?.test(text)) matched.push({ name: hint.name, expansion: hint.expansion, strength: hint.strength });
   }
   return matched;
 }
