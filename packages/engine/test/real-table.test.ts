@@ -266,6 +266,9 @@ describe('engine on the real NCM table', () => {
     ['Steel shelving rack 5 shelves', '9403'],
     ['Tinta acrílica fosca 18 litros', '320910'],
     ["Caixa d'água de polietileno 1000 litros", '39251000'],
+    ['MICROSD CARD 32GB CLASS 10', '8523'],
+    ['MODULE DDR4 8GB SODIMM', '84733042'],
+    ['IC EEPROM 256KBIT I2C 8SOIC', '854232'],
   ])('reads trade names the table does not use: "%s" → %s', (description, prefix) => {
     expect(engine.classify({ partnumber: 'REAL-TRADE-NAMES', description }).candidates[0]?.code.startsWith(prefix)).toBe(true);
   });
