@@ -332,11 +332,8 @@ function isCoatingAt(tokens: readonly string[], i: number): boolean {
 
 /** Stems of a condition that sets goods apart from new ones: waste, scrap, used, retreaded, unserviceable. */
 const CONDITION_WORDS = new Set(['desperdicios', 'residuos', 'sucatas', 'aparas', 'inserviveis', 'usados', 'recauchutados'].map(stem));
-/** Stems with which a description says its goods are in such a condition, in Portuguese, English or Spanish. */
-const CONDITION_INTENT_WORDS = new Set([
-  ...CONDITION_WORDS,
-  ...['scrap', 'waste', 'used', 'retreaded', 'spent', 'chatarra', 'desechos', 'desperdicios', 'usado', 'usada', 'recauchutado'].map(stem),
-]);
+/** Stems with which a description says its goods are in such a condition: the table's words, and English and Spanish ones. */
+const CONDITION_INTENT_WORDS = new Set([...CONDITION_WORDS, ...['scrap', 'waste', 'used', 'retreaded', 'spent', 'chatarra', 'desechos'].map(stem)]);
 
 /** A ranked candidate with the retrieval signals the reranker reads. */
 interface PoolItem {
@@ -1143,8 +1140,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (!reranker || pool.length === 0) return pool;
     const head = pool.slice(0, reranker.poolSize);
     const features = poolFeatures(query, head, head.length);
-    // A contradiction the synthetic training queries cannot show ("novos" against a code for used goods) keeps its
-    // retrieval penalty after reranking.
+    // Contradictions the synthetic training queries cannot show (goods new, or of unsaid condition, against a code for
+    // used goods; one metal against another's code) keep their retrieval penalty after reranking.
     const conditionLogit = Math.log(conditionFactorOf(query));
     const otherMetalLogit = Math.log(tuning.otherMetalPenalty);
     const logits = head.map(

@@ -253,8 +253,9 @@ describe('engine on the real NCM table', () => {
     expect(engine.classify({ partnumber: 'REAL-CONDITION-1', description }).candidates[0]?.code.slice(0, 4)).toBe('8507');
     const former = formerEngine({ unstatedConditionPenalty: 1 });
     expect(former.classify({ partnumber: 'REAL-CONDITION-2', description }).candidates[0]?.code.slice(0, 4)).toBe('8549');
-    const scrap = 'Sucata de baterias de chumbo ácido';
-    expect(engine.classify({ partnumber: 'REAL-CONDITION-3', description: scrap }).candidates[0]?.code.slice(0, 4)).toBe('8549');
+    for (const scrap of ['Sucata de baterias de chumbo ácido', 'Chatarra de baterías de plomo']) {
+      expect(engine.classify({ partnumber: 'REAL-CONDITION-3', description: scrap }).candidates[0]?.code.slice(0, 4)).toBe('8549');
+    }
   });
 
   it.each([
