@@ -65,7 +65,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   { triggers: ['cabo', 'cabos', 'cable', 'cables', 'fio', 'fios', 'wire', 'wires', 'chicote', 'harness', 'cordao eletrico'], expansion: 'fios cabos condutores elétricos isolados' },
   { triggers: ['fio esmaltado', 'fios esmaltados', 'fio para bobinar', 'fios para bobinar', 'magnet wire', 'enamelled wire', 'enameled wire', 'winding wire', 'alambre esmaltado'], expansion: 'fios para bobinar' },
   { triggers: ['cabo de aco', 'cabos de aco', 'wire rope', 'steel wire rope', 'steel cable', 'cable de acero', 'cordoalha de aco'], expansion: 'cordas cabos entrançados de ferro ou aço não isolados para usos elétricos' },
-  { triggers: ['esteira transportadora', 'transportador de correia', 'correia transportadora motorizada', 'belt conveyor', 'conveyor', 'roller conveyor', 'cinta transportadora'], expansion: 'aparelhos elevadores ou transportadores de ação contínua para mercadorias de tira ou correia' },
+  { triggers: ['esteira transportadora', 'transportador de correia', 'correia transportadora motorizada', 'belt conveyor', 'roller conveyor'], expansion: 'aparelhos elevadores ou transportadores de ação contínua para mercadorias de tira ou correia' },
   { triggers: ['fluxostato', 'flow switch', 'rotametro', 'caudalimetro'], expansion: 'instrumentos e aparelhos para medida ou controle da vazão de líquidos' },
   { triggers: ['cabo de fibra optica', 'fibra optica', 'fiber optic', 'optical fiber', 'fibre optic'], expansion: 'cabos de fibras ópticas' },
   { triggers: ['transformador', 'transformer', 'transformers', 'xfrmr', 'xfmr', 'trafo'], expansion: 'transformadores elétricos' },
@@ -351,7 +351,7 @@ export const TRADE_ALIASES: readonly TradeAlias[] = [
   // Home, furniture and building
   { triggers: ['sofa', 'sofas', 'poltrona', 'poltronas', 'banqueta', 'banquetas', 'cadeira gamer', 'puff', 'pufe'], expansion: 'assentos estofados' },
   { triggers: ['cadeira', 'cadeiras', 'chair', 'chairs', 'silla', 'sillas', 'cadeira giratoria', 'cadeira de escritorio', 'office chair'], expansion: 'assentos' },
-  { triggers: ['armario', 'armarios', 'gaveteiro', 'arquivo de aco', 'cabinet', 'locker', 'shelving', 'shelf', 'shelves', 'estanteria'], expansion: 'móveis de metal de madeira' },
+  { triggers: ['armario', 'armarios', 'gaveteiro', 'arquivo de aco', 'locker', 'shelving', 'shelf', 'shelves', 'estanteria'], expansion: 'móveis de metal de madeira' },
   { triggers: ['estante', 'estantes', 'comoda', 'comodas', 'criado mudo', 'sapateira', 'cabideiro', 'guarda roupa', 'roupeiro', 'rack para tv', 'escrivaninha'], expansion: 'móveis de madeira de metal para quartos' },
   { triggers: ['edredom', 'edredons', 'fronha', 'fronhas', 'jogo de cama', 'manta de sofa'], expansion: 'roupas de cama cobertores artigos de cama' },
   { triggers: ['porta retrato', 'porta retratos', 'moldura para foto', 'photo frame'], expansion: 'molduras para fotografias quadros espelhos' },

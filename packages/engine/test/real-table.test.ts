@@ -263,6 +263,7 @@ describe('engine on the real NCM table', () => {
     ['Inversor de tensão 12V para 220V 1000W', '850440'],
     ['Cabo de aço 8mm', '7312'],
     ['Esteira transportadora de correia', '8428'],
+    ['Conveyor belt rubber EP200 800mm', '4010'],
     ['Fluxostato para água', '902610'],
     ['Steel shelving rack 5 shelves', '9403'],
     ['Tinta acrílica fosca 18 litros', '320910'],

@@ -11,7 +11,7 @@ export const reviewCommand: NexaCommand = {
     program
       .command('review')
       .description('approve, reject or override (with the right NCM) a classification; approved ones answer the next submissions')
-      .argument('<classificationId>', 'the classification (its id is in the --json output of classify, watch and export)')
+      .argument('<classificationId>', 'the classification (its id is printed by classify and watch, and is in their --json output)')
       .argument('<action>', 'approve | reject | override')
       .argument('[ncm]', 'with override: the NCM to put instead, e.g. 8542.33.90')
       .option('--note <text>', 'why, kept in the audit trail'),
