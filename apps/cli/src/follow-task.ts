@@ -1,6 +1,5 @@
-import { eventsOfMessage, type Classification, type TaskEvent } from '@nexa/client';
+import { eventsOfMessage, formatNcm, type Classification, type TaskEvent } from '@nexa/client';
 import type { CommandContext } from './context';
-import { formatNcm } from './output';
 
 export type TerminalEvent = Extract<TaskEvent, { type: 'result' | 'failed' | 'batch_finished' | 'cancelled' }>;
 

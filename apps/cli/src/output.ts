@@ -53,9 +53,6 @@ export class Output {
   }
 }
 
-/** `85423190` → `8542.31.90`, the way NCM codes are written on documents. */
-export const formatNcm = (ncm: string) => (/^\d{8}$/.test(ncm) ? `${ncm.slice(0, 4)}.${ncm.slice(4, 6)}.${ncm.slice(6)}` : ncm);
-
 export function progressBar(done: number, total: number, width = 24): string {
   const ratio = total > 0 ? Math.min(1, done / total) : 0;
   const filled = Math.round(ratio * width);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRemainingMs, formatDuration, formatNcm, progressBar } from '../src/output';
+import { formatNcm } from '@nexa/client';
+import { estimateRemainingMs, formatDuration, progressBar } from '../src/output';
 
 describe('progress formatting', () => {
   it('draws a bar with counts and percentage', () => {

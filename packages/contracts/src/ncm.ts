@@ -13,6 +13,9 @@ export const ncmAnyCode = z
   .transform((value) => value.replace(/[.\s]/g, ''))
   .refine((digits) => NCM_CODE_LENGTHS.has(digits.length), 'code must have 2, 4, 5, 6, 7 or 8 digits');
 
+/** `85423190` → `8542.31.90`, as NCM codes are written on import declarations; anything else as it is. */
+export const formatNcm = (ncm: string) => (/^\d{8}$/.test(ncm) ? `${ncm.slice(0, 4)}.${ncm.slice(4, 6)}.${ncm.slice(6)}` : ncm);
+
 export const ncmGetInput = z.object({ code: ncmAnyCode });
 
 export const ncmEntryView = z.object({

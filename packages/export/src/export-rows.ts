@@ -1,4 +1,4 @@
-import type { TaskItem } from '@nexa/contracts';
+import { formatNcm, type TaskItem } from '@nexa/contracts';
 
 /** The earlier system's columns, then Nexa's additions (confidence, status, alternatives). */
 export const EXPORT_COLUMNS = [
@@ -18,9 +18,6 @@ export const EXPORT_COLUMNS = [
 export type ExportColumnKey = (typeof EXPORT_COLUMNS)[number]['key'];
 /** One exported line; a missing value is `null` (an empty cell). */
 export type ExportRow = Record<ExportColumnKey, string | number | null>;
-
-/** `85423190` → `8542.31.90`, as NCM codes are written on import declarations. */
-export const formatNcm = (ncm: string) => (/^\d{8}$/.test(ncm) ? `${ncm.slice(0, 4)}.${ncm.slice(4, 6)}.${ncm.slice(6)}` : ncm);
 
 export function toExportRow(item: TaskItem): ExportRow {
   const classification = item.classification;

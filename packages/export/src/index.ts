@@ -1,2 +1,2 @@
-export { EXPORT_COLUMNS, formatNcm, toExportRow, type ExportColumnKey, type ExportRow } from './export-rows';
+export { EXPORT_COLUMNS, toExportRow, type ExportColumnKey, type ExportRow } from './export-rows';
 export { buildCsv, buildXlsx } from './builders';

@@ -1,6 +1,6 @@
 import type { NexaCommand } from '../command';
 import { commandGroup } from '../command';
-import { formatNcm } from '../output';
+import { formatNcm } from '@nexa/client';
 
 const ncmGroup = (program: Parameters<NexaCommand['declare']>[0]) => commandGroup(program, 'ncm', 'look up and maintain the NCM table');
 

@@ -1,7 +1,7 @@
 import type { NexaCommand } from '../command';
 import { CliError, ExitCode } from '../exit-codes';
 import { formatClassification } from '../follow-task';
-import { formatNcm } from '../output';
+import { formatNcm } from '@nexa/client';
 
 const ACTIONS = ['approve', 'reject', 'override'] as const;
 type Action = (typeof ACTIONS)[number];

@@ -1,9 +1,9 @@
-import type { TaskView } from '@nexa/client';
+import { formatNcm, type TaskView } from '@nexa/client';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { countsFromTask, summariseBatch } from '../lib/batch-progress';
-import { formatNcm, formatPercent } from '../lib/format';
+import { formatPercent } from '../lib/format';
 import { describeError, useTRPC } from '../lib/nexa';
 import { recalledUpload } from '../lib/uploads';
 import type { TaskLiveView } from '../lib/use-task-events';

@@ -1,6 +1,6 @@
-import type { Classification } from '@nexa/client';
+import { formatNcm, type Classification } from '@nexa/client';
 import { useI18n } from '../i18n/i18n';
-import { formatNcm, formatPercent, ncmHierarchy } from '../lib/format';
+import { formatPercent, ncmHierarchy } from '../lib/format';
 import { ReviewPanel } from './review-panel';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';

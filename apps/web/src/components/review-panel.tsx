@@ -1,8 +1,7 @@
-import type { Classification } from '@nexa/client';
+import { formatNcm, type Classification } from '@nexa/client';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { formatNcm } from '../lib/format';
 import { describeError, useTRPC } from '../lib/nexa';
 
 /** Waits until typing pauses before a value is used (for search-as-you-type). */

@@ -1,7 +1,4 @@
-/** `85423190` → `8542.31.90`, the way NCM codes are written on documents. */
-export function formatNcm(ncm: string): string {
-  return ncm.length === 8 ? `${ncm.slice(0, 4)}.${ncm.slice(4, 6)}.${ncm.slice(6)}` : ncm;
-}
+import { formatNcm } from '@nexa/client';
 
 export type NcmLevel = 'chapter' | 'heading' | 'subheading' | 'item';
 

@@ -1,7 +1,5 @@
-import type { NcmCatalog } from '@nexa/contracts';
+import { formatNcm, type NcmCatalog } from '@nexa/contracts';
 import { TRPCError } from '@trpc/server';
-
-const dotted = (code: string) => `${code.slice(0, 4)}.${code.slice(4, 6)}.${code.slice(6)}`;
 
 /**
  * A code a person puts on a part must be one the table has and still in force. Without any table imported
@@ -11,9 +9,9 @@ export async function requireNcmInForce(ncm: NcmCatalog, code: string, today = n
   const entry = await ncm.get(code);
   if (!entry) {
     if ((await ncm.count()) === 0) return;
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `ncm ${dotted(code)} is not in the NCM table` });
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `ncm ${formatNcm(code)} is not in the NCM table` });
   }
   if (entry.removedAt !== null || (entry.validTo !== null && entry.validTo < today)) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `ncm ${dotted(code)} is no longer in force` });
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `ncm ${formatNcm(code)} is no longer in force` });
   }
 }
