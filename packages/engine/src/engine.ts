@@ -1,7 +1,7 @@
 import { Bm25fIndex, fieldLength, type FieldSpec, type QueryTerm } from './retrieval.js';
 import { isInForce, normalizeNcmCode, type NcmEntry, type NcmTable } from './table.js';
 import { contentTerms, isMeasurementToken, isNegation, isUnitAfterNumber, isQualifierWord, isStopWord, negatedTerm, stem, tokenize } from './text/normalize.js';
-import { compileAliases, isMaterialFormWord, isMaterialWord, matchAliasPositions, rewritePhrases, TRADE_PHRASES, type CompiledAliases } from './vocabulary.js';
+import { compileAliases, isMaterialFormWord, isMaterialWord, matchAliasPositions, metalsNamed, rewritePhrases, TRADE_PHRASES, type CompiledAliases } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
 import { ClassificationMemory, type ApprovedClassification } from './memory.js';
@@ -304,30 +304,10 @@ const NEW_STEMS = new Set(['novo', 'nova']);
 /** Chapters of the base metals other than iron and steel, each of whose codes is for goods of that metal. */
 const NON_FERROUS_METAL_CHAPTERS = new Set(['74', '75', '76', '78', '79', '80', '81']);
 const FERROUS_METAL_CHAPTERS = new Set(['72', '73']);
-/** Words naming iron or steel (accents folded), in Portuguese, English and Spanish. */
-const FERROUS_METAL_WORDS = new Set(['aco', 'ferro', 'inox', 'inoxidavel', 'galvanizado', 'zincado', 'steel', 'iron', 'stainless', 'galvanized', 'galvanised', 'acero', 'hierro', 'inoxidable']);
 const enum MetalOfCode {
   None = 0,
   NonFerrous = 1,
   Ferrous = 2,
-}
-/** Words naming a metal of those chapters (accents folded, as tokens are), in Portuguese, English and Spanish. */
-const NON_FERROUS_METAL_WORDS = new Set([
-  'cobre', 'latao', 'bronze', 'cuproniquel', 'niquel', 'aluminio', 'chumbo', 'zinco', 'estanho', 'tungstenio', 'volframio', 'molibdenio',
-  'tantalo', 'magnesio', 'cobalto', 'bismuto', 'cadmio', 'titanio', 'zirconio', 'antimonio', 'manganes', 'berilio', 'cromo', 'germanio',
-  'vanadio', 'galio', 'hafnio', 'indio', 'niobio', 'renio', 'talio', 'cermet', 'cermets',
-  'copper', 'brass', 'nickel', 'aluminum', 'aluminium', 'lead', 'zinc', 'tin', 'tungsten', 'molybdenum', 'tantalum', 'magnesium',
-  'cobalt', 'titanium', 'chromium',
-  'laton', 'bronce', 'plomo', 'estano',
-]);
-
-/** "zinc plated", "banhado a níquel": the metal is only the finish of goods of another material. */
-const COATED_WORDS = new Set(['plated', 'coated', 'finish', 'finished']);
-const COATING_WORDS_BEFORE = new Set(['banhado', 'banhada', 'banhados', 'banhadas', 'revestido', 'revestida', 'revestidos', 'revestidas']);
-function isCoatingAt(tokens: readonly string[], i: number): boolean {
-  if (COATED_WORDS.has(tokens[i + 1] ?? '')) return true;
-  const before = tokens[i - 1] === 'a' || tokens[i - 1] === 'de' || tokens[i - 1] === 'com' ? tokens[i - 2] : tokens[i - 1];
-  return COATING_WORDS_BEFORE.has(before ?? '');
 }
 
 /** Stems of a condition that sets goods apart from new ones: waste, scrap, used, retreaded, unserviceable. */
@@ -772,8 +752,8 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     const quantities = quantityRanges(positiveText(description));
     const namesNew = [...ownBeforeExclusion].some((term) => NEW_STEMS.has(term));
     const namesCondition = [...ownBeforeExclusion].some((term) => CONDITION_INTENT_WORDS.has(term));
-    const namesNonFerrousMetal = tokens.some((token, i) => NON_FERROUS_METAL_WORDS.has(token) && !isCoatingAt(tokens, i));
-    const otherMetal = namesNonFerrousMetal ? (tokens.some((token) => FERROUS_METAL_WORDS.has(token)) ? MetalOfCode.None : MetalOfCode.Ferrous) : MetalOfCode.NonFerrous;
+    const metals = metalsNamed(tokens);
+    const otherMetal = metals.nonFerrous ? (metals.ferrous ? MetalOfCode.None : MetalOfCode.Ferrous) : MetalOfCode.NonFerrous;
     const ownAliasHeads = new Map<string, string>();
     for (const { expansion, start, end } of aliasMatches) {
       const aliasHead = aliasHeadOf(expansion);

@@ -27,6 +27,35 @@ export function isMaterialWord(token: string): boolean {
   return MATERIAL_WORDS.has(token);
 }
 
+/** Words naming iron or steel (accents folded), in Portuguese, English and Spanish. */
+const FERROUS_METAL_WORDS = new Set(['aco', 'ferro', 'inox', 'inoxidavel', 'galvanizado', 'zincado', 'steel', 'iron', 'stainless', 'galvanized', 'galvanised', 'acero', 'hierro', 'inoxidable']);
+/** Words naming a base metal other than iron and steel (accents folded), in Portuguese, English and Spanish. */
+const NON_FERROUS_METAL_WORDS = new Set([
+  'cobre', 'latao', 'bronze', 'cuproniquel', 'niquel', 'aluminio', 'chumbo', 'zinco', 'estanho', 'tungstenio', 'volframio', 'molibdenio',
+  'tantalo', 'magnesio', 'cobalto', 'bismuto', 'cadmio', 'titanio', 'zirconio', 'antimonio', 'manganes', 'berilio', 'cromo', 'germanio',
+  'vanadio', 'galio', 'hafnio', 'indio', 'niobio', 'renio', 'talio', 'cermet', 'cermets',
+  'copper', 'brass', 'nickel', 'aluminum', 'aluminium', 'lead', 'zinc', 'tin', 'tungsten', 'molybdenum', 'tantalum', 'magnesium',
+  'cobalt', 'titanium', 'chromium',
+  'laton', 'bronce', 'plomo', 'estano',
+]);
+
+/** "zinc plated", "banhado a níquel": the metal is only the finish of goods of another material. */
+const COATED_WORDS = new Set(['plated', 'coated', 'finish', 'finished']);
+const COATING_WORDS_BEFORE = new Set(['banhado', 'banhada', 'banhados', 'banhadas', 'revestido', 'revestida', 'revestidos', 'revestidas']);
+function isCoatingAt(tokens: readonly string[], i: number): boolean {
+  if (COATED_WORDS.has(tokens[i + 1] ?? '')) return true;
+  const before = tokens[i - 1] === 'a' || tokens[i - 1] === 'de' || tokens[i - 1] === 'com' ? tokens[i - 2] : tokens[i - 1];
+  return COATING_WORDS_BEFORE.has(before ?? '');
+}
+
+/** Which base metals a description names as what its goods are made of (a finish such as "zinc plated" is not). */
+export function metalsNamed(tokens: readonly string[]): { ferrous: boolean; nonFerrous: boolean } {
+  return {
+    ferrous: tokens.some((token) => FERROUS_METAL_WORDS.has(token)),
+    nonFerrous: tokens.some((token, i) => NON_FERROUS_METAL_WORDS.has(token) && !isCoatingAt(tokens, i)),
+  };
+}
+
 /** Shapes a material is traded in ("barras de aço", "copper tube"): beside them the material is what the goods are. */
 const MATERIAL_FORM_WORDS: ReadonlySet<string> = new Set([
   'barra', 'barras', 'bar', 'bars', 'rod', 'rods', 'vergalhao', 'vergalhoes', 'chapa', 'chapas', 'sheet', 'sheets',
