@@ -475,7 +475,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (pathRanges.length > 0) leafQuantities.set(leaves.length, pathRanges);
     const siblingRanges = [...innerAncestors, entry]
       .filter((node) => node.parent !== null && isResidual(node.description))
-      .flatMap((node) => childrenOf.get(node.parent!)!.filter((sibling) => sibling !== node).map((sibling) => quantitiesOf(sibling.description)))
+      .flatMap((node) => (childrenOf.get(node.parent!) ?? []).filter((sibling) => sibling !== node).map((sibling) => quantitiesOf(sibling.description)))
       .filter((ranges) => ranges.length > 0);
     if (siblingRanges.length > 0) leafSiblingRanges.set(leaves.length, siblingRanges);
     const headingKey = entry.code.slice(0, 4);

@@ -191,6 +191,16 @@ describe('withoutExclusionClauses', () => {
   });
 });
 
+describe('a table whose "Outros" subheading has expired while a code below it is in force', () => {
+  it('builds, and reads that code', () => {
+    const json = cloneSmallTable();
+    const item = (Codigo: string, Descricao: string, Data_Fim = '31/12/9999') => ({ ...json.Nomenclaturas[0]!, Codigo, Descricao, Data_Fim });
+    json.Nomenclaturas.push(item('85.47', 'Peças isolantes para máquinas elétricas.'), item('8547.9', '- Outros:', '31/12/2016'), item('8547.90.00', '-- Peças isolantes de outras matérias'));
+    const engine = createReferenceEngine({ table: parseNcmTable(json) });
+    expect(codes(engine.classify({ partnumber: 'INSUL-1', description: 'peças isolantes' }))).toContain('85479000');
+  });
+});
+
 describe('exclusion clauses of the standalone descriptions', () => {
   it('does not let "Outros ..., exceto de carga radial" match "carga radial"', () => {
     const standaloneDescriptions = new Map([
