@@ -20,10 +20,10 @@ export function createBatchProgressReporter(
       if (lastTried.size > 10_000) lastTried.clear();
       if (!(await throttle.tryAcquire(names.batchProgressThrottle(taskId)))) return;
       const { queued, processing, done, failed, total } = await tasks.countItems(taskId);
-      // Every item has ended: the last one announces `batch_finished` with these counts, and progress
-      // appended after it would trail the batch's end in its log.
+      // Every item has ended: the last one announces `batch_finished` with these counts.
       if (queued + processing === 0) return;
-      await events.append({ type: 'batch_progress', taskId, done, failed, total });
+      // The last item may end between the count and the append; the log then refuses the late report.
+      await events.appendUnlessEnded({ type: 'batch_progress', taskId, done, failed, total });
     },
   };
 }

@@ -155,6 +155,8 @@ export interface EventLog {
   append(event: NewTaskEvent): Promise<StoredTaskEvent>;
   /** Appends several events in order, in one round trip. */
   appendMany(events: readonly NewTaskEvent[]): Promise<StoredTaskEvent[]>;
+  /** `append`, unless the task's log already ends with its terminal event: then nothing is stored (null). */
+  appendUnlessEnded(event: NewTaskEvent): Promise<StoredTaskEvent | null>;
   /** Events after `afterId` (exclusive), or from the start when it is null. */
   read(taskId: string, afterId: string | null): Promise<StoredTaskEvent[]>;
 }

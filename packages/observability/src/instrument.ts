@@ -42,6 +42,11 @@ export function loggingEventLog(events: EventLog, logger: Logger): EventLog {
       if (logger.isLevelEnabled('debug')) list.forEach((event, index) => logOne(event, stored[index]?.id ?? '?'));
       return stored;
     },
+    async appendUnlessEnded(event) {
+      const stored = await events.appendUnlessEnded(event);
+      if (stored) logOne(event, stored.id);
+      return stored;
+    },
     read: (taskId, afterId) => events.read(taskId, afterId),
   };
 }
@@ -51,6 +56,7 @@ export function instrumentEventLog(events: EventLog, metrics: NexaMetrics): Even
   return {
     append: (event) => events.append(event),
     appendMany: (list) => events.appendMany(list),
+    appendUnlessEnded: (event) => events.appendUnlessEnded(event),
     async read(taskId, afterId) {
       const stored = await events.read(taskId, afterId);
       metrics.eventsDelivered.inc(stored.length);

@@ -1,5 +1,5 @@
 import type { EventLog, NewTaskEvent, StoredTaskEvent, TaskEvent } from '@nexa/contracts';
-import { reportingUnavailability, taskEvent } from '@nexa/contracts';
+import { reportingUnavailability, taskEvent, terminalEventTypes } from '@nexa/contracts';
 import { isRedisConnectivityError } from './connectivity';
 import type { Redis } from 'ioredis';
 import type { RedisNames } from './keys';
@@ -12,6 +12,16 @@ local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'e', ARGV[1]
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('PUBLISH', ARGV[2], id .. ' ' .. ARGV[1])
 return id`;
+
+// Events after the task's terminal one (ARGV[5...]) are never stored: a log ends with its end.
+const APPEND_UNLESS_ENDED = `
+local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+if last then
+  local lastType = cjson.decode(last[2][2])['type']
+  for i = 5, #ARGV do
+    if ARGV[i] == lastType then return false end
+  end
+end${APPEND_AND_PUBLISH}`;
 
 export interface EventLogOptions {
   ttlSeconds: number;
@@ -26,6 +36,7 @@ function createRawEventLog(redis: Redis, names: RedisNames, options: EventLogOpt
   // Room for the largest batch: an event per item plus progress and lifecycle events.
   const maxEvents = options.maxEventsPerTask ?? 250_000;
   const appendAndPublish = defineRedisScript(redis, 'nexaAppendTaskEvent', APPEND_AND_PUBLISH, 1);
+  const appendUnlessEnded = defineRedisScript(redis, 'nexaAppendTaskEventUnlessEnded', APPEND_UNLESS_ENDED, 1);
   const scriptArguments = (event: TaskEvent) => [
     names.taskEvents(event.taskId),
     JSON.stringify(event),
@@ -54,6 +65,12 @@ function createRawEventLog(redis: Redis, names: RedisNames, options: EventLogOpt
       const event = taskEvent.parse({ ...newEvent, at: new Date().toISOString() });
       const id = (await appendAndPublish.run(scriptArguments(event))) as string;
       return { id, event };
+    },
+
+    async appendUnlessEnded(newEvent: NewTaskEvent): Promise<StoredTaskEvent | null> {
+      const event = taskEvent.parse({ ...newEvent, at: new Date().toISOString() });
+      const id = (await appendUnlessEnded.run([...scriptArguments(event), ...terminalEventTypes])) as string | null;
+      return id === null ? null : { id, event };
     },
 
     async read(taskId: string, afterId: string | null): Promise<StoredTaskEvent[]> {

@@ -20,6 +20,16 @@ describe('event log', () => {
     expect(ttl).toBeGreaterThan(0);
   });
 
+  it('appendUnlessEnded stores nothing once the log ends with the task\'s terminal event', async () => {
+    await using redis = createTestRedis();
+    const log = createEventLog(redis.connect(), redisNames(redis.prefix), { ttlSeconds: 60 });
+    const progress = { type: 'batch_progress', taskId, done: 1, failed: 0, total: 2 } as const;
+    expect(await log.appendUnlessEnded(progress)).toMatchObject({ event: progress });
+    await log.append({ type: 'batch_finished', taskId, status: 'done', total: 2, done: 2, failed: 0, cancelled: 0 });
+    expect(await log.appendUnlessEnded({ ...progress, done: 2 })).toBeNull();
+    expect((await log.read(taskId, null)).map((stored) => stored.event.type)).toEqual(['batch_progress', 'batch_finished']);
+  });
+
   it('refuses an event that does not match its schema', async () => {
     await using redis = createTestRedis();
     const log = createEventLog(redis.connect(), redisNames(redis.prefix), { ttlSeconds: 60 });

@@ -1,4 +1,4 @@
-import { compareEventIds, type TaskEvent } from '@nexa/contracts';
+import { compareEventIds, type TaskEvent, type TaskStore } from '@nexa/contracts';
 import { createTaskStore } from '@nexa/db';
 import { createEventLog, createThrottle, redisNames } from '@nexa/queue';
 import { createBatchProgressReporter } from '@nexa/worker';
@@ -47,6 +47,23 @@ describe('batch events', () => {
     const events = createEventLog(redis, names, { ttlSeconds: 60 });
     const reporter = createBatchProgressReporter({ tasks: createTaskStore(nexa.database.db), events, throttle: createThrottle(redis, 1), names }, 0);
     await redis.del(names.batchProgressThrottle(taskId)); // as when the interval since the last report has passed
+    await reporter.maybeReport(taskId);
+    expect((await events.read(taskId, null)).at(-1)?.event).toMatchObject({ type: 'batch_finished' });
+  });
+
+  it('end with batch_finished in the log: a report counted while the last item was processing, appended after it ended, is not stored', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const { taskId } = await client.classification.submitBatch.mutate({ items: parts(3, 'RACE') });
+    expect(flatten(await collect(client.watch(taskId))).at(-1)).toMatchObject({ type: 'batch_finished', done: 3 });
+
+    const redis = nexa.redis.connect();
+    const names = redisNames(nexa.redis.prefix);
+    const events = createEventLog(redis, names, { ttlSeconds: 60 });
+    const tasks = createTaskStore(nexa.database.db);
+    const countedBeforeTheLastEnded: TaskStore = { ...tasks, countItems: async () => ({ ...(await tasks.countItems(taskId)), processing: 1, done: 2 }) };
+    const reporter = createBatchProgressReporter({ tasks: countedBeforeTheLastEnded, events, throttle: createThrottle(redis, 1), names }, 0);
+    await redis.del(names.batchProgressThrottle(taskId));
     await reporter.maybeReport(taskId);
     expect((await events.read(taskId, null)).at(-1)?.event).toMatchObject({ type: 'batch_finished' });
   });
