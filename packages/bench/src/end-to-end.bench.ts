@@ -134,6 +134,7 @@ async function benchRawBullmq(concurrency: number): Promise<LoopFigures> {
   await using redis = createTestRedis();
   const prefix = `${redis.prefix}:bull`;
   const queue = new Queue('raw', { connection: redis.connect(), prefix });
+  queue.setMaxListeners(2 * concurrency + 10); // each waiting job listens for the queue's closing
   const events = new QueueEvents('raw', { connection: redis.connect(), prefix });
   const worker = new Worker('raw', async (job) => ({ ncm: '85423190', partnumber: job.data.partnumber }), {
     connection: redis.connect(),
