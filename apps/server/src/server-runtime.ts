@@ -95,7 +95,14 @@ export async function startServerRuntime(
   }
   if (config.NEXA_ADMIN_EMAIL && config.NEXA_ADMIN_PASSWORD) {
     const outcome = await bootstrapAdmin(users, { email: config.NEXA_ADMIN_EMAIL, password: config.NEXA_ADMIN_PASSWORD });
-    server.app.log.info({ admin: config.NEXA_ADMIN_EMAIL, outcome }, 'admin account from NEXA_ADMIN_EMAIL');
+    if (outcome === 'refused') {
+      server.app.log.error(
+        { admin: config.NEXA_ADMIN_EMAIL, outcome },
+        'NEXA_ADMIN_EMAIL names an existing account whose password is not NEXA_ADMIN_PASSWORD: it was not made an admin (sign in as it and use that password, or choose another admin email)',
+      );
+    } else {
+      server.app.log.info({ admin: config.NEXA_ADMIN_EMAIL, outcome }, 'admin account from NEXA_ADMIN_EMAIL');
+    }
   }
   const address = await server.app.listen({ host: config.HOST, port: config.PORT });
 

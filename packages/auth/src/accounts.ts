@@ -82,11 +82,18 @@ export async function createUser(users: UserStore, { email, password, name = nul
   return users.insertUser({ email: validEmail, name, role, passwordHash: await hashPassword(password) });
 }
 
-/** NEXA_ADMIN_EMAIL + NEXA_ADMIN_PASSWORD: creates that admin, or promotes an existing account (its password is left alone). */
-export async function bootstrapAdmin(users: UserStore, { email, password }: { email: string; password: string }): Promise<'created' | 'promoted' | 'unchanged'> {
+export type AdminBootstrapOutcome = 'created' | 'promoted' | 'unchanged' | 'refused';
+
+/**
+ * NEXA_ADMIN_EMAIL + NEXA_ADMIN_PASSWORD: creates that admin, or promotes an existing account that
+ * signs in with NEXA_ADMIN_PASSWORD. An account under that email with another password is 'refused':
+ * anyone may have registered it, and promoting it would hand the admin role to whoever knows its password.
+ */
+export async function bootstrapAdmin(users: UserStore, { email, password }: { email: string; password: string }): Promise<AdminBootstrapOutcome> {
   const existing = await users.findUserByEmail(email);
   if (existing) {
     if (existing.role === 'admin') return 'unchanged';
+    if (!(await verifyPassword(existing.passwordHash, password))) return 'refused';
     await users.setRole(existing.id, 'admin');
     return 'promoted';
   }

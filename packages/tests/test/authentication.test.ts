@@ -1,3 +1,5 @@
+import { bootstrapAdmin } from '@nexa/auth';
+import { createUserStore } from '@nexa/db';
 import { appRouter } from '@nexa/router';
 import { describe, expect, it } from 'vitest';
 import { codeOf, collect, errorOf, startTestNexa } from '../src/index';
@@ -44,6 +46,21 @@ describe('accounts', () => {
     await using nexa = await startTestNexa({ env: { NEXA_ADMIN_EMAIL: 'root@example.com', NEXA_ADMIN_PASSWORD: 'bootstrap password' } });
     const session = await nexa.client({ token: null }).auth.login.mutate({ email: 'root@example.com', password: 'bootstrap password' });
     expect(session.user.role).toBe('admin');
+  });
+
+  it('promotes an existing account to admin only when it signs in with NEXA_ADMIN_PASSWORD', async () => {
+    await using nexa = await startTestNexa();
+    const users = createUserStore(nexa.database.db);
+    const anonymous = nexa.client({ token: null });
+    // Someone registers the email the operator will name as admin, before the operator does.
+    await anonymous.auth.register.mutate({ email: 'boss@example.com', password: 'squatter password' });
+    expect(await bootstrapAdmin(users, { email: 'boss@example.com', password: 'operator password' })).toBe('refused');
+    expect((await users.findUserByEmail('boss@example.com'))?.role).toBe('user');
+
+    await anonymous.auth.register.mutate({ email: 'owner@example.com', password: 'operator password' });
+    expect(await bootstrapAdmin(users, { email: 'owner@example.com', password: 'operator password' })).toBe('promoted');
+    expect((await anonymous.auth.login.mutate({ email: 'owner@example.com', password: 'operator password' })).user.role).toBe('admin');
+    expect(await bootstrapAdmin(users, { email: 'owner@example.com', password: 'operator password' })).toBe('unchanged');
   });
 });
 
