@@ -51,7 +51,8 @@ async function loadTable(source: string): Promise<NcmTable> {
   try {
     return parseNcmTable(JSON.parse(text));
   } catch (error) {
-    if (error instanceof SyntaxError) throw new NcmImportError(`the NCM table at ${source} is not valid JSON: ${error.message}`);
+    // The parser's message quotes the text, which is not the caller's to read when the source is not a table.
+    if (error instanceof SyntaxError) throw new NcmImportError(`the NCM table at ${source} is not valid JSON`);
     if (error instanceof NcmTableError) throw new NcmImportError(`the NCM table at ${source} is invalid: ${error.message}`);
     throw error;
   }

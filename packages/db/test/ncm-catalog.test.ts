@@ -91,6 +91,8 @@ describe.each(databaseKinds)('NCM catalog on %s', (_kind, open) => {
     await expect(catalog.import({ source: file('missing.json') })).rejects.toThrow(NcmImportError);
     await expect(catalog.import({ source: file('missing.json') })).rejects.toThrow(/cannot read the NCM table .*ENOENT/);
     await expect(catalog.import({ source: file('broken.json') })).rejects.toThrow(/not valid JSON/);
+    await writeFile(file('not-a-table.txt'), 'root:x:0:0:secret line');
+    await expect(catalog.import({ source: file('not-a-table.txt') })).rejects.toThrow(/^the NCM table at .* is not valid JSON$/);
     await expect(catalog.import({ source: `${serverUrl}/gone.json` })).rejects.toThrow(/HTTP 404/);
     await writeFile(file('orphan.json'), JSON.stringify({ ...firstEdition, Nomenclaturas: [{ Codigo: '9999.99.99', Descricao: 'x' }] }));
     await expect(catalog.import({ source: file('orphan.json') })).rejects.toThrow(/invalid: .*no ancestor chapter/);
