@@ -26,6 +26,7 @@ export type ServerServicesConfig = Pick<
   | 'EVENTS_TTL_SECONDS'
   | 'ACCESS_TOKEN_TTL_SECONDS'
   | 'REGISTRATION_ENABLED'
+  | 'MEMORY_LEARNS_FROM'
   | 'SUBMIT_RATE_LIMIT_PER_MINUTE'
   | 'BATCH_ITEM_RATE_LIMIT_PER_MINUTE'
   | 'LOGIN_ATTEMPTS_PER_EMAIL'
@@ -75,6 +76,7 @@ export async function startServerServices(
       }),
       reviews: createReviewStore(database.db),
       approvedMemory: createApprovedMemoryStream(commands, names),
+      memoryLearnsFrom: config.MEMORY_LEARNS_FROM,
       submitRateLimiter: createRedisRateLimiter(commands, names, { limit: config.SUBMIT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
       batchItemRateLimiter: createRedisRateLimiter(commands, names, { limit: config.BATCH_ITEM_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
       loginRateLimiter: createRedisRateLimiter(commands, names, { limit: config.LOGIN_ATTEMPTS_PER_EMAIL, windowMs: 15 * 60_000 }),

@@ -51,6 +51,8 @@ export const configSchema = z.object({
   JWT_SECRET: z.string().optional(),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(24 * 3600).default(900),
   REGISTRATION_ENABLED: booleanFlag.default(true),
+  /** Whose approvals teach the memory that answers every account: 'admins', or 'everyone' for one trusted team. */
+  MEMORY_LEARNS_FROM: z.enum(['admins', 'everyone']).default('admins'),
   /** Both set: this account is created (or promoted) as admin at start. */
   NEXA_ADMIN_EMAIL: z.string().email().optional(),
   NEXA_ADMIN_PASSWORD: z.string().min(10, 'must have at least 10 characters').optional(),

@@ -20,6 +20,13 @@ export interface BatchSettings {
 
 export const defaultBatchSettings: BatchSettings = { maxItems: DEFAULT_BATCH_MAX_ITEMS, messageIntervalMs: 100 };
 
+/**
+ * Whose approvals teach the approved-classification memory every account's classifications are answered
+ * from: only admins' by default, since an ordinary account's approval would otherwise decide other
+ * accounts' codes; 'everyone' where every account is one trusted team (`MEMORY_LEARNS_FROM`).
+ */
+export type MemoryLearnsFrom = 'admins' | 'everyone';
+
 /** Infrastructure the procedures reach, passed in by whoever hosts the router. */
 export interface NexaServices {
   tasks: TaskStore;
@@ -29,6 +36,7 @@ export interface NexaServices {
   accounts: Accounts;
   reviews: ReviewStore;
   approvedMemory: ApprovedMemory;
+  memoryLearnsFrom?: MemoryLearnsFrom;
   /** Counts submissions: each `classification.submit` and each `classification.submitBatch` is one. */
   submitRateLimiter: RateLimiter;
   /** Counts the distinct items of batches, a budget of its own so one call cannot queue unbounded work. */
@@ -43,6 +51,7 @@ export interface NexaServices {
 
 export interface NexaContext extends NexaServices {
   batch: BatchSettings;
+  memoryLearnsFrom: MemoryLearnsFrom;
   /** The bearer token or API key the caller sent, not yet verified; procedures see the verified `actor`. */
   credential: string | null;
   /** The caller's network address as the HTTP server sees it (behind a proxy: what `trustProxy` admits). */
@@ -72,6 +81,7 @@ export function createContextFactory(services: NexaServices) {
   return (source: ContextSource = {}): NexaContext => ({
     ...services,
     batch: services.batch ?? defaultBatchSettings,
+    memoryLearnsFrom: services.memoryLearnsFrom ?? 'admins',
     credential: credentialFrom(source),
     clientAddress: source.req?.ip ?? null,
   });

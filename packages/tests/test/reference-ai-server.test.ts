@@ -27,7 +27,8 @@ describe('the reference engine on the real NCM table behind Nexa (default path: 
     const first = await resultOf(client.classify(part));
     expect(first.ncm).not.toBe('84821010');
 
-    await client.classification.review.mutate({ id: first.id, action: 'override', ncm: '84821010', note: 'it is a bearing housing kit' });
+    const reviewer = (await nexa.createUser({ role: 'admin' })).client();
+    await reviewer.classification.review.mutate({ id: first.id, action: 'override', ncm: '84821010', note: 'it is a bearing housing kit' });
     const again = await waitFor(async () => {
       const candidate = await resultOf(client.classify({ ...part, reclassify: true }));
       return candidate.ncm === '84821010' ? candidate : undefined;

@@ -45,12 +45,28 @@ describe('classification.review', () => {
     expect(again.status).toBe('done');
     expect(again.classifications[0]).toMatchObject({ id: overridden.classification.id, status: 'APPROVED' });
 
-    // And approved classifications reach the memory classifiers learn from.
+    // An ordinary account's approvals answer its own history only: they do not teach the memory every account is answered from.
+    const memory = createApprovedMemoryStream(nexa.redis.connect(), redisNames(nexa.redis.prefix));
+    expect(await memory.read(null)).toEqual([]);
+  });
+
+  it('hands approvals to the memory classifiers learn from when an admin makes them (or anyone, with MEMORY_LEARNS_FROM=everyone)', async () => {
+    await using nexa = await startTestNexa();
+    const first = await classified(nexa.client(), 'MEMORY-1');
+    const admin = (await nexa.createUser({ role: 'admin' })).client();
+    await admin.classification.review.mutate({ id: first.id, action: 'approve' });
+    const overridden = await admin.classification.review.mutate({ id: first.id, action: 'override', ncm: '85423990' });
     const memory = createApprovedMemoryStream(nexa.redis.connect(), redisNames(nexa.redis.prefix));
     expect((await memory.read(null)).map(({ entry }) => entry)).toEqual([
-      { partnumber: 'REVIEW-1', ncm: first.ncm, description: first.description },
-      { partnumber: 'REVIEW-1', ncm: '85423990', description: first.description },
+      { partnumber: 'MEMORY-1', ncm: first.ncm, description: first.description },
+      { partnumber: 'MEMORY-1', ncm: '85423990', description: first.description },
     ]);
+
+    await using team = await startTestNexa({ env: { MEMORY_LEARNS_FROM: 'everyone' } });
+    const own = await classified(team.client(), 'MEMORY-2');
+    await team.client().classification.review.mutate({ id: own.id, action: 'approve' });
+    const teamMemory = createApprovedMemoryStream(team.redis.connect(), redisNames(team.redis.prefix));
+    expect((await teamMemory.read(null)).map(({ entry }) => entry.partnumber)).toEqual(['MEMORY-2']);
   });
 
   it('refuses bad input and keeps the approved classification when its task is deleted', async () => {

@@ -88,7 +88,7 @@ export const classificationRouter = createTRPCRouter({
       if (outcome.status === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: `classification ${input.id} not found` });
       if (outcome.status === 'conflict') throw new TRPCError({ code: 'CONFLICT', message: outcome.message });
       const { classification } = outcome.output;
-      if (classification.status === 'APPROVED') {
+      if (classification.status === 'APPROVED' && (ctx.actor.role === 'admin' || ctx.memoryLearnsFrom === 'everyone')) {
         // The review is stored either way; the memory can be rebuilt from the approved rows.
         await ctx.approvedMemory
           .remember({ partnumber: classification.partnumber, ncm: classification.ncm, description: classification.description })
