@@ -3,6 +3,7 @@ import { currentCorrelationId, newCorrelationId, withCorrelationId } from '@nexa
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { NexaContext } from './context';
+import { pathOfNulCharacter } from './services/refuse-nul-characters';
 
 /** One readable line per invalid field, e.g. `partnumber: partnumber must have at least 3 characters`. */
 function describeZodError(error: ZodError): string {
@@ -14,7 +15,8 @@ const t = initTRPC.context<NexaContext>().create({
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,
-      message: zodError ? describeZodError(zodError) : shape.message,
+      // An unexpected failure's message may quote a statement and its parameters: it goes to the log, not the caller.
+      message: zodError ? describeZodError(zodError) : error.code === 'INTERNAL_SERVER_ERROR' ? 'internal error' : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
@@ -49,8 +51,14 @@ const correlationScope = t.middleware(({ next }) => withCorrelationId(currentCor
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const path = pathOfNulCharacter(await getRawInput());
+  if (path) throw new TRPCError({ code: 'BAD_REQUEST', message: `${path}: text must not contain the NUL character (U+0000)` });
+  return next();
+});
+
 /** Health and the two ways in (login, register); everything else is protected. */
-export const publicProcedure = t.procedure.use(correlationScope).use(reportUnavailability);
+export const publicProcedure = t.procedure.use(correlationScope).use(reportUnavailability).use(refuseNulCharacters);
 
 /** Verifies the credential on every call (also each subscription on a long-lived WebSocket), so revocation and expiry apply at once. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {

@@ -2,11 +2,30 @@ import { createAccessTokens, createAccounts, createUser, generateSecret } from '
 import { createUserStore, openDatabase } from '@nexa/db';
 import { describe, expect, it } from 'vitest';
 import { credentialFrom, type NexaContext } from '../src/context';
-import { adminProcedure, createCallerFactory, createTRPCRouter, protectedProcedure } from '../src/trpc';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { adminProcedure, createCallerFactory, createTRPCRouter, protectedProcedure, publicProcedure } from '../src/trpc';
 
 const probe = createTRPCRouter({
   whoami: protectedProcedure.query(({ ctx }) => ctx.actor),
   adminOnly: adminProcedure.query(() => 'ok'),
+  failing: publicProcedure.query(() => {
+    throw new Error('Failed query: insert into "users" params: $argon2id$secret-hash');
+  }),
+});
+
+describe('an unexpected failure', () => {
+  it('reaches the caller as INTERNAL_SERVER_ERROR "internal error", without its message (which may quote a statement)', async () => {
+    const response = await fetchRequestHandler({
+      endpoint: '/trpc',
+      req: new Request('http://localhost/trpc/failing'),
+      router: probe,
+      createContext: () => ({ credential: null }) as unknown as NexaContext,
+    });
+    const body = await response.text();
+    expect(response.status).toBe(500);
+    expect(JSON.parse(body).error).toMatchObject({ message: 'internal error', data: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(body).not.toContain('secret-hash');
+  });
 });
 
 describe('credentialFrom', () => {

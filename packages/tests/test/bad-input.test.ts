@@ -28,6 +28,27 @@ describe('bad input', () => {
     expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(0);
   });
 
+  it('refuses text holding a NUL character (which PostgreSQL cannot store) with BAD_REQUEST naming the field, over tRPC and REST, and writes nothing', async () => {
+    await using nexa = await startTestNexa();
+    const anonymous = nexa.client({ token: null });
+    const registration = await errorOf(anonymous.auth.register.mutate({ email: 'nul@example.com', password: 'a long password', name: 'a\u0000b' }));
+    expect(registration.data?.code).toBe('BAD_REQUEST');
+    expect(registration.message).toBe('name: text must not contain the NUL character (U+0000)');
+
+    const batch = await errorOf(nexa.client().classification.submitBatch.mutate({ items: [{ partnumber: 'OK-1' }, { partnumber: 'OK-2', description: 'x\u0000' }] }));
+    expect(batch.message).toBe('items.1.description: text must not contain the NUL character (U+0000)');
+
+    const response = await fetch(`${nexa.nexa.url}/api/classifications`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${nexa.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ partnumber: 'NUL\u0000-1' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ code: 'BAD_REQUEST', message: 'partnumber: text must not contain the NUL character (U+0000)' });
+    expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(0);
+    expect(await nexa.database.db.select().from(tables.users)).toHaveLength(1);
+  });
+
   it('answers NOT_FOUND for an unknown task, on queries and subscriptions', async () => {
     await using nexa = await startTestNexa();
     const unknown = '00000000-0000-4000-8000-000000000000';

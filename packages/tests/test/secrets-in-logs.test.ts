@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import { createLogger } from '@nexa/observability';
 import { describe, expect, it } from 'vitest';
 import { codeOf, collect, startTestNexa } from '../src/index';
 
@@ -24,5 +26,22 @@ describe('logs', () => {
     for (const secret of [password, login.accessToken, session.accessToken, key, nexa.token]) {
       expect(logs.filter((line) => line.includes(secret))).toEqual([]);
     }
+  });
+
+  it('keep a failed statement but not its parameters', async () => {
+    const lines: string[] = [];
+    const destination = new PassThrough().on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+    // What drizzle throws for a statement PostgreSQL refused.
+    const failed = Object.assign(new Error('Failed query: insert into "users" ("password_hash") values ($1)\nparams: $argon2id$v=19$secret-hash'), {
+      query: 'insert into "users" ("password_hash") values ($1)',
+      params: ['$argon2id$v=19$secret-hash'],
+      cause: new Error('invalid byte sequence for encoding "UTF8": 0x00'),
+    });
+    createLogger({ destination }).error({ err: failed }, 'procedure failed');
+    await new Promise((resolve) => setImmediate(resolve));
+    const logged = lines.join('');
+    expect(logged).toContain('Failed query: insert into \\"users\\"');
+    expect(logged).toContain('invalid byte sequence');
+    expect(logged).not.toContain('secret-hash');
   });
 });

@@ -37,7 +37,8 @@ export function sendApiError(request: FastifyRequest, reply: FastifyReply, error
       const message = fieldErrors.map((field) => `${field.path || 'input'}: ${field.message}`).join('; ');
       return reply.code(400).send({ code: 'BAD_REQUEST', message, fieldErrors } satisfies ApiErrorBody);
     }
-    return reply.code(getHTTPStatusCodeFromError(error)).send({ code: error.code, message: error.message } satisfies ApiErrorBody);
+    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'internal error' : error.message;
+    return reply.code(getHTTPStatusCodeFromError(error)).send({ code: error.code, message } satisfies ApiErrorBody);
   }
   const code = (error as { code?: unknown })?.code;
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
