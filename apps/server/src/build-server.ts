@@ -40,6 +40,8 @@ export interface BuildServerOptions {
   webDistDir?: string | null;
   /** Largest upload, and largest body of a batch submission over HTTP (`UPLOAD_MAX_BYTES`). */
   uploadMaxBytes?: number;
+  /** Largest total size an uploaded XLSX may unpack to (`XLSX_MAX_UNPACKED_BYTES`). */
+  xlsxMaxUnpackedBytes?: number;
   /** The process's pino logger; one is made from `logLevel` when absent. */
   logger?: Logger;
   /** Prometheus metrics served at `/metrics` (bearer `metricsToken` when set); none when absent. */
@@ -68,6 +70,7 @@ export async function buildServer({
   trustProxy,
   webDistDir = null,
   uploadMaxBytes = DEFAULT_UPLOAD_MAX_BYTES,
+  xlsxMaxUnpackedBytes,
   logger,
   metrics,
   metricsToken,
@@ -126,7 +129,7 @@ export async function buildServer({
   const createContext = createContextFactory(services);
   // The `/api/...` endpoints take the same credentials as the procedures, from the same headers.
   const callerFor = apiCallerFactory((request) => createContext({ req: request }));
-  await uploadRoutes(app, { callerFor, maxBytes: uploadMaxBytes, maxItems: createContext().batch.maxItems });
+  await uploadRoutes(app, { callerFor, maxBytes: uploadMaxBytes, maxItems: createContext().batch.maxItems, maxXlsxUnpackedBytes: xlsxMaxUnpackedBytes });
   await exportRoutes(app, { callerFor });
   await restRoutes(app, { callerFor });
   await legacyClassifyRoute(app, { callerFor });

@@ -35,6 +35,7 @@ export type ServerConfig = Pick<
   | 'BATCH_MAX_ITEMS'
   | 'BATCH_PROGRESS_INTERVAL_MS'
   | 'UPLOAD_MAX_BYTES'
+  | 'XLSX_MAX_UNPACKED_BYTES'
 > &
   Partial<Pick<NexaConfig, 'WEB_DIST_DIR' | 'METRICS_TOKEN' | 'ADMIN_TOKEN'>>;
 
@@ -76,6 +77,7 @@ export async function startServerRuntime(
   const server = await buildServer({
     services,
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+    xlsxMaxUnpackedBytes: config.XLSX_MAX_UNPACKED_BYTES,
     readiness: [
       // Both connections: after an outage each reconnects on its own, and a submission needs both.
       { name: 'redis', check: () => Promise.all([commands.ping(), queue.ping()]).then(() => undefined) },

@@ -106,6 +106,8 @@ export const configSchema = z.object({
   BATCH_MAX_ITEMS: positiveInt.max(100_000).default(10_000),
   /** Largest uploaded file, and largest batch submission body (`classification.submitBatch` over HTTP), in bytes. */
   UPLOAD_MAX_BYTES: positiveInt.default(20 * 1024 * 1024),
+  /** Largest total size an uploaded XLSX may unpack to, checked before it is unpacked (ZIP bombs). */
+  XLSX_MAX_UNPACKED_BYTES: positiveInt.default(32 * 1024 * 1024),
   /** Shortest time between two aggregate progress events of one batch, and between two messages a batch subscriber receives. */
   BATCH_PROGRESS_INTERVAL_MS: positiveInt.min(10).default(100),
   /** When set, `/metrics` (server and worker) answers only `Authorization: Bearer <METRICS_TOKEN>`. */

@@ -12,10 +12,16 @@ export async function buildXlsx(rows: Iterable<ExportRow>, sheetName = 'Classifi
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** RFC 4180 quoting: a field with the delimiter, a quote or a line break is quoted, quotes doubled. */
+/** How text that spreadsheets run as a formula starts (OWASP "CSV injection"); `parseCsv` strips the guard again. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180 quoting: a field with the delimiter, a quote or a line break is quoted, quotes doubled.
+ * Text starting like a formula gets a leading `'`, so Excel shows it as text instead of running it.
+ */
 function csvField(value: string | number | null, delimiter: string): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

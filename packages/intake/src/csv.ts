@@ -19,7 +19,12 @@ export function parseCsv(input: string | Uint8Array): IntakeResult {
   } catch (error) {
     throw new IntakeError('UNREADABLE_FILE', `the CSV could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { format: 'csv', ...validateRows(rowsFromTable(records)) };
+  return { format: 'csv', ...validateRows(rowsFromTable(records.map((cells) => cells.map(withoutFormulaGuard)))) };
+}
+
+/** Undoes the `'` that Nexa's CSV export puts before text starting like a formula (`=`, `+`, `-`, `@`, tab, CR). */
+function withoutFormulaGuard(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** UTF-8, falling back to Windows-1252 (what Excel in Portuguese saves) when the bytes are not UTF-8. */

@@ -35,16 +35,18 @@ export interface ParseFileOptions {
   mimeType?: string | undefined;
   maxBytes?: number;
   maxItems?: number;
+  /** Largest total unpacked size of an XLSX; default `DEFAULT_XLSX_MAX_UNPACKED_BYTES` (32 MiB). */
+  maxXlsxUnpackedBytes?: number;
 }
 
 /** Reads any supported file: the format is detected, the rows validated, refused rows reported. */
-export async function parseFile(bytes: Uint8Array, { filename, mimeType, maxBytes, maxItems }: ParseFileOptions = {}): Promise<IntakeResult> {
+export async function parseFile(bytes: Uint8Array, { filename, mimeType, maxBytes, maxItems, maxXlsxUnpackedBytes }: ParseFileOptions = {}): Promise<IntakeResult> {
   if (maxBytes !== undefined && bytes.byteLength > maxBytes) {
     throw new IntakeError('FILE_TOO_LARGE', `the file has ${bytes.byteLength} bytes; the limit is ${maxBytes}`);
   }
   if (bytes.byteLength === 0) throw new IntakeError('EMPTY_FILE', 'the file is empty');
   const format = detectFormat(bytes, filename, mimeType);
-  const result = format === 'pdf' ? await parsePdf(bytes) : format === 'xlsx' ? await parseXlsx(bytes) : parseCsv(bytes);
+  const result = format === 'pdf' ? await parsePdf(bytes) : format === 'xlsx' ? await parseXlsx(bytes, { maxUnpackedBytes: maxXlsxUnpackedBytes }) : parseCsv(bytes);
   if (result.items.length === 0) {
     throw new IntakeError('NO_ITEMS', `the file has no valid rows (${result.rejected.length} rejected)`, result.rejected);
   }

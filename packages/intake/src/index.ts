@@ -1,5 +1,5 @@
 export { parseCsv } from './csv';
-export { parseXlsx } from './xlsx';
+export { parseXlsx, DEFAULT_XLSX_MAX_UNPACKED_BYTES, type ParseXlsxOptions } from './xlsx';
 export { parsePdf } from './pdf';
 export { detectFormat, parseFile, type FileFormat, type ParseFileOptions } from './detect';
 export { IntakeError, httpStatusOfIntakeError, type IntakeErrorCode } from './errors';

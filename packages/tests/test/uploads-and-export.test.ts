@@ -47,6 +47,15 @@ describe('POST /api/uploads', () => {
     expect(pdf.body).toMatchObject({ format: 'pdf', layout: 'generic', total: 2, answeredFromHistory: 0, queued: 2 });
   });
 
+  it('refuses an XLSX that unpacks to more than XLSX_MAX_UNPACKED_BYTES before unpacking it, creating no task', async () => {
+    await using nexa = await startTestNexa({ env: { XLSX_MAX_UNPACKED_BYTES: '4096' } });
+    const rows = [['Part Number', 'Description'], ...Array.from({ length: 200 }, (_, index) => [`PN-${index}`, 'rolamento de esferas'])];
+    const answer = await upload(nexa, { bytes: await xlsxOf(rows), name: 'po.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect(answer).toMatchObject({ status: 413, body: { code: 'FILE_TOO_LARGE' } });
+    expect(answer.body.message).toMatch(/^the XLSX unpacks to \d+ bytes; the limit is 4096$/);
+    expect(await taskCount(nexa)).toBe(0);
+  });
+
   it('refuses unreadable, empty, oversized, wrong-type and missing files with a JSON error, creating no task', async () => {
     await using nexa = await startTestNexa({ env: { UPLOAD_MAX_BYTES: '2048' } });
     const cases: Array<[Parameters<typeof upload>[1], number, string]> = [

@@ -8,12 +8,13 @@ export interface UploadRoutesOptions {
   callerFor(request: FastifyRequest): Promise<ApiCaller>;
   maxBytes: number;
   maxItems: number;
+  maxXlsxUnpackedBytes?: number | undefined;
 }
 
 const truthy = (value: unknown) => typeof value === 'string' && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
 
 /** `POST /api/uploads`: a CSV, XLSX or PDF in the multipart field `file` becomes one batch task. */
-export async function uploadRoutes(app: FastifyInstance, { callerFor, maxBytes, maxItems }: UploadRoutesOptions) {
+export async function uploadRoutes(app: FastifyInstance, { callerFor, maxBytes, maxItems, maxXlsxUnpackedBytes }: UploadRoutesOptions) {
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12 }, throwFileSizeLimit: true });
 
   app.post('/api/uploads', async (request, reply) => {
@@ -33,7 +34,7 @@ export async function uploadRoutes(app: FastifyInstance, { callerFor, maxBytes, 
         }
       }
       if (!file) throw new ApiError(400, 'NO_FILE', 'no file: send it in the multipart field "file"');
-      const parsed = await parseFile(file.bytes, { filename: file.filename, mimeType: file.mimeType, maxBytes, maxItems });
+      const parsed = await parseFile(file.bytes, { filename: file.filename, mimeType: file.mimeType, maxBytes, maxItems, maxXlsxUnpackedBytes });
       const task = await caller.classification.submitBatch({ items: parsed.items, reclassify });
       return reply.code(201).send({ ...task, format: parsed.format, layout: parsed.layout ?? null, rejected: parsed.rejected });
     } catch (error) {
