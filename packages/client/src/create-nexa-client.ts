@@ -253,7 +253,13 @@ function subscriptionAsIterator(subscribe: (observer: TrackedObserver) => { unsu
           return { value: undefined, done: true };
         }
         await new Promise<void>((resolve) => {
-          wake = resolve;
+          // A transport may wait for its reconnection on an unref'd timer (the `eventsource` package does):
+          // a program awaiting nothing but this subscription would exit mid-task without this one.
+          const keepAlive = setInterval(() => {}, 60_000);
+          wake = () => {
+            clearInterval(keepAlive);
+            resolve();
+          };
         });
       }
     },
