@@ -89,7 +89,7 @@ export const classificationRouter = createTRPCRouter({
       if (outcome.status === 'conflict') throw new TRPCError({ code: 'CONFLICT', message: outcome.message });
       const { classification } = outcome.output;
       if (classification.status === 'APPROVED' && (ctx.actor.role === 'admin' || ctx.memoryLearnsFrom === 'everyone')) {
-        // The review is stored either way; the memory can be rebuilt from the approved rows.
+        // The review is stored either way: the memory only teaches the engines, the database holds the record.
         await ctx.approvedMemory
           .remember({ partnumber: classification.partnumber, ncm: classification.ncm, description: classification.description })
           .catch(() => {});
