@@ -1,5 +1,7 @@
-import { loadConfigOrExit } from '@nexa/config';
+import { exitUnreachable, loadConfigOrExit } from '@nexa/config';
 import { openDatabase } from '@nexa/db';
+import { createLogger } from '@nexa/observability';
+import { redactUrl } from '@nexa/queue';
 import { startServerRuntime } from './server-runtime';
 
 // A server process on its own (scaled out behind a load balancer): needs shared Redis and PostgreSQL.
@@ -14,8 +16,18 @@ if (!config.JWT_SECRET) {
   process.exit(78);
 }
 
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, migrationsFolder: config.NEXA_MIGRATIONS_DIR });
-const server = await startServerRuntime(config, config.REDIS_URL, database);
+const { DATABASE_URL, REDIS_URL } = config;
+// The logger startServerRuntime would make; made here too so that a failure to start is a log line.
+const logger = createLogger({ level: config.LOG_LEVEL, base: { process: 'server' } });
+const database = await openDatabase({ databaseUrl: DATABASE_URL, migrationsFolder: config.NEXA_MIGRATIONS_DIR }).catch((error: unknown) =>
+  exitUnreachable(logger, { service: 'PostgreSQL', variable: 'DATABASE_URL', url: redactUrl(DATABASE_URL) }, error),
+);
+const server = await startServerRuntime(config, REDIS_URL, database, { logger }).catch(async (error: unknown) => {
+  // What connectRedis throws when Redis did not answer in time (it is the only Redis failure at start).
+  if (!/^Redis at .* did not answer/.test(error instanceof Error ? error.message : '')) throw error;
+  await database.close().catch(() => {});
+  return exitUnreachable(logger, { service: 'Redis', variable: 'REDIS_URL', url: redactUrl(REDIS_URL) }, error);
+});
 process.stdout.write(`Nexa server listening at ${server.url}\n`);
 
 const stop = () => {

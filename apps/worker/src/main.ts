@@ -1,6 +1,7 @@
-import { loadConfigOrExit } from '@nexa/config';
+import { exitUnreachable, loadConfigOrExit } from '@nexa/config';
 import { openDatabase } from '@nexa/db';
 import { createLogger, createMetrics } from '@nexa/observability';
+import { redactUrl } from '@nexa/queue';
 import { serveWorkerMetrics, type WorkerMetricsServer } from './metrics-server';
 import { startWorkerRuntime } from './worker-runtime';
 
@@ -13,8 +14,16 @@ if (!config.REDIS_URL || !config.DATABASE_URL) {
 
 const logger = createLogger({ level: config.LOG_LEVEL, base: { process: 'worker' } });
 const metrics = createMetrics();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, migrationsFolder: config.NEXA_MIGRATIONS_DIR });
-const worker = await startWorkerRuntime(config, config.REDIS_URL, database, { logger, metrics }).catch(async (error: unknown) => {
+const { DATABASE_URL, REDIS_URL } = config;
+const database = await openDatabase({ databaseUrl: DATABASE_URL, migrationsFolder: config.NEXA_MIGRATIONS_DIR }).catch((error: unknown) =>
+  exitUnreachable(logger, { service: 'PostgreSQL', variable: 'DATABASE_URL', url: redactUrl(DATABASE_URL) }, error),
+);
+const worker = await startWorkerRuntime(config, REDIS_URL, database, { logger, metrics }).catch(async (error: unknown) => {
+  // What connectRedis throws when Redis did not answer in time (it is the only Redis failure at start).
+  if (/^Redis at .* did not answer/.test(error instanceof Error ? error.message : '')) {
+    await database.close().catch(() => {});
+    exitUnreachable(logger, { service: 'Redis', variable: 'REDIS_URL', url: redactUrl(REDIS_URL) }, error);
+  }
   // E.g. AI_PROVIDER=nexa-http without AI_SERVER_URL, or no NCM table for the reference engine.
   logger.fatal({ err: error }, `The worker could not start: ${error instanceof Error ? error.message : String(error)}`);
   await database.close();

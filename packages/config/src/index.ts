@@ -175,6 +175,30 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
   }
 }
 
+/** Why a connection failed, in one line: the error's message, else its code, else those of its inner errors. */
+export function connectionFailureReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // Connecting to a name with several addresses (localhost: ::1 and 127.0.0.1) fails with an AggregateError whose message is empty.
+  const inner = error instanceof AggregateError ? [...new Set(error.errors.map(connectionFailureReason))].join('; ') : '';
+  const code = (error as { code?: unknown }).code;
+  return error.message.split('\n')[0]!.trim() || inner || (typeof code === 'string' ? code : '') || error.name;
+}
+
+/**
+ * For process entry points: PostgreSQL or Redis could not be reached (or opened) at start. Like a bad
+ * setting, it stops the process with exit code 78 and one fatal line naming the variable, its URL (password
+ * hidden: pass it redacted) and the reason; no stack, since the fix is in the setting or the service, not the code.
+ */
+export function exitUnreachable(
+  logger: { fatal(fields: Record<string, unknown>, message: string): void },
+  { service, variable, url }: { service: 'PostgreSQL' | 'Redis'; variable: 'DATABASE_URL' | 'REDIS_URL'; url: string },
+  error: unknown,
+): never {
+  const reason = connectionFailureReason(error);
+  logger.fatal({ variable, url, reason }, `Could not start: cannot connect to ${service} at ${variable}=${url}: ${reason}`);
+  process.exit(78);
+}
+
 /** What the `nexa` CLI reads from the environment (flags override it; it overrides the config file). */
 export const cliEnvSchema = z.object({
   /** The server the CLI talks to. */

@@ -38,12 +38,18 @@ export function redisOptions(role: RedisRole): RedisOptions {
 /** Connects and waits until Redis answers, or fails with a message saying where it looked. */
 export async function connectRedis(url: string, role: RedisRole, { name = 'nexa', timeoutMs = 10_000 } = {}): Promise<Redis> {
   const redis = new Redis(url, { ...redisOptions(role), connectionName: `${name}:${role}` });
-  redis.on('error', () => {});
+  let lastError: string | null = null;
+  redis.on('error', (error: Error) => {
+    lastError = error.message || (error as { code?: string }).code || error.name;
+  });
   // Each reconnection opens a new socket.
   redis.on('connect', () => coalesceWritesPerTurn(redis.stream as Socket));
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Redis at ${redactUrl(url)} did not answer within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`Redis at ${redactUrl(url)} did not answer within ${timeoutMs} ms${lastError ? ` (${lastError})` : ''}`)),
+        timeoutMs,
+      );
       redis.once('ready', () => {
         clearTimeout(timer);
         resolve();
