@@ -5,6 +5,7 @@ import { createLogger, createMetrics, QUEUE_STATES, type Logger, type NexaMetric
 import type { DestinationStream } from 'pino';
 import { createAdminAuthorizer } from './admin/admin-authorizer';
 import { buildServer, type NexaServer } from './build-server';
+import { restoreApprovedMemory } from './restore-approved-memory';
 import { startServerServices } from './server-services';
 import { DEFAULT_WEB_DIST_DIR } from './web-app';
 
@@ -68,7 +69,7 @@ export async function startServerRuntime(
   } = options;
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) throw new Error('JWT_SECRET is required in production');
   const jwtSecret = config.JWT_SECRET ?? generateSecret();
-  const { services, commands, queue, feed, users, close: closeServices } = await startServerServices(config, redisUrl, database, {
+  const { services, commands, names, queue, feed, users, close: closeServices } = await startServerServices(config, redisUrl, database, {
     jwtSecret,
     metrics,
   });
@@ -107,6 +108,12 @@ export async function startServerRuntime(
       server.app.log.info({ admin: config.NEXA_ADMIN_EMAIL, outcome }, 'admin account from NEXA_ADMIN_EMAIL');
     }
   }
+  // In the background: a start does not wait for the engines' memory.
+  const memoryRestored = restoreApprovedMemory({ memory: services.approvedMemory, reviews: services.reviews, redis: commands, names, adminsOnly: config.MEMORY_LEARNS_FROM === 'admins' })
+    .then((restored) => {
+      if (restored > 0) server.app.log.info({ restored }, 'the approved-classification memory was empty: approved classifications handed to it again');
+    })
+    .catch((error: unknown) => server.app.log.warn({ err: error }, 'could not refill the empty approved-classification memory'));
   const address = await server.app.listen({ host: config.HOST, port: config.PORT });
 
   let closing: Promise<void> | null = null;
@@ -122,6 +129,7 @@ export async function startServerRuntime(
           await server.app.close();
         } finally {
           clearTimeout(timer);
+          await memoryRestored;
           await closeServices();
         }
       })();

@@ -212,6 +212,11 @@ export interface ReviewStore {
   /** `not_found` also when the visibility does not admit the classification; `conflict` when its status does not allow the action. */
   review(request: ReviewRequest, visibility: Visibility): Promise<ReviewOutcome>;
   partnumberHistory(partnumber: string, visibility: Visibility): Promise<PartnumberHistory>;
+  /**
+   * Every classification still APPROVED, oldest approval first, as the approved-classification memory
+   * holds it; `adminsOnly`: only those an admin (now) approved or set by override.
+   */
+  approvedForMemory(options: { adminsOnly: boolean }): Promise<ApprovedClassification[]>;
 }
 
 export interface ApprovedClassification {
@@ -223,6 +228,8 @@ export interface ApprovedClassification {
 /** Where approved classifications go so classifiers can learn from them. */
 export interface ApprovedMemory {
   remember(entry: ApprovedClassification): Promise<void>;
+  /** Holds no entry at all: new, or its Redis lost its data. */
+  isEmpty(): Promise<boolean>;
 }
 
 export interface RateLimitDecision {

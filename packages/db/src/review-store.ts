@@ -1,8 +1,8 @@
 import { reportingUnavailability, type AuditEntry, type ClassificationStatus, type ReviewAction, type ReviewOutcome, type ReviewStore } from '@nexa/contracts';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { NexaDatabase } from './client';
 import { isDatabaseConnectivityError } from './connectivity';
-import { auditLog, classifications } from './schema';
+import { auditLog, classifications, users } from './schema';
 import { toClassification, visibleTo } from './task-store';
 
 /** The statuses each action may start from; a REPLACED classification is history and cannot be reviewed. */
@@ -119,6 +119,24 @@ function createRawReviewStore(db: NexaDatabase, tableVersion: () => string | nul
         .where(and(eq(auditLog.partnumber, partnumber), visibleTo(visibility, auditLog.ownerId)))
         .orderBy(desc(auditLog.createdAt));
       return { partnumber, classifications: rows.map(toClassification), audit: audit.map(toAuditEntry) };
+    },
+
+    async approvedForMemory({ adminsOnly }) {
+      // The review that made each classification APPROVED: an approve names it, an override names the one it created.
+      const approvedId = sql`coalesce(${auditLog.newClassificationId}, ${auditLog.classificationId})`;
+      const approvals = db
+        .selectDistinctOn([approvedId], { classificationId: sql<string>`${approvedId}`.as('approved_id'), actorId: auditLog.actorId, at: auditLog.createdAt })
+        .from(auditLog)
+        .where(eq(auditLog.newStatus, 'APPROVED'))
+        .orderBy(approvedId, desc(auditLog.createdAt))
+        .as('approvals');
+      return db
+        .select({ partnumber: classifications.partnumber, ncm: classifications.ncm, description: classifications.description })
+        .from(classifications)
+        .innerJoin(approvals, eq(approvals.classificationId, classifications.id))
+        .leftJoin(users, eq(users.id, approvals.actorId))
+        .where(and(eq(classifications.status, 'APPROVED'), adminsOnly ? eq(users.role, 'admin') : undefined))
+        .orderBy(approvals.at);
     },
   };
 }

@@ -19,6 +19,9 @@ function createRawApprovedMemoryStream(redis: Redis, names: RedisNames, maxEntri
     async remember(entry) {
       await redis.xadd(names.approvedMemory, 'MAXLEN', '~', String(maxEntries), '*', 'e', JSON.stringify(entry));
     },
+    async isEmpty() {
+      return (await redis.xlen(names.approvedMemory)) === 0;
+    },
     async read(afterId, count = 1000) {
       const entries = await redis.xrange(names.approvedMemory, afterId ? `(${afterId}` : '-', '+', 'COUNT', count);
       return entries.map(([id, fields]) => ({ id, entry: JSON.parse(fields[1] ?? '{}') as ApprovedClassification }));

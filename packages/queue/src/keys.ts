@@ -9,6 +9,8 @@ export interface RedisNames {
   rateLimit(subject: string, window: number): string;
   /** Stream of approved classifications classifiers learn from. */
   approvedMemory: string;
+  /** Held by the one server that refills an empty memory from the database. */
+  approvedMemoryRestoreLock: string;
   /** A fresh Pub/Sub channel on which an AI server reports one job. */
   aiProgressChannel(id: string): string;
   /** Throttle key of a batch's aggregate progress events. */
@@ -25,6 +27,7 @@ export function redisNames(prefix: string): RedisNames {
     taskChannel: (taskId) => `${prefix}:task:${taskId}:live`,
     rateLimit: (subject, window) => `${prefix}:ratelimit:${subject}:${window}`,
     approvedMemory: `${prefix}:memory:approved`,
+    approvedMemoryRestoreLock: `${prefix}:memory:restore-lock`,
     aiProgressChannel: (id) => `${prefix}:ai:progress:${id}`,
     batchProgressThrottle: (taskId) => `${prefix}:task:${taskId}:progress-throttle`,
   };

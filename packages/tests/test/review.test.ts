@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { tables } from '@nexa/db';
 import { createApprovedMemoryStream, redisNames } from '@nexa/queue';
-import { firstEdition, secondEdition } from '@nexa/testing';
+import { firstEdition, secondEdition, waitFor } from '@nexa/testing';
 import { describe, expect, it } from 'vitest';
 import { codeOf, collect, errorOf, startTestNexa } from '../src/index';
 
@@ -67,6 +67,32 @@ describe('classification.review', () => {
     await team.client().classification.review.mutate({ id: own.id, action: 'approve' });
     const teamMemory = createApprovedMemoryStream(team.redis.connect(), redisNames(team.redis.prefix));
     expect((await teamMemory.read(null)).map(({ entry }) => entry.partnumber)).toEqual(['MEMORY-2']);
+    // And a refill after Redis lost its data restores it too.
+    await team.redis.connect().del(redisNames(team.redis.prefix).approvedMemory);
+    await team.startSecondServer();
+    expect(await waitFor(async () => (await teamMemory.read(null)).map(({ entry }) => entry.partnumber).at(0))).toBe('MEMORY-2');
+  });
+
+  it('refills an empty memory from the approved classifications when a server starts (Redis lost its data), admins\' approvals only', async () => {
+    await using nexa = await startTestNexa();
+    const byAdmin = await classified(nexa.client(), 'RESTORE-1');
+    await (await nexa.createUser({ role: 'admin' })).client().classification.review.mutate({ id: byAdmin.id, action: 'override', ncm: '85423990' });
+    const byOwner = await classified(nexa.client(), 'RESTORE-2');
+    await nexa.client().classification.review.mutate({ id: byOwner.id, action: 'approve' });
+
+    const names = redisNames(nexa.redis.prefix);
+    const redis = nexa.redis.connect();
+    const memory = createApprovedMemoryStream(redis, names);
+    expect(await memory.isEmpty()).toBe(false);
+    await redis.del(names.approvedMemory);
+
+    await nexa.startSecondServer();
+    const restored = await waitFor(async () => {
+      const entries = await memory.read(null);
+      return entries.length > 0 ? entries : undefined;
+    });
+    expect(restored.map(({ entry }) => entry)).toEqual([{ partnumber: 'RESTORE-1', ncm: '85423990', description: byAdmin.description }]);
+    expect(await redis.exists(names.approvedMemoryRestoreLock)).toBe(0);
   });
 
   it('refuses bad input and keeps the approved classification when its task is deleted', async () => {
