@@ -36,9 +36,16 @@ describe('reviewing a classification in the browser', () => {
     await browser.screenshot('review-override');
     await card.getByRole('button', { name: 'Substituir pela NCM escolhida' }).click();
 
-    await expect.poll(() => card.getByLabel('NCM').first().textContent()).toBe(`${chosen!.slice(0, 4)}.${chosen!.slice(4, 6)}.${chosen!.slice(6)}`);
+    const chosenDotted = `${chosen!.slice(0, 4)}.${chosen!.slice(4, 6)}.${chosen!.slice(6)}`;
+    await expect.poll(() => card.getByLabel('NCM').first().textContent()).toBe(chosenDotted);
     expect(await status.textContent()).toBe('Aprovada');
     expect(await card.textContent()).toContain('manual');
     await browser.screenshot('review-done');
+
+    // After a reload the card shows the classification as it now is, not the one the worker first stored.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('result-card').getByLabel('NCM').first().textContent()).toBe(chosenDotted);
+    expect(await page.getByTestId('classification-status').textContent()).toBe('Aprovada');
+    expect(await page.getByRole('button', { name: 'Aprovar' }).count()).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import type { Classification } from '@nexa/client';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { BatchTask } from '../components/batch-task';
@@ -8,6 +9,15 @@ import { useI18n } from '../i18n/i18n';
 import { describeError, useTRPC } from '../lib/nexa';
 import { Link } from '../lib/router';
 import { useTaskEvents } from '../lib/use-task-events';
+
+/**
+ * The result as it is now: the live event carries the classification as the worker stored it, and a
+ * review since (this session or an earlier one) may have approved, rejected or replaced it.
+ */
+function currentClassification(stored: Classification, known: readonly Classification[]): Classification {
+  const standing = known.filter((classification) => classification.status !== 'REPLACED');
+  return standing.find((classification) => classification.id === stored.id) ?? (known.some((classification) => classification.id === stored.id) ? standing.at(0) : undefined) ?? stored;
+}
 
 /** One task, live: its progress while it runs, then its result card. The task id is in the URL, so a reload resumes here. */
 export function TaskScreen({ taskId }: { taskId: string }) {
@@ -55,7 +65,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
       : status === 'done'
         ? t.task.status.done
         : `${t.task.status[status]}${live.message ? ` — ${live.message}` : ''}`;
-  const result = live.terminal?.type === 'result' ? live.terminal.classification : null;
+  const result = live.terminal?.type === 'result' ? currentClassification(live.terminal.classification, task.data.classifications) : null;
   const failure = live.terminal?.type === 'failed' ? live.terminal.error : null;
 
   return (
@@ -81,7 +91,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
       {result && (
         <>
           {result.taskId !== taskId && <p className="alert alert-info">{t.task.fromHistory}</p>}
-          <ResultCard classification={result} />
+          <ResultCard key={result.id} classification={result} />
           <ExportButtons taskId={taskId} />
         </>
       )}
