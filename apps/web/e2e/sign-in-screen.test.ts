@@ -45,7 +45,9 @@ describe('signing in through the screen', () => {
     await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
     await page.getByLabel('Senha').fill('not-the-password');
     await page.getByRole('button', { name: 'Entrar' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('email or password is wrong');
+    expect(await page.getByRole('alert').textContent()).toBe('E-mail ou senha incorretos.');
+    // A sign-out the user chose says nothing about an ended session.
+    expect(await page.getByText('Sua sessão terminou').count()).toBe(0);
     await page.getByLabel('Senha').fill('uma-senha-bem-longa');
     await page.getByRole('button', { name: 'Entrar' }).click();
     // Back on the page where the user signed out.
@@ -63,5 +65,7 @@ describe('signing in through the screen', () => {
     await page.getByRole('heading', { name: 'Entrar' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.evaluate(() => localStorage.getItem('nexa.token'))).toBeNull();
+    // Says why, instead of an unexplained sign-in screen.
+    expect(await page.getByRole('status').filter({ hasText: 'Sua sessão terminou' }).textContent()).toBe('Sua sessão terminou. Entre de novo para continuar.');
   });
 });

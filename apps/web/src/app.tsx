@@ -92,7 +92,7 @@ function Shell() {
           </label>
           {me.data && <span className="user-email">{me.data.email}</span>}
           {token && (
-            <button type="button" onClick={signOut}>
+            <button type="button" onClick={() => signOut()}>
               {t.nav.signOut}
             </button>
           )}

@@ -15,6 +15,9 @@ const ptBR = {
     registerSubmit: 'Criar conta',
     toRegister: 'Não tem conta? Criar uma',
     toLogin: 'Já tem conta? Entrar',
+    expired: 'Sua sessão terminou. Entre de novo para continuar.',
+    wrongCredentials: 'E-mail ou senha incorretos.',
+    emailTaken: 'Já existe uma conta com este e-mail.',
   },
   batch: {
     title: 'Classificar um lote',
@@ -122,6 +125,7 @@ const ptBR = {
     generic: 'Algo deu errado. Tente de novo.',
     unavailable: 'O serviço está indisponível no momento. Nada foi gravado; tente de novo.',
     invalid: (details: string) => `Dados inválidos: ${details}`,
+    tooManyRequests: 'Muitas tentativas seguidas. Espere alguns minutos e tente de novo.',
   },
 };
 
@@ -143,6 +147,9 @@ const en: Messages = {
     registerSubmit: 'Create account',
     toRegister: 'No account? Create one',
     toLogin: 'Have an account? Sign in',
+    expired: 'Your session ended. Sign in again to go on.',
+    wrongCredentials: 'Wrong email or password.',
+    emailTaken: 'An account with this email already exists.',
   },
   batch: {
     title: 'Classify a batch',
@@ -250,6 +257,7 @@ const en: Messages = {
     generic: 'Something went wrong. Try again.',
     unavailable: 'The service is unavailable right now. Nothing was recorded; try again.',
     invalid: (details) => `Invalid input: ${details}`,
+    tooManyRequests: 'Too many attempts in a row. Wait a few minutes and try again.',
   },
 };
 

@@ -22,7 +22,7 @@ export function NexaProvider({ token, children }: { token: string | null; childr
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [queryClient] = useState(() => {
     const onError = (error: unknown) => {
-      if (token && isUnauthorized(error)) signOut();
+      if (token && isUnauthorized(error)) signOut({ expired: true });
     };
     return new QueryClient({
       queryCache: new QueryCache({ onError }),
@@ -64,6 +64,7 @@ export function describeError(error: unknown, t: Messages): string {
     const code = typed.data?.code;
     if (code === 'BAD_REQUEST') return t.errors.invalid(typed.message);
     if (code === 'SERVICE_UNAVAILABLE') return t.errors.unavailable;
+    if (code === 'TOO_MANY_REQUESTS') return t.errors.tooManyRequests;
     if (code === 'NOT_FOUND' || code === 'UNAUTHORIZED' || code === 'CONFLICT' || code === 'FORBIDDEN') return typed.message;
   }
   return t.errors.generic;

@@ -5,23 +5,28 @@ export const TOKEN_STORAGE_KEY = 'nexa.token';
 
 interface Session {
   token: string | null;
+  /** The last sign-out was the server refusing the token (expired or revoked), not the user's choice. */
+  expired: boolean;
   signIn(token: string): void;
-  signOut(): void;
+  signOut(options?: { expired?: boolean }): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(() => window.localStorage.getItem(TOKEN_STORAGE_KEY));
+  const [expired, setExpired] = useState(false);
   const signIn = useCallback((next: string) => {
     window.localStorage.setItem(TOKEN_STORAGE_KEY, next);
     setToken(next);
+    setExpired(false);
   }, []);
-  const signOut = useCallback(() => {
+  const signOut = useCallback(({ expired: refused = false }: { expired?: boolean } = {}) => {
     window.localStorage.removeItem(TOKEN_STORAGE_KEY);
     setToken(null);
+    setExpired(refused);
   }, []);
-  const value = useMemo(() => ({ token, signIn, signOut }), [token, signIn, signOut]);
+  const value = useMemo(() => ({ token, expired, signIn, signOut }), [token, expired, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { describeError, useTRPC } from '../lib/nexa';
+import { TRPCClientError } from '@trpc/client';
+import { describeError, useTRPC, type NexaError } from '../lib/nexa';
 import { navigate } from '../lib/router';
 import { useSession } from '../lib/session';
 
@@ -9,7 +10,7 @@ import { useSession } from '../lib/session';
 export function LoginScreen({ next }: { next: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const { signIn } = useSession();
+  const { signIn, expired } = useSession();
   const [mode, setMode] = useState<'login' | 'register'>('login');
   const onSession = ({ accessToken }: { accessToken: string }) => {
     signIn(accessToken);
@@ -18,6 +19,12 @@ export function LoginScreen({ next }: { next: string }) {
   const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: onSession }));
   const register = useMutation(trpc.auth.register.mutationOptions({ onSuccess: onSession }));
   const action = mode === 'login' ? login : register;
+  const describeLoginError = (error: unknown) => {
+    const code = error instanceof TRPCClientError ? (error as NexaError).data?.code : undefined;
+    if (code === 'UNAUTHORIZED' && mode === 'login') return t.login.wrongCredentials;
+    if (code === 'CONFLICT' && mode === 'register') return t.login.emailTaken;
+    return describeError(error, t);
+  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -59,7 +66,12 @@ export function LoginScreen({ next }: { next: string }) {
         </div>
         {action.error && (
           <p className="alert alert-error" role="alert">
-            {describeError(action.error, t)}
+            {describeLoginError(action.error)}
+          </p>
+        )}
+        {expired && !action.error && (
+          <p className="alert alert-info" role="status">
+            {t.login.expired}
           </p>
         )}
         <div className="actions">
