@@ -101,7 +101,14 @@ describe('classifying a batch in the browser', () => {
     await page.goto('/batch');
     await page.getByLabel('Arquivo').setInputFiles(csv(['nome;cor', 'caneta;azul']));
     await page.getByRole('button', { name: 'Enviar arquivo' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('Arquivo recusado');
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Arquivo recusado: nenhuma linha de cabeçalho com uma coluna de partnumber (por exemplo "Código", "Part Number" ou "PN").',
+    );
     expect(new URL(page.url()).pathname).toBe('/batch');
+
+    // An empty file is said to be empty, not missing.
+    await page.getByLabel('Arquivo').setInputFiles({ name: 'vazio.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await page.getByRole('button', { name: 'Enviar arquivo' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Arquivo recusado: o arquivo está vazio.');
   });
 });

@@ -16,8 +16,12 @@ export function BatchScreen() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) {
+    if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
       setFailure({ ok: false, code: 'NO_FILE', message: t.batch.chooseFile, rejected: [] });
+      return;
+    }
+    if (file.size === 0) {
+      setFailure({ ok: false, code: 'EMPTY_FILE', message: t.batch.uploadErrors.EMPTY_FILE!, rejected: [] });
       return;
     }
     const body = new FormData();
@@ -27,7 +31,7 @@ export function BatchScreen() {
     setFailure(null);
     try {
       const response = await authorizedFetch(token, '/api/uploads', { method: 'POST', body });
-      if (response.status === 401) return signOut();
+      if (response.status === 401) return signOut({ expired: true });
       const outcome = await readUploadAnswer(response);
       if (outcome.ok) {
         rememberUpload(outcome.summary);
@@ -62,7 +66,7 @@ export function BatchScreen() {
         </label>
         {failure && (
           <p className="alert alert-error" role="alert">
-            {t.batch.refused(failure.message)}
+            {t.batch.refused(t.batch.uploadErrors[failure.code] ?? failure.message)}
           </p>
         )}
         <div className="actions">
