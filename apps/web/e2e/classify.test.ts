@@ -134,4 +134,25 @@ describe('classifying one partnumber in the browser', () => {
     expect(await badge.textContent()).toContain('Reconectando');
     await browser.screenshot('connection-reconnecting');
   });
+
+  test('a task page whose server went away says it is reconnecting, not that something went wrong', async () => {
+    const gated = gatedClassifier();
+    await using nexa = await startTestNexa({ classifier: gated.classifier });
+    await using browser = await openBrowser(nexa.nexa.url);
+    await signIn(browser, await registerThroughApi(nexa.nexa.url));
+    const { page } = browser;
+
+    await page.goto('/');
+    await page.getByRole('textbox', { name: 'Partnumber' }).fill('STM32F103C8T6');
+    await page.getByRole('button', { name: 'Classificar' }).click();
+    await gated.atGate;
+    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuetext')).toContain('step 2');
+
+    await nexa.nexa.server.close();
+    const badge = page.getByRole('status', { name: 'Conexão em tempo real' });
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 15_000 }).toBe('reconnecting');
+    await page.waitForTimeout(1500);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    gated.open();
+  });
 });

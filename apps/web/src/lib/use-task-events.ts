@@ -42,7 +42,9 @@ export function useTaskEvents(taskId: string): TaskLiveView {
     ),
   );
 
-  return { ...summarise(state.events), events: state.events, subscriptionError: subscription.error };
+  // While the connection is being restored ('connecting') the error is the lost connection, which the
+  // connection badge already shows and which ends on its own; only a subscription that gave up is one.
+  return { ...summarise(state.events), events: state.events, subscriptionError: subscription.status === 'error' ? subscription.error : null };
 }
 
 function summarise(events: TaskEvent[]): Omit<TaskLiveView, 'events' | 'subscriptionError'> {
