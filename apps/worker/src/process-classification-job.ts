@@ -1,7 +1,7 @@
 import { classifierOutcome, type AiClassifier, type EventLog, type JobQueue, type TaskStore } from '@nexa/contracts';
 import { classificationJobPayload, FAN_OUT_JOB, fanOutJobPayload } from '@nexa/queue';
 import type { BatchProgressReporter } from './batch-progress';
-import { announceBatchItemEnd } from './batch-item-events';
+import { announceAgainBatchItemEnd, announceBatchItemEnd } from './batch-item-events';
 import { UnrecoverableError, type Job } from 'bullmq';
 
 export interface JobProcessorDeps {
@@ -48,11 +48,14 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
     const { item } = claim;
     if (!item) return 'task deleted';
     const isBatch = item.taskKind === 'batch';
+    if (!claim.claimed && isBatch) {
+      await announceAgainBatchItemEnd(tasks, events, itemId, item);
+      return `already ${item.status}`;
+    }
     if (!claim.claimed && item.status === 'done') {
       // Stored by an earlier attempt that died before announcing it.
       const classification = await tasks.classificationOfItem(itemId);
-      if (classification && isBatch) await events.append({ type: 'item_result', taskId, itemId, seq: item.seq, partnumber: item.partnumber, classification });
-      else if (classification) await events.append({ type: 'result', taskId, classification });
+      if (classification) await events.append({ type: 'result', taskId, classification });
       return 'already done';
     }
     if (!claim.claimed) return `already ${item.status}`;
@@ -76,10 +79,8 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
       const checked = classifierOutcome.safeParse(outcome);
       if (!checked.success) throw new Error(`the AI classifier answered with an invalid result: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       if (isBatch) {
-        const { classification, ending } = await tasks.completeItem(itemId, checked.data, ({ classification, ending }) =>
-          announceBatchItemEnd(events, itemId, item, { type: 'item_result', classification }, ending),
-        );
-        // Outside the transaction: it reads the database, which an embedded PGlite would not allow inside.
+        const { classification, ending } = await tasks.completeItem(itemId, checked.data);
+        await announceBatchItemEnd(events, itemId, item, { type: 'item_result', classification }, ending);
         if (!ending) await batchProgress.maybeReport(taskId);
         return classification.id;
       }
@@ -90,11 +91,12 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
       const reason = reasonOf(error);
       const final = attempt >= maxAttempts || error instanceof UnrecoverableError;
       if (final && isBatch) {
-        const { ending } = await tasks.failItem(itemId, reason, (ending) => announceBatchItemEnd(events, itemId, item, { type: 'item_failed', error: reason }, ending));
+        const { failed, ending } = await tasks.failItem(itemId, reason);
+        if (failed) await announceBatchItemEnd(events, itemId, item, { type: 'item_failed', error: reason }, ending);
         if (!ending) await batchProgress.maybeReport(taskId).catch(() => {});
       } else if (final) {
-        await tasks.failItem(itemId, reason);
-        await events.append({ type: 'failed', taskId, error: reason });
+        // Not when the item had ended: its result was stored, and only announcing it failed.
+        if ((await tasks.failItem(itemId, reason)).failed) await events.append({ type: 'failed', taskId, error: reason });
       } else if (!isBatch) {
         await events.append({ type: 'progress', taskId, current: 0, total: 1, message: `Attempt ${attempt} of ${maxAttempts} failed (${reason}); retrying` });
       }

@@ -34,10 +34,10 @@ export async function reconcileUnfinishedItems({ tasks, events, queue, staleAfte
       const reason = job?.failedReason || 'the job failed';
       const item = await tasks.getItem(ref.itemId);
       if (item?.taskKind === 'batch') {
-        await tasks.failItem(ref.itemId, reason, (ending) => announceBatchItemEnd(events, ref.itemId, item, { type: 'item_failed', error: reason }, ending));
+        const { failed, ending } = await tasks.failItem(ref.itemId, reason);
+        if (failed) await announceBatchItemEnd(events, ref.itemId, item, { type: 'item_failed', error: reason }, ending);
       } else {
-        await tasks.failItem(ref.itemId, reason);
-        await events.append({ type: 'failed', taskId: ref.taskId, error: reason });
+        if ((await tasks.failItem(ref.itemId, reason)).failed) await events.append({ type: 'failed', taskId: ref.taskId, error: reason });
       }
       report.failed += 1;
     }

@@ -59,6 +59,9 @@ export type TaskEvent = z.infer<typeof taskEvent>;
 export type TaskEventType = TaskEvent['type'];
 export type NewTaskEvent = TaskEvent extends infer E ? (E extends TaskEvent ? Omit<E, 'at'> : never) : never;
 
+export type ItemEndEvent = Extract<NewTaskEvent, { type: 'item_result' | 'item_failed' }>;
+export type BatchFinishedEvent = Extract<NewTaskEvent, { type: 'batch_finished' }>;
+
 /** Single tasks end on `result` / `failed`; batches on `batch_finished`; either on `cancelled`. */
 export const terminalEventTypes: readonly TaskEventType[] = ['result', 'failed', 'batch_finished', 'cancelled'];
 export const isTerminalEvent = (event: TaskEvent) => terminalEventTypes.includes(event.type);

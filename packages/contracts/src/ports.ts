@@ -1,6 +1,6 @@
 import type { BatchCounts, BatchItemInput, TaskItemsPage } from './batch';
 import type { Classification, ClassifierOutcome, PartInput } from './classification';
-import type { NewTaskEvent, TaskEvent } from './events';
+import type { BatchFinishedEvent, ItemEndEvent, NewTaskEvent, TaskEvent } from './events';
 import type { Actor, ApiKey, CreatedApiKey, LoginInput, RegisterInput, Role, Session, User } from './auth';
 import type { NcmEntryView, NcmImportInput, NcmImportReport, NcmSearchHit } from './ncm';
 import type { PartnumberHistory, ReviewOutput, ReviewRequest } from './review';
@@ -99,8 +99,8 @@ export interface StoredItem extends PartInput {
 export type ItemClaim = { claimed: true; item: StoredItem } | { claimed: false; item: StoredItem | null };
 
 /**
- * The `announce` callbacks below run inside the transaction, while the task's row is locked, so the
- * events they append are in the same order as the items ended: a batch's terminal event comes last.
+ * Events are appended by the callers once a change is committed, never inside its transaction: a
+ * process that dies before the commit leaves no event behind for a change that never happened.
  */
 export interface TaskStore {
   /** Throws IdempotencyKeyReusedError when the key already names a task. */
@@ -115,7 +115,7 @@ export interface TaskStore {
   /** Items in `seq` order after `afterSeq`. */
   listItems(taskId: string, afterSeq: number | null, limit: number): Promise<TaskItemsPage>;
   /** Marks every queued item cancelled and the task cancelled, unless it already ended. */
-  cancelTask(taskId: string, announce?: (outcome: CancelOutcome) => Promise<void>): Promise<CancelOutcome | null>;
+  cancelTask(taskId: string): Promise<CancelOutcome | null>;
   /** Idempotency keys are per owner: another user's key never names a task of this one. */
   findTaskByIdempotencyKey(key: string, ownerId: string): Promise<ExistingTask | null>;
   /** A single task of this owner for this partnumber still queued or running, if any. */
@@ -132,15 +132,12 @@ export interface TaskStore {
   /** Takes the item for an attempt and returns it; not claimed when it is no longer queued or processing (done, failed, cancelled, deleted). */
   claimItem(itemId: string): Promise<ItemClaim>;
   /** Stores the outcome once per item (a retried job returns the already stored one) and finishes the item. */
-  completeItem(
-    itemId: string,
-    outcome: ClassifierOutcome,
-    announce?: (stored: { classification: Classification; ending: TaskEnding | null }) => Promise<void>,
-  ): Promise<{ classification: Classification; ending: TaskEnding | null }>;
+  completeItem(itemId: string, outcome: ClassifierOutcome): Promise<{ classification: Classification; ending: TaskEnding | null }>;
   /** `completeItem` for the only item of a single task, in one statement. */
   completeSingleItem(itemId: string, outcome: ClassifierOutcome): Promise<Classification>;
   classificationOfItem(itemId: string): Promise<Classification | null>;
-  failItem(itemId: string, reason: string, announce?: (ending: TaskEnding | null) => Promise<void>): Promise<{ ending: TaskEnding | null }>;
+  /** `failed`: false when the item had already ended (or is gone), and nothing changed. */
+  failItem(itemId: string, reason: string): Promise<{ failed: boolean; ending: TaskEnding | null }>;
   /** Items still queued or processing whose last change is older than `before`. */
   findStaleUnfinishedItems(before: Date, limit: number): Promise<TaskItemRef[]>;
   ping(): Promise<void>;
@@ -157,6 +154,17 @@ export interface EventLog {
   appendMany(events: readonly NewTaskEvent[]): Promise<StoredTaskEvent[]>;
   /** `append`, unless the task's log already ends with its terminal event: then nothing is stored (null). */
   appendUnlessEnded(event: NewTaskEvent): Promise<StoredTaskEvent | null>;
+  /**
+   * Batch items' `item_result` / `item_failed`, each appended once (null for an item whose end is
+   * already in the log, or once the log has ended): announcing an item's end again is harmless.
+   */
+  appendItemEnds(events: readonly ItemEndEvent[]): Promise<Array<StoredTaskEvent | null>>;
+  /**
+   * `batch_finished`, held back until `itemsEnded` items' ends are in the log, so it comes last
+   * whatever order the items were announced in: the item end that completes the count appends it.
+   * Null when held back, or when the log has already ended.
+   */
+  appendBatchFinished(event: BatchFinishedEvent, itemsEnded: number): Promise<StoredTaskEvent | null>;
   /** Events after `afterId` (exclusive), or from the start when it is null. */
   read(taskId: string, afterId: string | null): Promise<StoredTaskEvent[]>;
 }

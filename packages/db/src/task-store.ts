@@ -434,8 +434,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   /**
    * Taken after the item's own row changed: the end-of-task check then runs one item at a time and
    * sees every item that ended before it (under READ COMMITTED two items ending at once would each
-   * still see the other unfinished, and the task would never end). Events announced while it is held
-   * are appended in the order the items ended.
+   * still see the other unfinished, and the task would never end), and exactly one of them sees it end.
    */
   async function lockTask(tx: NexaDatabase, taskId: string) {
     // NO KEY UPDATE: the classification just inserted holds a KEY SHARE lock on this row (its foreign key), which FOR UPDATE would wait on.
@@ -475,15 +474,13 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   interface Completion {
     itemId: string;
     outcome: ClassifierOutcome;
-    announce?: Parameters<TaskStore['completeItem']>[2];
   }
 
   /**
    * The items' classifications stored and the items finished in one transaction (see `coalesced`): a
    * batch's items, whose ends all take the task's row lock, then share one lock wait and one commit
    * instead of queueing for the lock one commit at a time. Items are locked in id order, then tasks in
-   * id order, like every other writer. Announcements run in the callers' order while the locks are held,
-   * after every write, so a task's terminal event follows the last of its items.
+   * id order, like every other writer. The task's end goes with the last of its items stored here.
    */
   async function completeItemsInOneTransaction(completions: Completion[]): Promise<Completed[]> {
     return db.transaction(async (tx) => {
@@ -526,9 +523,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
           results.push({ classification: existing ? toClassification(existing) : storedByItem.get(completion.itemId)!, ending: null });
           continue;
         }
-        const stored = { classification: storedByItem.get(completion.itemId)!, ending: lastStoredOfTask.get(item.taskId) === completion ? (endings.get(item.taskId) ?? null) : null };
-        await completion.announce?.(stored);
-        results.push(stored);
+        results.push({ classification: storedByItem.get(completion.itemId)!, ending: lastStoredOfTask.get(item.taskId) === completion ? (endings.get(item.taskId) ?? null) : null });
       }
       return results;
     });
@@ -536,7 +531,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
 
   const completeItemsTogether = coalescedStatement({ many: completeItemsInOneTransaction });
 
-  const completeItem: TaskStore['completeItem'] = (itemId, outcome, announce) => completeItemsTogether({ itemId, outcome, announce });
+  const completeItem: TaskStore['completeItem'] = (itemId, outcome) => completeItemsTogether({ itemId, outcome });
 
   return {
     async createSingleTask(task: NewSingleTask): Promise<TaskItemRef> {
@@ -643,7 +638,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       return { items, nextCursor: rows.length > limit ? page.at(-1)!.item.seq : null };
     },
 
-    async cancelTask(taskId: string, announce): Promise<CancelOutcome | null> {
+    async cancelTask(taskId: string): Promise<CancelOutcome | null> {
       return db.transaction(async (tx) => {
         // Items before the task row, the order in which workers lock them (claimItem, completeItem,
         // completeSingleItem, failItem): the opposite order deadlocks with a worker picking up the batch's first item.
@@ -672,7 +667,6 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
           counts: await countItems(taskId, tx as unknown as NexaDatabase),
           cancelledItemIds: cancelledItems.map((item) => item.id),
         };
-        await announce?.(outcome);
         return outcome;
       });
     },
@@ -751,18 +745,17 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       return row ? toClassification(row) : null;
     },
 
-    async failItem(itemId: string, reason: string, announce) {
+    async failItem(itemId: string, reason: string) {
       return db.transaction(async (tx) => {
         const [item] = await tx
           .update(taskItems)
           .set({ status: 'failed', error: reason, updatedAt: new Date() })
           .where(and(eq(taskItems.id, itemId), inArray(taskItems.status, ['queued', 'processing'])))
           .returning({ taskId: taskItems.taskId });
-        if (!item) return { ending: null };
+        if (!item) return { failed: false, ending: null };
         await lockTask(tx as unknown as NexaDatabase, item.taskId);
         const ending = await finishTaskIfAllItemsEnded(tx as unknown as NexaDatabase, item.taskId);
-        await announce?.(ending);
-        return { ending };
+        return { failed: true, ending };
       });
     },
 

@@ -47,6 +47,16 @@ export function loggingEventLog(events: EventLog, logger: Logger): EventLog {
       if (stored) logOne(event, stored.id);
       return stored;
     },
+    async appendItemEnds(list) {
+      const stored = await events.appendItemEnds(list);
+      if (logger.isLevelEnabled('debug')) list.forEach((event, index) => logOne(event, stored[index]?.id ?? 'already announced'));
+      return stored;
+    },
+    async appendBatchFinished(event, itemsEnded) {
+      const stored = await events.appendBatchFinished(event, itemsEnded);
+      logOne(event, stored?.id ?? 'held back');
+      return stored;
+    },
     read: (taskId, afterId) => events.read(taskId, afterId),
   };
 }
@@ -57,6 +67,8 @@ export function instrumentEventLog(events: EventLog, metrics: NexaMetrics): Even
     append: (event) => events.append(event),
     appendMany: (list) => events.appendMany(list),
     appendUnlessEnded: (event) => events.appendUnlessEnded(event),
+    appendItemEnds: (list) => events.appendItemEnds(list),
+    appendBatchFinished: (event, itemsEnded) => events.appendBatchFinished(event, itemsEnded),
     async read(taskId, afterId) {
       const stored = await events.read(taskId, afterId);
       metrics.eventsDelivered.inc(stored.length);

@@ -1,4 +1,4 @@
-import type { EventLog, NewTaskEvent, StoredTaskEvent, TaskEvent } from '@nexa/contracts';
+import type { BatchFinishedEvent, EventLog, ItemEndEvent, NewTaskEvent, StoredTaskEvent, TaskEvent } from '@nexa/contracts';
 import { reportingUnavailability, taskEvent, terminalEventTypes } from '@nexa/contracts';
 import { isRedisConnectivityError } from './connectivity';
 import type { Redis } from 'ioredis';
@@ -12,6 +12,48 @@ local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'e', ARGV[1]
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('PUBLISH', ARGV[2], id .. ' ' .. ARGV[1])
 return id`;
+
+// Batch item ends and batch_finished. KEYS: the log, the set of items whose end is in it, the held
+// batch_finished. ARGV: event, channel, max length, ttl, item id (or the count of ended items
+// batch_finished waits for), then the terminal event types. A log that ends with a terminal event takes
+// nothing more; batch_finished waits in KEYS[3] until the set holds that many items.
+const BATCH_END_FUNCTIONS = `
+local function appendEvent(json)
+  local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'e', json)
+  redis.call('EXPIRE', KEYS[1], ARGV[4])
+  redis.call('PUBLISH', ARGV[2], id .. ' ' .. json)
+  return id
+end
+local function logHasEnded()
+  local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+  if not last then return false end
+  local lastType = cjson.decode(last[2][2])['type']
+  for i = 6, #ARGV do
+    if ARGV[i] == lastType then return true end
+  end
+  return false
+end
+local function finish(json)
+  local id = appendEvent(json)
+  redis.call('DEL', KEYS[2], KEYS[3])
+  return id
+end`;
+
+const APPEND_ITEM_END = `${BATCH_END_FUNCTIONS}
+if logHasEnded() then return false end
+if redis.call('SADD', KEYS[2], ARGV[5]) == 0 then return false end
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+local id = appendEvent(ARGV[1])
+local held = redis.call('HMGET', KEYS[3], 'itemsEnded', 'event')
+if held[1] and redis.call('SCARD', KEYS[2]) >= tonumber(held[1]) then finish(held[2]) end
+return id`;
+
+const APPEND_BATCH_FINISHED = `${BATCH_END_FUNCTIONS}
+if logHasEnded() then return false end
+if redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[5]) then return finish(ARGV[1]) end
+redis.call('HSET', KEYS[3], 'itemsEnded', ARGV[5], 'event', ARGV[1])
+redis.call('EXPIRE', KEYS[3], ARGV[4])
+return false`;
 
 // Events after the task's terminal one (ARGV[5...]) are never stored: a log ends with its end.
 const APPEND_UNLESS_ENDED = `
@@ -37,6 +79,20 @@ function createRawEventLog(redis: Redis, names: RedisNames, options: EventLogOpt
   const maxEvents = options.maxEventsPerTask ?? 250_000;
   const appendAndPublish = defineRedisScript(redis, 'nexaAppendTaskEvent', APPEND_AND_PUBLISH, 1);
   const appendUnlessEnded = defineRedisScript(redis, 'nexaAppendTaskEventUnlessEnded', APPEND_UNLESS_ENDED, 1);
+  const appendItemEnd = defineRedisScript(redis, 'nexaAppendItemEnd', APPEND_ITEM_END, 3);
+  const appendBatchFinished = defineRedisScript(redis, 'nexaAppendBatchFinished', APPEND_BATCH_FINISHED, 3);
+  const batchEndArguments = (event: TaskEvent, itemIdOrCount: string) => [
+    names.taskEvents(event.taskId),
+    names.taskEndedItems(event.taskId),
+    names.taskHeldFinish(event.taskId),
+    JSON.stringify(event),
+    names.taskChannel(event.taskId),
+    String(maxEvents),
+    String(options.ttlSeconds),
+    itemIdOrCount,
+    ...terminalEventTypes,
+  ];
+  const stamped = (newEvent: NewTaskEvent) => taskEvent.parse({ ...newEvent, at: new Date().toISOString() });
   const scriptArguments = (event: TaskEvent) => [
     names.taskEvents(event.taskId),
     JSON.stringify(event),
@@ -70,6 +126,29 @@ function createRawEventLog(redis: Redis, names: RedisNames, options: EventLogOpt
     async appendUnlessEnded(newEvent: NewTaskEvent): Promise<StoredTaskEvent | null> {
       const event = taskEvent.parse({ ...newEvent, at: new Date().toISOString() });
       const id = (await appendUnlessEnded.run([...scriptArguments(event), ...terminalEventTypes])) as string | null;
+      return id === null ? null : { id, event };
+    },
+
+    async appendItemEnds(newEvents: readonly ItemEndEvent[]): Promise<Array<StoredTaskEvent | null>> {
+      const stored: Array<StoredTaskEvent | null> = [];
+      const CHUNK = 1000;
+      for (let start = 0; start < newEvents.length; start += CHUNK) {
+        const chunk = newEvents.slice(start, start + CHUNK);
+        const events = chunk.map(stamped);
+        const pipeline = redis.pipeline();
+        events.forEach((event, index) => appendItemEnd.queue(pipeline, batchEndArguments(event, chunk[index]!.itemId)));
+        const results = (await pipeline.exec()) ?? [];
+        results.forEach(([error, id], index) => {
+          if (error) throw error;
+          stored.push(id === null ? null : { id: id as string, event: events[index]! });
+        });
+      }
+      return stored;
+    },
+
+    async appendBatchFinished(newEvent: BatchFinishedEvent, itemsEnded: number): Promise<StoredTaskEvent | null> {
+      const event = stamped(newEvent);
+      const id = (await appendBatchFinished.run(batchEndArguments(event, String(itemsEnded)))) as string | null;
       return id === null ? null : { id, event };
     },
 

@@ -13,6 +13,10 @@ export interface RedisNames {
   approvedMemoryRestoreLock: string;
   /** A fresh Pub/Sub channel on which an AI server reports one job. */
   aiProgressChannel(id: string): string;
+  /** The items of a batch whose end event is in its log (each appears there once). */
+  taskEndedItems(taskId: string): string;
+  /** A batch's `batch_finished`, held back until every item's end event is in its log. */
+  taskHeldFinish(taskId: string): string;
   /** Throttle key of a batch's aggregate progress events. */
   batchProgressThrottle(taskId: string): string;
 }
@@ -29,6 +33,8 @@ export function redisNames(prefix: string): RedisNames {
     approvedMemory: `${prefix}:memory:approved`,
     approvedMemoryRestoreLock: `${prefix}:memory:restore-lock`,
     aiProgressChannel: (id) => `${prefix}:ai:progress:${id}`,
+    taskEndedItems: (taskId) => `${prefix}:task:${taskId}:ended-items`,
+    taskHeldFinish: (taskId) => `${prefix}:task:${taskId}:held-finish`,
     batchProgressThrottle: (taskId) => `${prefix}:task:${taskId}:progress-throttle`,
   };
 }

@@ -30,6 +30,27 @@ describe('event log', () => {
     expect((await log.read(taskId, null)).map((stored) => stored.event.type)).toEqual(['batch_progress', 'batch_finished']);
   });
 
+  it('takes each batch item\'s end once, and holds batch_finished back until every item\'s end is in, whatever the order', async () => {
+    await using redis = createTestRedis();
+    const names = redisNames(redis.prefix);
+    const log = createEventLog(redis.connect(), names, { ttlSeconds: 60 });
+    const itemEnd = (n: number) => ({ type: 'item_failed', taskId, itemId: `00000000-0000-4000-8000-00000000000${n}`, seq: n, partnumber: `PN-${n}`, error: 'x' }) as const;
+    const finished = { type: 'batch_finished', taskId, status: 'failed', total: 3, done: 0, failed: 3, cancelled: 0 } as const;
+
+    expect((await log.appendItemEnds([itemEnd(1), itemEnd(2), itemEnd(1)])).map((stored) => stored?.event.type ?? null)).toEqual(['item_failed', 'item_failed', null]);
+    // The worker that saw the batch end announces it before the third item's announcement landed.
+    expect(await log.appendBatchFinished(finished, 3)).toBeNull();
+    expect((await log.read(taskId, null)).map((stored) => stored.event.type)).toEqual(['item_failed', 'item_failed']);
+    await log.appendItemEnds([itemEnd(3)]);
+    expect((await log.read(taskId, null)).map((stored) => stored.event.type)).toEqual(['item_failed', 'item_failed', 'item_failed', 'batch_finished']);
+
+    // Announcing again after a crash adds nothing, and nothing comes after the end.
+    expect(await log.appendItemEnds([itemEnd(3), itemEnd(4)])).toEqual([null, null]);
+    expect(await log.appendBatchFinished(finished, 3)).toBeNull();
+    expect(await log.read(taskId, null)).toHaveLength(4);
+    expect(await redis.connect().exists(names.taskEndedItems(taskId), names.taskHeldFinish(taskId))).toBe(0);
+  });
+
   it('refuses an event that does not match its schema', async () => {
     await using redis = createTestRedis();
     const log = createEventLog(redis.connect(), redisNames(redis.prefix), { ttlSeconds: 60 });

@@ -1,10 +1,11 @@
 import { compareEventIds, type TaskEvent, type TaskStore } from '@nexa/contracts';
 import { createTaskStore } from '@nexa/db';
 import { createEventLog, createThrottle, redisNames } from '@nexa/queue';
-import { createBatchProgressReporter } from '@nexa/worker';
+import { createBatchProgressReporter, createJobProcessor } from '@nexa/worker';
+import type { Job } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import type { TrackedEvent } from '@nexa/client';
-import { blockingClassifier, clientFor, collect, flatten, startTestNexa } from '../src/index';
+import { blockingClassifier, clientFor, collect, flatten, sampleOutcome, startTestNexa } from '../src/index';
 
 const parts = (count: number, prefix: string) => Array.from({ length: count }, (_, index) => ({ partnumber: `${prefix}-${index + 1}` }));
 
@@ -66,6 +67,38 @@ describe('batch events', () => {
     await redis.del(names.batchProgressThrottle(taskId));
     await reporter.maybeReport(taskId);
     expect((await events.read(taskId, null)).at(-1)?.event).toMatchObject({ type: 'batch_finished' });
+  });
+
+  it('a worker that died between storing batch items and announcing them: the next attempts announce each item and the batch end once', async () => {
+    await using nexa = await startTestNexa();
+    const tasks = createTaskStore(nexa.database.db);
+    const redis = nexa.redis.connect();
+    const names = redisNames(nexa.redis.prefix);
+    const events = createEventLog(redis, names, { ttlSeconds: 60 });
+    // Recorded without jobs, so only this test's attempts touch it.
+    const batch = await tasks.createBatchTask({ ownerId: nexa.user.id, items: parts(2, 'DIED'), reclassify: false, known: new Map() });
+    for (const { itemId } of batch.queued) {
+      await tasks.claimItem(itemId);
+      await tasks.completeItem(itemId, sampleOutcome({ partnumber: 'DIED' }));
+    }
+    expect((await events.read(batch.taskId, null)).map((stored) => stored.event.type)).toEqual([]);
+
+    const attempt = createJobProcessor({
+      tasks,
+      events,
+      classifier: { name: 'unused', classify: () => Promise.reject(new Error('an ended item is not classified again')) },
+      attemptTimeoutMs: 1000,
+      batchProgress: createBatchProgressReporter({ tasks, events, throttle: createThrottle(redis, 1), names }, 0),
+      queue: { enqueueMany: async () => {} },
+    });
+    const retry = (itemId: string) => attempt({ name: 'classify', data: { taskId: batch.taskId, itemId }, attemptsMade: 1, opts: { attempts: 3 } } as unknown as Job);
+    const [first, second] = batch.queued.map((ref) => ref.itemId);
+    await retry(second!);
+    await retry(second!);
+    await retry(first!);
+    const logged = (await events.read(batch.taskId, null)).map((stored) => stored.event);
+    expect(logged.map((event) => event.type)).toEqual(['item_result', 'item_result', 'batch_finished']);
+    expect(logged.at(-1)).toMatchObject({ status: 'done', total: 2, done: 2 });
   });
 
   it.each(['ws', 'sse'] as const)('resume over %s from lastEventId on another server: everything after it, exactly once', async (transport) => {

@@ -45,10 +45,12 @@ export const taskRouter = createTRPCRouter({
     .output(taskCancelOutput)
     .mutation(async ({ ctx, input }): Promise<TaskCancelOutput> => {
       await requireTaskAccess(ctx, input.taskId);
-      const outcome = await ctx.tasks.cancelTask(input.taskId, async ({ counts: { total, done, failed, cancelled } }) => {
-        await ctx.events.append({ type: 'cancelled', taskId: input.taskId, total, done, failed, cancelled });
-      });
+      const outcome = await ctx.tasks.cancelTask(input.taskId);
       if (!outcome) throw new TRPCError({ code: 'NOT_FOUND', message: `task ${input.taskId} not found` });
+      if (outcome.cancelled) {
+        const { total, done, failed, cancelled } = outcome.counts;
+        await ctx.events.append({ type: 'cancelled', taskId: input.taskId, total, done, failed, cancelled });
+      }
       // Best effort: a job left behind finds its item cancelled and does nothing.
       if (outcome.cancelledItemIds.length > 0) await ctx.queue.removeJobs(outcome.cancelledItemIds).catch(() => {});
       return { taskId: input.taskId, cancelled: outcome.cancelled, status: outcome.status, counts: outcome.counts };

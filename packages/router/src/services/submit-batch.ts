@@ -36,23 +36,17 @@ export async function submitBatch(ctx: AuthenticatedContext, items: readonly Bat
   const batch = await ctx.tasks.createBatchTask({ ownerId, items: unique, reclassify, known });
 
   try {
-    await ctx.events.appendMany([
-      { type: 'queued', taskId: batch.taskId },
-      ...batch.answered.map((answered) => ({ type: 'item_result' as const, taskId: batch.taskId, ...answered })),
-    ]);
+    await ctx.events.append({ type: 'queued', taskId: batch.taskId });
+    // Counted as ended items, so the batch's `batch_finished` waits for them like for the workers' items.
+    await ctx.events.appendItemEnds(batch.answered.map((answered) => ({ type: 'item_result' as const, taskId: batch.taskId, ...answered })));
     // One job that fans out to a job per item (in bulk) in the worker: accepting 10,000 items stays one Redis write.
     if (batch.queued.length > 0) {
       await ctx.queue.enqueueFanOut(batch.taskId);
     } else {
-      await ctx.events.append({
-        type: 'batch_finished',
-        taskId: batch.taskId,
-        status: 'done',
-        total: unique.length,
-        done: unique.length,
-        failed: 0,
-        cancelled: 0,
-      });
+      await ctx.events.appendBatchFinished(
+        { type: 'batch_finished', taskId: batch.taskId, status: 'done', total: unique.length, done: unique.length, failed: 0, cancelled: 0 },
+        unique.length,
+      );
     }
   } catch (cause) {
     await ctx.tasks.deleteTask(batch.taskId).catch(() => {});
