@@ -14,6 +14,7 @@ function holdingClassifier() {
     name: 'holding',
     async classify(part) {
       if (part.partnumber.startsWith('HOLD')) await gate;
+      if (part.partnumber.startsWith('FAIL')) throw new Error(`no NCM code matches ${part.partnumber}`);
       return sampleOutcome(part);
     },
   };
@@ -78,7 +79,8 @@ describe('classifying a batch in the browser', () => {
 
   test('cancelling a running batch stops it', async () => {
     const holding = holdingClassifier();
-    await using nexa = await startTestNexa({ classifier: holding.classifier });
+    // One item at a time: the first is processing when the batch is cancelled, the other two are still queued.
+    await using nexa = await startTestNexa({ classifier: holding.classifier, env: { WORKER_CONCURRENCY: '1' } });
     await using browser = await openBrowser(nexa.nexa.url);
     await signIn(browser, await registerThroughApi(nexa.nexa.url));
     const { page } = browser;
@@ -88,8 +90,23 @@ describe('classifying a batch in the browser', () => {
     await page.getByRole('button', { name: 'Enviar arquivo' }).click();
     await page.getByRole('button', { name: 'Cancelar lote' }).click();
     await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuetext')).toContain('Cancelada');
+    await expect.poll(() => page.getByTestId('count-cancelled').textContent()).toBe('2');
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuetext')).toContain('2 cancelados');
     await browser.screenshot('batch-cancelled');
     holding.open();
+  });
+
+  test('a failed item shows its reason in the table, not only in a tooltip', async () => {
+    await using nexa = await startTestNexa({ classifier: holdingClassifier().classifier, env: { JOB_ATTEMPTS: '1' } });
+    await using browser = await openBrowser(nexa.nexa.url);
+    await signIn(browser, await registerThroughApi(nexa.nexa.url));
+    const { page } = browser;
+
+    await page.goto('/batch');
+    await page.getByLabel('Arquivo').setInputFiles(csv(['partnumber', 'FAIL-1', 'LM358DR']));
+    await page.getByRole('button', { name: 'Enviar arquivo' }).click();
+    const failed = page.getByTestId('batch-item').and(page.locator('[data-status="failed"]'));
+    await expect.poll(() => failed.textContent()).toContain('no NCM code matches FAIL-1');
   });
 
   test('a file without a partnumber column is refused with the reason', async () => {

@@ -40,7 +40,10 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
     if (batch.ended) void queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
   }, [batch.ended, queryClient, trpc]);
 
-  const counts = batch.counts ?? countsFromTask(task.counts);
+  // A cancel's event counts the moment it stopped the batch; the task, read again once it ended, also
+  // counts the items that were processing then and the cancelled ones.
+  const counts: { done: number; failed: number; total: number; cancelled?: number } =
+    ended === 'cancelled' && task.status === 'cancelled' ? countsFromTask(task.counts) : (batch.counts ?? countsFromTask(task.counts));
   const finished = counts.done + counts.failed;
   const fraction = counts.total > 0 ? finished / counts.total : 0;
   const progressText = ended ? `${t.task.status[ended]} — ${t.batch.counts(counts)}` : `${t.task.status.processing} — ${t.batch.counts(counts)}`;
@@ -67,6 +70,12 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
           <dt>{t.batch.failed}</dt>
           <dd data-testid="count-failed">{counts.failed}</dd>
         </div>
+        {counts.cancelled ? (
+          <div>
+            <dt>{t.batch.cancelled}</dt>
+            <dd data-testid="count-cancelled">{counts.cancelled}</dd>
+          </div>
+        ) : null}
       </dl>
       {live.subscriptionError != null && (
         <p className="alert alert-error" role="alert">
@@ -124,9 +133,8 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
                     <td className="mono nowrap">{current.classification ? formatNcm(current.classification.ncm) : ''}</td>
                     <td className="numeric">{current.classification ? formatPercent(current.classification.confidence, locale) : ''}</td>
                     <td>
-                      <span className={`badge badge-item-${current.status}`} title={current.error ?? undefined}>
-                        {t.task.status[current.status]}
-                      </span>
+                      <span className={`badge badge-item-${current.status}`}>{t.task.status[current.status]}</span>
+                      {current.status === 'failed' && current.error && <small className="item-error">{current.error}</small>}
                     </td>
                   </tr>
                 );

@@ -40,4 +40,4 @@ export function summariseBatch(events: TaskEvent[]): BatchLiveView {
   return { counts, items, ended };
 }
 
-export const countsFromTask = (counts: BatchCounts) => ({ done: counts.done, failed: counts.failed, total: counts.total });
+export const countsFromTask = (counts: BatchCounts) => ({ done: counts.done, failed: counts.failed, total: counts.total, cancelled: counts.cancelled });
