@@ -215,6 +215,19 @@ const REFERENCE_WORDS = new Set([
 const CLAUSE_EXCLUSION_MARKERS = new Set(['exceto', 'excepto', 'salvo', 'excluindo', 'excluido', 'excluidos', 'excluida', 'excluidas']);
 
 /** A description without its exclusion clause ("Copos, exceto de vitrocerâmica" → "Copos,"). */
+const SAYS_NOTHING_ALONE = /^(outr[oa]s?|demais)[.:;]?$/i;
+
+/**
+ * A leaf's own text, or, when it says nothing alone ("Outros", 29 % of leaves), the nearest ancestor's
+ * that does with it: "Rolamentos de esferas — Outros", so five alternatives are told apart.
+ */
+export function selfStandingDescription(description: string, pathText: string): string {
+  if (!SAYS_NOTHING_ALONE.test(description.trim())) return description;
+  const ancestors = pathText.split(' > ').slice(0, -1).reverse();
+  const named = ancestors.find((text) => !SAYS_NOTHING_ALONE.test(text.trim()));
+  return named ? `${named.trim().replace(/[.:;]+$/, '')} — ${description.trim()}` : description;
+}
+
 function positiveText(description: string): string {
   const match = /\b(?:exceto|excepto|salvo|excluindo|exclu[ií]d[oa]s?)(?![\p{L}\d])/iu.exec(description);
   return match ? description.slice(0, match.index) : description;
@@ -1192,7 +1205,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
 
   function toCandidate(doc: number, score: number): Candidate {
     const entry = leaves[doc]!.entry;
-    return { code: entry.code, description: entry.description, path: entry.pathText, score: round(score) };
+    return { code: entry.code, description: selfStandingDescription(entry.description, entry.pathText), path: entry.pathText, score: round(score) };
   }
 
   /** The user's own terms the document holds, itself or (for a word read through an alias) the alias's head word. */

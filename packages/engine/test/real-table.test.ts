@@ -23,6 +23,12 @@ describe('engine on the real NCM table', () => {
     return former;
   };
 
+  it('names a candidate whose own text says nothing alone ("Outros") by its nearest ancestor that does', () => {
+    const { candidates } = engine.classify({ partnumber: 'REAL-OUTROS', description: 'rolamento rígido de esferas' });
+    expect(candidates.find((candidate) => candidate.code === '84821090')?.description).toBe('Rolamentos de esferas — Outros');
+    expect(candidates.filter((candidate) => /^outr[oa]s$/i.test(candidate.description))).toEqual([]);
+  });
+
   it('parses the whole table', () => {
     expect(table.entries.length).toBeGreaterThan(15_000);
     expect(table.entries.filter((e) => e.code.length === 8)).toHaveLength(10_504);
