@@ -32,6 +32,8 @@ describe('reviewing a classification in the browser', () => {
     await option.waitFor();
     const chosen = await option.getAttribute('value');
     expect(chosen).toMatch(/^854239\d{2}$/);
+    // Each option says what the levels above it are, so codes that read only "Outros" are told apart.
+    expect(await card.locator('.ncm-option-parent').first().textContent()).toMatch(/^[^›]+ › [^›]+$/);
     await option.check();
     await browser.screenshot('review-override');
     await card.getByRole('button', { name: 'Substituir pela NCM escolhida' }).click();

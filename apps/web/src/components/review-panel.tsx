@@ -89,7 +89,12 @@ export function ReviewPanel({ classification, onReviewed }: { classification: Cl
               {search.data.map((option) => (
                 <label key={option.code} className="ncm-option">
                   <input type="radio" name="ncm" value={option.code} checked={chosen === option.code} onChange={() => setChosen(option.code)} />
-                  <span className="mono">{formatNcm(option.code)}</span> <span>{option.description}</span>
+                  <span className="mono">{formatNcm(option.code)}</span>
+                  <span>
+                    {option.description}
+                    {/* Many codes read only "Outros": the levels above say what they are. */}
+                    <small className="ncm-option-parent">{levelsAbove(option.path)}</small>
+                  </span>
                 </label>
               ))}
             </fieldset>
@@ -113,4 +118,9 @@ export function ReviewPanel({ classification, onReviewed }: { classification: Cl
       )}
     </section>
   );
+}
+
+/** The two levels above an entry, from its ' > '-joined path. */
+function levelsAbove(path: string): string {
+  return path.split(' > ').slice(-3, -1).join(' › ');
 }
