@@ -23,6 +23,8 @@ describe('classifying one partnumber in the browser', () => {
     const card = page.getByTestId('result-card');
     await card.waitFor();
     expect(page.url()).toMatch(uuidPath);
+    // Keyboard and screen-reader users land on the new screen's heading, not on the page's body.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('task-title');
     await expect.poll(() => card.getByLabel('NCM').textContent()).toBe('8542.31.90');
     expect(await card.getByRole('navigation', { name: 'Hierarquia' }).textContent()).toContain('Capítulo 85');
     expect(await card.textContent()).toContain('Texas Instruments');

@@ -24,6 +24,8 @@ describe('reviewing a classification in the browser', () => {
 
     await card.getByRole('button', { name: 'Aprovar' }).click();
     await expect.poll(() => status.textContent()).toBe('Aprovada');
+    // The button that had focus is gone: focus is on the new status.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('classification-status');
     expect(await card.getByRole('button', { name: 'Aprovar' }).count()).toBe(0);
 
     await card.getByRole('button', { name: 'Corrigir NCM' }).click();

@@ -3,13 +3,19 @@ import { useI18n } from '../i18n/i18n';
 import { formatPercent, ncmHierarchy } from '../lib/format';
 import { ReviewPanel } from './review-panel';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTRPC } from '../lib/nexa';
 
 /** A classification, and its review: after approve / reject / override the card shows the classification as it now is. */
 export function ResultCard({ classification: initial }: { classification: Classification }) {
   const { t, locale } = useI18n();
   const [classification, setClassification] = useState(initial);
+  // A review removes the button that had focus: focus goes to the new status, which is also announced.
+  const statusBadge = useRef<HTMLSpanElement>(null);
+  const onReviewed = (next: Classification) => {
+    setClassification(next);
+    requestAnimationFrame(() => statusBadge.current?.focus());
+  };
   const trpc = useTRPC();
   // The published descriptions of the code and its ancestors; without an imported NCM table the path shows codes only.
   const entry = useQuery({ ...trpc.ncm.get.queryOptions({ code: classification.ncm }), retry: false, staleTime: Infinity });
@@ -31,7 +37,7 @@ export function ResultCard({ classification: initial }: { classification: Classi
             {formatNcm(classification.ncm)}
           </p>
         </div>
-        <span className={`badge badge-${classification.status.toLowerCase()}`} data-testid="classification-status">
+        <span ref={statusBadge} tabIndex={-1} role="status" className={`badge badge-${classification.status.toLowerCase()}`} data-testid="classification-status">
           {t.result.status[classification.status]}
         </span>
       </header>
@@ -83,7 +89,7 @@ export function ResultCard({ classification: initial }: { classification: Classi
         )}
       </dl>
 
-      <ReviewPanel classification={classification} onReviewed={setClassification} />
+      <ReviewPanel classification={classification} onReviewed={onReviewed} />
 
       {classification.alternatives.length > 0 && (
         <div className="alternatives">

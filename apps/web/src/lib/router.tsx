@@ -11,11 +11,23 @@ const subscribe = (listener: () => void) => {
   };
 };
 
+/** Whether the page was reached through the app (a link or a form), not loaded. */
+let navigatedInApp = false;
+
 export function navigate(to: string, { replace = false } = {}) {
+  navigatedInApp = true;
   if (replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   for (const listener of listeners) listener();
   window.scrollTo(0, 0);
+}
+
+/**
+ * For a screen's heading (`tabIndex={-1}`): after an in-app navigation focus moves to it, so keyboard
+ * and screen-reader users land on the new screen instead of the page's body.
+ */
+export function focusOnArrival(element: HTMLElement | null) {
+  if (element && navigatedInApp) element.focus({ preventScroll: true });
 }
 
 /** The current path and query string. */

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { RejectedRows } from '../components/rejected-rows';
 import { useI18n } from '../i18n/i18n';
-import { navigate } from '../lib/router';
+import { focusOnArrival, navigate } from '../lib/router';
 import { authorizedFetch, useSession } from '../lib/session';
 import { readUploadAnswer, rememberUpload, type UploadOutcome } from '../lib/uploads';
 
@@ -46,7 +46,7 @@ export function BatchScreen() {
 
   return (
     <section className="screen narrow" aria-labelledby="batch-title">
-      <h1 id="batch-title">{t.batch.title}</h1>
+      <h1 id="batch-title" tabIndex={-1} ref={focusOnArrival}>{t.batch.title}</h1>
       <p className="lead">{t.batch.intro}</p>
       <form className="card form" onSubmit={onSubmit} noValidate>
         <div className="field">

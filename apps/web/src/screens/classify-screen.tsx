@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { describeError, useTRPC } from '../lib/nexa';
-import { navigate } from '../lib/router';
+import { focusOnArrival, navigate } from '../lib/router';
 
 export function ClassifyScreen() {
   const { t } = useI18n();
@@ -26,7 +26,7 @@ export function ClassifyScreen() {
 
   return (
     <section className="screen narrow" aria-labelledby="classify-title">
-      <h1 id="classify-title">{t.classify.title}</h1>
+      <h1 id="classify-title" tabIndex={-1} ref={focusOnArrival}>{t.classify.title}</h1>
       <p className="lead">{t.classify.intro}</p>
       <form className="card form" onSubmit={onSubmit} noValidate>
         <div className="field">

@@ -4,7 +4,7 @@ import { LoadMoreButton } from '../components/load-more-button';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../lib/format';
 import { describeError, useTRPC, useTRPCClient } from '../lib/nexa';
-import { Link, navigate, useLocation } from '../lib/router';
+import { focusOnArrival, Link, navigate, useLocation } from '../lib/router';
 
 const STATUSES: TaskStatus[] = ['queued', 'processing', 'done', 'failed', 'cancelled'];
 
@@ -27,7 +27,7 @@ export function HistoryScreen() {
 
   return (
     <section className="screen" aria-labelledby="history-title">
-      <h1 id="history-title">{t.history.title}</h1>
+      <h1 id="history-title" tabIndex={-1} ref={focusOnArrival}>{t.history.title}</h1>
       <div className="field history-filter">
         <label htmlFor="status-filter">{t.history.filter}</label>
         <select id="status-filter" value={status ?? ''} onChange={(event) => navigate(event.target.value ? `/tasks?status=${event.target.value}` : '/tasks', { replace: true })}>

@@ -7,7 +7,7 @@ import { ProgressBar } from '../components/progress-bar';
 import { ResultCard } from '../components/result-card';
 import { useI18n } from '../i18n/i18n';
 import { describeError, useTRPC } from '../lib/nexa';
-import { Link } from '../lib/router';
+import { focusOnArrival, Link } from '../lib/router';
 import { useTaskEvents } from '../lib/use-task-events';
 
 /**
@@ -47,7 +47,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
   if (task.data.kind === 'batch') {
     return (
       <section className="screen" aria-labelledby="task-title">
-        <h1 id="task-title">{t.batch.taskTitle}</h1>
+        <h1 id="task-title" tabIndex={-1} ref={focusOnArrival}>{t.batch.taskTitle}</h1>
         <BatchTask task={task.data} live={live} />
         <p>
           <Link href="/batch" className="button">
@@ -70,7 +70,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
 
   return (
     <section className="screen narrow" aria-labelledby="task-title">
-      <h1 id="task-title">{t.task.title(task.data.partnumber)}</h1>
+      <h1 id="task-title" tabIndex={-1} ref={focusOnArrival}>{t.task.title(task.data.partnumber)}</h1>
       {task.data.description && <p className="lead">{task.data.description}</p>}
       <ProgressBar
         label={t.task.progress}
