@@ -107,6 +107,8 @@ describe('classifying one partnumber in the browser', () => {
     await page.goto('/tasks/00000000-0000-4000-8000-000000000000');
     await page.getByText('Tarefa não encontrada.').waitFor();
     await page.goto('/some/screen/that/does/not/exist');
+    await page.getByRole('heading', { name: 'Página não encontrada' }).waitFor();
+    await page.getByRole('link', { name: 'Classificar um partnumber' }).click();
     await page.getByRole('heading', { name: 'Classificar um partnumber' }).waitFor();
 
     // API paths and missing files are never answered with the app.

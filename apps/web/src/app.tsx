@@ -8,6 +8,7 @@ import { SessionProvider, useSession } from './lib/session';
 import { BatchScreen } from './screens/batch-screen';
 import { ClassifyScreen } from './screens/classify-screen';
 import { HistoryScreen } from './screens/history-screen';
+import { NotFoundScreen } from './screens/not-found-screen';
 import { LoginScreen } from './screens/login-screen';
 import { TaskScreen } from './screens/task-screen';
 import { useEffect } from 'react';
@@ -110,5 +111,6 @@ function Screen({ pathname }: { pathname: string }) {
   if (task) return <TaskScreen key={task.id} taskId={task.id!} />;
   if (pathname === '/batch') return <BatchScreen />;
   if (pathname === '/tasks') return <HistoryScreen />;
-  return <ClassifyScreen />;
+  if (pathname === '/') return <ClassifyScreen />;
+  return <NotFoundScreen />;
 }

@@ -132,6 +132,11 @@ const ptBR = {
     status: { ACTIVE: 'Ativa', APPROVED: 'Aprovada', REPLACED: 'Substituída', REJECTED: 'Rejeitada' },
     unknown: 'não informado',
   },
+  notFound: {
+    title: 'Página não encontrada',
+    text: 'Este endereço não leva a nenhuma tela do Nexa.',
+    home: 'Classificar um partnumber',
+  },
   errors: {
     generic: 'Algo deu errado. Tente de novo.',
     unavailable: 'O serviço está indisponível no momento. Nada foi gravado; tente de novo.',
@@ -272,6 +277,11 @@ const en: Messages = {
     engine: 'Engine',
     status: { ACTIVE: 'Active', APPROVED: 'Approved', REPLACED: 'Replaced', REJECTED: 'Rejected' },
     unknown: 'not given',
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'This address leads to no Nexa screen.',
+    home: 'Classify a partnumber',
   },
   errors: {
     generic: 'Something went wrong. Try again.',
