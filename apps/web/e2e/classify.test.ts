@@ -1,9 +1,18 @@
 import { gatedClassifier, startTestNexa } from '@nexa/tests';
 import { describe, expect, test } from 'vitest';
-import { openBrowser } from './browser';
+import { openBrowser, type TestBrowser } from './browser';
 import { registerThroughApi, signIn } from './sign-in';
 
 const uuidPath = /\/tasks\/[0-9a-f-]{36}$/;
+
+/** Submits a part from the classify screen and waits until the gated classifier holds it, its task page showing step 2. */
+async function classifyUntilTheGate(page: TestBrowser['page'], gated: ReturnType<typeof gatedClassifier>) {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'Partnumber' }).fill('STM32F103C8T6');
+  await page.getByRole('button', { name: 'Classificar' }).click();
+  await gated.atGate;
+  await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuetext')).toContain('step 2');
+}
 
 describe('classifying one partnumber in the browser', () => {
   test('the form submits, the task page follows it live and shows the result card', async () => {
@@ -47,12 +56,8 @@ describe('classifying one partnumber in the browser', () => {
     await signIn(browser, await registerThroughApi(nexa.nexa.url));
     const { page } = browser;
 
-    await page.goto('/');
-    await page.getByRole('textbox', { name: 'Partnumber' }).fill('STM32F103C8T6');
-    await page.getByRole('button', { name: 'Classificar' }).click();
-    await gated.atGate;
+    await classifyUntilTheGate(page, gated);
     const progress = page.getByRole('progressbar');
-    await expect.poll(() => progress.getAttribute('aria-valuetext')).toContain('step 2');
     await browser.screenshot('task-running');
 
     const taskUrl = page.url();
@@ -146,11 +151,7 @@ describe('classifying one partnumber in the browser', () => {
     await signIn(browser, await registerThroughApi(nexa.nexa.url));
     const { page } = browser;
 
-    await page.goto('/');
-    await page.getByRole('textbox', { name: 'Partnumber' }).fill('STM32F103C8T6');
-    await page.getByRole('button', { name: 'Classificar' }).click();
-    await gated.atGate;
-    await expect.poll(() => page.getByRole('progressbar').getAttribute('aria-valuetext')).toContain('step 2');
+    await classifyUntilTheGate(page, gated);
 
     await nexa.nexa.server.close();
     const badge = page.getByRole('status', { name: 'Conexão em tempo real' });
