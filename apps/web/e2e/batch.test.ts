@@ -96,7 +96,7 @@ describe('classifying a batch in the browser', () => {
     holding.open();
   });
 
-  test('a failed item shows its reason in the table, not only in a tooltip', async () => {
+  test('a failed item shows its reason in its row, and a classified one is reviewed from its row', async () => {
     await using nexa = await startTestNexa({ classifier: holdingClassifier().classifier, env: { JOB_ATTEMPTS: '1' } });
     await using browser = await openBrowser(nexa.nexa.url);
     await signIn(browser, await registerThroughApi(nexa.nexa.url));
@@ -107,6 +107,24 @@ describe('classifying a batch in the browser', () => {
     await page.getByRole('button', { name: 'Enviar arquivo' }).click();
     const failed = page.getByTestId('batch-item').and(page.locator('[data-status="failed"]'));
     await expect.poll(() => failed.textContent()).toContain('no NCM code matches FAIL-1');
+    expect(await failed.getByRole('button', { name: 'Revisar' }).count()).toBe(0);
+
+    // A classified item is reviewed from its row.
+    const done = page.getByTestId('batch-item').filter({ hasText: 'LM358DR' });
+    await done.getByRole('button', { name: 'Revisar' }).click();
+    const card = page.getByTestId('result-card');
+    await card.getByRole('button', { name: 'Aprovar' }).click();
+    await expect.poll(() => card.getByTestId('classification-status').textContent()).toBe('Aprovada');
+    await done.getByRole('button', { name: 'Fechar revisão' }).click();
+    expect(await page.getByTestId('result-card').count()).toBe(0);
+    // Opened again, and after a reload, it shows the review, not the classification as first stored.
+    await done.getByRole('button', { name: 'Revisar' }).click();
+    expect(await page.getByTestId('classification-status').textContent()).toBe('Aprovada');
+    await page.reload();
+    // Time for the replayed events, which carry the classification as first stored, to arrive.
+    await page.waitForTimeout(1000);
+    await done.getByRole('button', { name: 'Revisar' }).click();
+    expect(await page.getByTestId('classification-status').textContent()).toBe('Aprovada');
   });
 
   test('a file without a partnumber column is refused with the reason', async () => {

@@ -1,6 +1,6 @@
-import { formatNcm, type TaskView } from '@nexa/client';
+import { formatNcm, type Classification, type TaskView } from '@nexa/client';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { countsFromTask, summariseBatch } from '../lib/batch-progress';
 import { formatPercent } from '../lib/format';
@@ -11,6 +11,7 @@ import { ExportButtons } from './export-buttons';
 import { LoadMoreButton } from './load-more-button';
 import { ProgressBar } from './progress-bar';
 import { RejectedRows } from './rejected-rows';
+import { ResultCard } from './result-card';
 
 const PAGE_SIZE = 50;
 
@@ -25,6 +26,9 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
   const queryClient = useQueryClient();
   const batch = useMemo(() => summariseBatch(live.events), [live.events]);
   const upload = useMemo(() => recalledUpload(task.id), [task.id]);
+  // The item whose classification is open for review below its row, and the reviews made on this page.
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  const [reviewed, setReviewed] = useState<ReadonlyMap<string, Classification>>(new Map());
 
   const pages = useInfiniteQuery(
     trpc.task.items.infiniteQueryOptions({ taskId: task.id, limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
@@ -120,23 +124,50 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
                   {t.result.confidence}
                 </th>
                 <th scope="col">{t.batch.status}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.review.title}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {items.map((item) => {
-                const current = batch.items.get(item.id) ?? item;
+                const live = batch.items.get(item.id) ?? item;
+                // The item's events carry its classification as first stored; a review since is newer: made
+                // on this page, or read with the page of items (approved or rejected in an earlier visit).
+                const classification = reviewed.get(item.id) ?? (item.classification && item.classification.status !== 'ACTIVE' ? item.classification : live.classification);
+                const current = { ...live, classification };
+                const open = reviewing === item.id && classification !== null;
                 return (
-                  <tr key={item.id} data-testid="batch-item" data-status={current.status}>
-                    <td className="numeric">{item.seq}</td>
-                    <td className="mono">{item.partnumber}</td>
-                    <td>{current.classification?.description ?? item.description ?? ''}</td>
-                    <td className="mono nowrap">{current.classification ? formatNcm(current.classification.ncm) : ''}</td>
-                    <td className="numeric">{current.classification ? formatPercent(current.classification.confidence, locale) : ''}</td>
-                    <td>
-                      <span className={`badge badge-item-${current.status}`}>{t.task.status[current.status]}</span>
-                      {current.status === 'failed' && current.error && <small className="item-error">{current.error}</small>}
-                    </td>
-                  </tr>
+                  <Fragment key={item.id}>
+                    <tr data-testid="batch-item" data-status={current.status}>
+                      <td className="numeric">{item.seq}</td>
+                      <td className="mono">{item.partnumber}</td>
+                      <td>{current.classification?.description ?? item.description ?? ''}</td>
+                      <td className="mono nowrap">{current.classification ? formatNcm(current.classification.ncm) : ''}</td>
+                      <td className="numeric">{current.classification ? formatPercent(current.classification.confidence, locale) : ''}</td>
+                      <td>
+                        <span className={`badge badge-item-${current.status}`}>{t.task.status[current.status]}</span>
+                        {current.status === 'failed' && current.error && <small className="item-error">{current.error}</small>}
+                      </td>
+                      <td>
+                        {current.classification && (
+                          <button type="button" aria-expanded={open} onClick={() => setReviewing(open ? null : item.id)}>
+                            {open ? t.batch.closeReview : t.batch.review}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                    {open && (
+                      <tr className="item-review">
+                        <td colSpan={7}>
+                          <ResultCard
+                            classification={current.classification!}
+                            onReviewed={(next) => setReviewed((previous) => new Map(previous).set(item.id, next))}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 );
               })}
             </tbody>

@@ -7,13 +7,14 @@ import { useRef, useState } from 'react';
 import { useTRPC } from '../lib/nexa';
 
 /** A classification, and its review: after approve / reject / override the card shows the classification as it now is. */
-export function ResultCard({ classification: initial }: { classification: Classification }) {
+export function ResultCard({ classification: initial, onReviewed: notify }: { classification: Classification; onReviewed?: (next: Classification) => void }) {
   const { t, locale } = useI18n();
   const [classification, setClassification] = useState(initial);
   // A review removes the button that had focus: focus goes to the new status, which is also announced.
   const statusBadge = useRef<HTMLSpanElement>(null);
   const onReviewed = (next: Classification) => {
     setClassification(next);
+    notify?.(next);
     requestAnimationFrame(() => statusBadge.current?.focus());
   };
   const trpc = useTRPC();

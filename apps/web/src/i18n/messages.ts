@@ -47,6 +47,8 @@ const ptBR = {
     done: 'Classificados',
     failed: 'Com falha',
     cancelled: 'Cancelados',
+    review: 'Revisar',
+    closeReview: 'Fechar revisão',
     counts: ({ done, failed, total, cancelled = 0 }: { done: number; failed: number; total: number; cancelled?: number }) =>
       `${done + failed} de ${total} (${done} classificados, ${failed} com falha${cancelled > 0 ? `, ${cancelled} cancelados` : ''})`,
     cancel: 'Cancelar lote',
@@ -194,6 +196,8 @@ const en: Messages = {
     done: 'Classified',
     failed: 'Failed',
     cancelled: 'Cancelled',
+    review: 'Review',
+    closeReview: 'Close review',
     counts: ({ done, failed, total, cancelled = 0 }) => `${done + failed} of ${total} (${done} classified, ${failed} failed${cancelled > 0 ? `, ${cancelled} cancelled` : ''})`,
     cancel: 'Cancel batch',
     items: 'Items',
