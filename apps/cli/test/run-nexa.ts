@@ -23,13 +23,14 @@ export interface RunningNexaProcess {
 }
 
 /** Starts `nexa <args>` as a real process, the way a shell would. */
-export function spawnNexa(args: string[], env: Record<string, string | undefined> = {}, { viaBin = false } = {}): RunningNexaProcess {
+export function spawnNexa(args: string[], env: Record<string, string | undefined> = {}, { viaBin = false, stdin }: { viaBin?: boolean; stdin?: string } = {}): RunningNexaProcess {
   const child = spawn(process.execPath, viaBin ? [binFile, ...args] : ['--import', 'tsx', mainFile, ...args], {
     cwd: cliRoot,
     // No config file or server settings leak in from the machine running the tests.
     env: { ...process.env, NEXA_URL: undefined, NEXA_TOKEN: undefined, NEXA_CONFIG: path.join(cliRoot, 'test/no-such-config.json'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (stdin !== undefined) child.stdin!.end(stdin);
   let stdout = '';
   let stderr = '';
   const listeners = new Set<() => void>();
@@ -70,7 +71,29 @@ export function spawnNexa(args: string[], env: Record<string, string | undefined
   };
 }
 
-export function runNexa(args: string[], env: Record<string, string | undefined> = {}, options: { viaBin?: boolean } = {}): Promise<NexaRun> {
+/**
+ * `nexa <args>` in a pseudo-terminal (util-linux `script`), as a person at a terminal runs it: `answer`
+ * is typed once `prompt` shows. Resolves with everything the terminal showed.
+ */
+export async function runNexaInTerminal(args: string[], env: Record<string, string>, prompt: RegExp, answer: string): Promise<{ code: number | null; screen: string }> {
+  const command = [process.execPath, '--import', 'tsx', mainFile, ...args].map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: cliRoot, env: { ...process.env, NEXA_URL: undefined, NEXA_TOKEN: undefined, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let screen = '';
+  let answered = false;
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on('data', (chunk: Buffer) => {
+      screen += chunk.toString();
+      if (!answered && prompt.test(screen)) {
+        answered = true;
+        child.stdin!.write(`${answer}\r`);
+      }
+    });
+  }
+  return { code: await exited, screen };
+}
+
+export function runNexa(args: string[], env: Record<string, string | undefined> = {}, options: { viaBin?: boolean; stdin?: string } = {}): Promise<NexaRun> {
   return spawnNexa(args, env, options).exited;
 }
 

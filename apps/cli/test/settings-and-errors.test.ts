@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startTestNexa } from '@nexa/tests';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../src/settings';
-import { runNexa } from './run-nexa';
+import { runNexa, runNexaInTerminal } from './run-nexa';
 
 let dir: string;
 beforeEach(async () => {
@@ -106,7 +106,7 @@ describe('where the server and credentials come from', () => {
     await expect(stat(path.join(dir, 'other.json'))).rejects.toThrow(/ENOENT/);
   });
 
-  it('nexa login --email/--password signs in through auth.login and saves the access token; a wrong password saves nothing', async () => {
+  it('nexa login --email signs in with --password, NEXA_PASSWORD, a piped line or a prompt without echo, and saves the access token; a wrong password saves nothing', async () => {
     await using nexa = await startTestNexa();
     const account = await nexa.createUser();
     const configFile = path.join(dir, 'signed-in.json');
@@ -123,6 +123,22 @@ describe('where the server and credentials come from', () => {
     const refused = await runNexa(['login', '--url', nexa.nexa.url, '--email', account.email, '--password', 'not the password'], { NEXA_CONFIG: refusedFile });
     expect(refused.code).toBe(4);
     await expect(stat(refusedFile)).rejects.toThrow(/ENOENT/);
+
+    // Without --password or NEXA_PASSWORD: the first line piped in.
+    const pipedFile = path.join(dir, 'piped.json');
+    const piped = await runNexa(['login', '--url', nexa.nexa.url, '--email', account.email], { NEXA_CONFIG: pipedFile }, { stdin: `${account.password}\n` });
+    expect(piped.code).toBe(0);
+    expect((JSON.parse(await readFile(pipedFile, 'utf8')) as { token: string }).token).toBeTruthy();
+    // At a terminal: asked for, and not echoed.
+    const terminalFile = path.join(dir, 'terminal.json');
+    const atTerminal = await runNexaInTerminal(['login', '--url', nexa.nexa.url, '--email', account.email], { NEXA_CONFIG: terminalFile }, /Password for /, account.password);
+    expect(atTerminal.code).toBe(0);
+    expect(atTerminal.screen).toContain(`Password for ${account.email}: `);
+    expect(atTerminal.screen).not.toContain(account.password);
+    expect((JSON.parse(await readFile(terminalFile, 'utf8')) as { token: string }).token).toBeTruthy();
+
+    const nothingPiped = await runNexa(['login', '--url', nexa.nexa.url, '--email', account.email], { NEXA_CONFIG: pipedFile }, { stdin: '' });
+    expect(nothingPiped.code).toBe(2);
 
     const anonymous = await runNexa(['--json', 'classify', 'LM7812'], { NEXA_URL: nexa.nexa.url, NEXA_CONFIG: refusedFile });
     expect(anonymous.code).toBe(4);

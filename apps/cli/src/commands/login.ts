@@ -1,5 +1,6 @@
 import type { NexaCommand } from '../command';
 import { CliError, ExitCode } from '../exit-codes';
+import { readPassword } from '../read-password';
 import { readConfigFile, writeConfigFile } from '../settings';
 
 interface LoginOptions {
@@ -13,7 +14,7 @@ export const loginCommand: NexaCommand = {
       .command('login')
       .description('save the server URL and a token (--token, or one obtained with --email/--password) in the config file')
       .option('--email <email>', 'sign in with an account instead of giving --token')
-      .option('--password <password>', 'its password (default: env NEXA_PASSWORD)'),
+      .option('--password <password>', 'its password (default: env NEXA_PASSWORD, else asked for without echo, or the first line piped in)'),
 
   async run(context, command) {
     const { url, configPath } = context.settings;
@@ -26,8 +27,8 @@ export const loginCommand: NexaCommand = {
 
     let token = context.settings.token;
     if (options.email) {
-      const password = options.password ?? process.env.NEXA_PASSWORD;
-      if (!password) throw new CliError('give --password or NEXA_PASSWORD with --email', ExitCode.usage);
+      const password = options.password ?? process.env.NEXA_PASSWORD ?? (await readPassword(`Password for ${options.email}: `));
+      if (!password) throw new CliError('give the password when asked, or --password or NEXA_PASSWORD with --email', ExitCode.usage);
       const session = await context.client().auth.login.mutate({ email: options.email, password });
       token = session.accessToken;
     }
