@@ -14,7 +14,7 @@ describe('task history in the browser', () => {
       const { taskId } = await client.classification.submit.mutate({ partnumber: `HIST-${String(index).padStart(2, '0')}` });
       submitted.push(taskId);
     }
-    const cancelled = await client.classification.submitBatch.mutate({ items: [{ partnumber: 'HIST-BATCH' }] });
+    const cancelled = await client.classification.submitBatch.mutate({ items: [{ partnumber: 'HIST-BATCH' }, { partnumber: 'HIST-BATCH-2' }, { partnumber: 'HIST-BATCH-3' }] });
     await client.task.cancel.mutate({ taskId: cancelled.taskId });
 
     await using browser = await openBrowser(nexa.nexa.url);
@@ -26,7 +26,9 @@ describe('task history in the browser', () => {
 
     const rows = page.getByTestId('history-row');
     await expect.poll(() => rows.count()).toBe(20);
-    expect(await rows.first().textContent()).toContain('HIST-BATCH');
+    // A batch says how many items it holds, not only its first partnumber.
+    expect(await rows.first().textContent()).toContain('3 itens (HIST-BATCH, …)');
+    expect(await rows.nth(1).textContent()).toContain('HIST-21');
     await page.getByRole('button', { name: 'Carregar mais' }).click();
     await expect.poll(() => rows.count()).toBe(23);
     expect(await page.getByRole('button', { name: 'Carregar mais' }).count()).toBe(0);

@@ -61,8 +61,12 @@ export const taskListInput = z
     limit: z.number({ error: 'limit must be a number' }).int().min(1).max(100).default(20),
   })
   .default({ limit: 20 });
+/** A task in a list: for a batch, `partnumber` and the other part fields are its first item's. */
+export const taskListItem = task.extend({ itemCount: z.number().int().nonnegative() });
+export type TaskListItem = z.infer<typeof taskListItem>;
+
 export const taskListOutput = z.object({
-  items: z.array(task),
+  items: z.array(taskListItem),
   /** Pass as `cursor` for the next (older) page; null on the last page. */
   nextCursor: taskId.nullable(),
 });

@@ -700,13 +700,17 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         ? sql`(${tasks.createdAt}, ${tasks.id}) < (SELECT created_at, id FROM ${tasks} WHERE id = ${cursor})`
         : undefined;
       const rows = await db
-        .select({ task: tasks, item: { partnumber: taskItems.partnumber, description: taskItems.description, manufacturer: taskItems.manufacturer, supplier: taskItems.supplier } })
+        .select({
+          task: tasks,
+          item: { partnumber: taskItems.partnumber, description: taskItems.description, manufacturer: taskItems.manufacturer, supplier: taskItems.supplier },
+          itemCount: sql<number>`(SELECT count(*) FROM ${taskItems} counted WHERE counted.task_id = ${tasks.id})::int`,
+        })
         .from(tasks)
         .leftJoin(taskItems, and(eq(taskItems.taskId, tasks.id), eq(taskItems.seq, 1)))
         .where(and(visibleTo(visibility, tasks.ownerId), status ? eq(tasks.status, status) : undefined, after))
         .orderBy(desc(tasks.createdAt), desc(tasks.id))
         .limit(limit + 1);
-      const page = rows.slice(0, limit).map(({ task, item }) => toTask(task, item ?? undefined));
+      const page = rows.slice(0, limit).map(({ task, item, itemCount }) => ({ ...toTask(task, item ?? undefined), itemCount }));
       return { items: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
     },
 

@@ -129,8 +129,12 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
     expect(await store.knownClassifications('SCOPE-1', { ownerId: otherId })).toEqual([]);
     expect(await store.knownClassifications('SCOPE-1', 'all')).toHaveLength(1);
 
+    const theirBatch = await store.createBatchTask({ ownerId: otherId, items: [{ partnumber: 'SCOPE-2' }, { partnumber: 'SCOPE-3' }], reclassify: false, known: new Map() });
     const theirList = await store.listTasks({ visibility: { ownerId: otherId }, limit: 10 });
-    expect(theirList.items.map((t) => t.id)).toEqual([theirs.taskId]);
+    expect(theirList.items.map((t) => [t.id, t.itemCount])).toEqual([
+      [theirBatch.taskId, 2],
+      [theirs.taskId, 1],
+    ]);
     const all = await store.listTasks({ visibility: 'all', limit: 100 });
     expect(all.items.map((t) => t.id)).toContain(mine.taskId);
     expect(all.items.map((t) => t.id)).toContain(theirs.taskId);

@@ -58,6 +58,7 @@ const ptBR = {
     another: 'Enviar outro arquivo',
   },
   history: {
+    batchItems: (count: number, first: string) => (count === 1 ? `1 item (${first})` : `${count} itens (${first}, …)`),
     title: 'Histórico de tarefas',
     filter: 'Situação',
     all: 'Todas',
@@ -206,6 +207,7 @@ const en: Messages = {
     another: 'Upload another file',
   },
   history: {
+    batchItems: (count, first) => (count === 1 ? `1 item (${first})` : `${count} items (${first}, …)`),
     title: 'Task history',
     filter: 'Status',
     all: 'All',

@@ -65,7 +65,7 @@ export function HistoryScreen() {
                     <Link href={`/tasks/${task.id}`}>{formatDateTime(task.createdAt, locale)}</Link>
                   </td>
                   <td>{t.history.kinds[task.kind]}</td>
-                  <td className="mono">{task.partnumber}</td>
+                  <td className="mono">{task.kind === 'batch' ? t.history.batchItems(task.itemCount, task.partnumber) : task.partnumber}</td>
                   <td>{task.description ?? ''}</td>
                   <td>
                     <span className={`badge badge-item-${task.status}`}>{t.task.status[task.status]}</span>
