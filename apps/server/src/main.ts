@@ -1,7 +1,7 @@
 import { exitUnreachable, loadConfigOrExit } from '@nexa/config';
 import { openDatabase } from '@nexa/db';
 import { createLogger } from '@nexa/observability';
-import { redactUrl } from '@nexa/queue';
+import { redactUrl, RedisUnreachableError } from '@nexa/queue';
 import { startServerRuntime } from './server-runtime';
 
 // A server process on its own (scaled out behind a load balancer): needs shared Redis and PostgreSQL.
@@ -23,8 +23,7 @@ const database = await openDatabase({ databaseUrl: DATABASE_URL, migrationsFolde
   exitUnreachable(logger, { service: 'PostgreSQL', variable: 'DATABASE_URL', url: redactUrl(DATABASE_URL) }, error),
 );
 const server = await startServerRuntime(config, REDIS_URL, database, { logger }).catch(async (error: unknown) => {
-  // What connectRedis throws when Redis did not answer in time (it is the only Redis failure at start).
-  if (!/^Redis at .* did not answer/.test(error instanceof Error ? error.message : '')) throw error;
+  if (!(error instanceof RedisUnreachableError)) throw error;
   await database.close().catch(() => {});
   return exitUnreachable(logger, { service: 'Redis', variable: 'REDIS_URL', url: redactUrl(REDIS_URL) }, error);
 });

@@ -1,7 +1,7 @@
 import { exitUnreachable, loadConfigOrExit } from '@nexa/config';
 import { openDatabase } from '@nexa/db';
 import { createLogger, createMetrics } from '@nexa/observability';
-import { redactUrl } from '@nexa/queue';
+import { redactUrl, RedisUnreachableError } from '@nexa/queue';
 import { serveWorkerMetrics, type WorkerMetricsServer } from './metrics-server';
 import { startWorkerRuntime } from './worker-runtime';
 
@@ -19,8 +19,7 @@ const database = await openDatabase({ databaseUrl: DATABASE_URL, migrationsFolde
   exitUnreachable(logger, { service: 'PostgreSQL', variable: 'DATABASE_URL', url: redactUrl(DATABASE_URL) }, error),
 );
 const worker = await startWorkerRuntime(config, REDIS_URL, database, { logger, metrics }).catch(async (error: unknown) => {
-  // What connectRedis throws when Redis did not answer in time (it is the only Redis failure at start).
-  if (/^Redis at .* did not answer/.test(error instanceof Error ? error.message : '')) {
+  if (error instanceof RedisUnreachableError) {
     await database.close().catch(() => {});
     exitUnreachable(logger, { service: 'Redis', variable: 'REDIS_URL', url: redactUrl(REDIS_URL) }, error);
   }

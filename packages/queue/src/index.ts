@@ -12,7 +12,7 @@ export {
 } from './classification-queue';
 export { createEventLog, parseLiveMessage, type EventLogOptions } from './event-log';
 export { createSharedEventFeed, type SharedEventFeed } from './event-feed';
-export { connectRedis, redactUrl, redisOptions, type RedisRole } from './redis-connection';
+export { connectRedis, redactUrl, redisOptions, RedisUnreachableError, type RedisRole } from './redis-connection';
 export { createRedisRateLimiter } from './rate-limiter';
 export {
   createApprovedMemoryStream,

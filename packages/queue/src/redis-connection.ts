@@ -35,7 +35,12 @@ export function redisOptions(role: RedisRole): RedisOptions {
   }
 }
 
-/** Connects and waits until Redis answers, or fails with a message saying where it looked. */
+/** Redis did not answer `connectRedis` in time: at start, a setting (REDIS_URL) or a service to fix. */
+export class RedisUnreachableError extends Error {
+  override name = 'RedisUnreachableError';
+}
+
+/** Connects and waits until Redis answers, or fails with a RedisUnreachableError saying where it looked. */
 export async function connectRedis(url: string, role: RedisRole, { name = 'nexa', timeoutMs = 10_000 } = {}): Promise<Redis> {
   const redis = new Redis(url, { ...redisOptions(role), connectionName: `${name}:${role}` });
   let lastError: string | null = null;
@@ -47,7 +52,7 @@ export async function connectRedis(url: string, role: RedisRole, { name = 'nexa'
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`Redis at ${redactUrl(url)} did not answer within ${timeoutMs} ms${lastError ? ` (${lastError})` : ''}`)),
+        () => reject(new RedisUnreachableError(`Redis at ${redactUrl(url)} did not answer within ${timeoutMs} ms${lastError ? ` (${lastError})` : ''}`)),
         timeoutMs,
       );
       redis.once('ready', () => {
