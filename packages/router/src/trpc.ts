@@ -10,13 +10,23 @@ function describeZodError(error: ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
 }
 
+export const INTERNAL_ERROR_MESSAGE = 'internal error';
+
+/**
+ * What a caller reads of an error: each invalid field, or the error's own message, except for an
+ * unexpected failure, whose message may quote a statement and its parameters (it goes to the log).
+ */
+export function messageForCaller(error: TRPCError): string {
+  if (error.cause instanceof ZodError) return describeZodError(error.cause);
+  return error.code === 'INTERNAL_SERVER_ERROR' ? INTERNAL_ERROR_MESSAGE : error.message;
+}
+
 const t = initTRPC.context<NexaContext>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,
-      // An unexpected failure's message may quote a statement and its parameters: it goes to the log, not the caller.
-      message: zodError ? describeZodError(zodError) : error.code === 'INTERNAL_SERVER_ERROR' ? 'internal error' : shape.message,
+      message: messageForCaller(error),
       data: {
         ...shape.data,
         stack: undefined,

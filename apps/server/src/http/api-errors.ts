@@ -1,4 +1,5 @@
 import { httpStatusOfIntakeError, IntakeError } from '@nexa/intake';
+import { INTERNAL_ERROR_MESSAGE, messageForCaller } from '@nexa/router';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -34,11 +35,9 @@ export function sendApiError(request: FastifyRequest, reply: FastifyReply, error
     if (error.code === 'INTERNAL_SERVER_ERROR') request.log.error({ err: error.cause ?? error }, 'api request failed');
     if (error.cause instanceof ZodError) {
       const fieldErrors = error.cause.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      const message = fieldErrors.map((field) => `${field.path || 'input'}: ${field.message}`).join('; ');
-      return reply.code(400).send({ code: 'BAD_REQUEST', message, fieldErrors } satisfies ApiErrorBody);
+      return reply.code(400).send({ code: 'BAD_REQUEST', message: messageForCaller(error), fieldErrors } satisfies ApiErrorBody);
     }
-    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'internal error' : error.message;
-    return reply.code(getHTTPStatusCodeFromError(error)).send({ code: error.code, message } satisfies ApiErrorBody);
+    return reply.code(getHTTPStatusCodeFromError(error)).send({ code: error.code, message: messageForCaller(error) } satisfies ApiErrorBody);
   }
   const code = (error as { code?: unknown })?.code;
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
@@ -48,5 +47,5 @@ export function sendApiError(request: FastifyRequest, reply: FastifyReply, error
     return reply.code(415).send({ code: 'UNSUPPORTED_TYPE', message: 'send the file as multipart/form-data in the field "file"' } satisfies ApiErrorBody);
   }
   request.log.error({ err: error }, 'api request failed');
-  return reply.code(500).send({ code: 'INTERNAL_SERVER_ERROR', message: 'internal error' } satisfies ApiErrorBody);
+  return reply.code(500).send({ code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR_MESSAGE } satisfies ApiErrorBody);
 }
