@@ -9,25 +9,28 @@ export type BatchItemOutcome = { type: 'item_result'; classification: Classifica
  */
 export async function announceBatchItemEnd(events: EventLog, itemId: string, item: StoredItem, outcome: BatchItemOutcome, ending: TaskEnding | null) {
   await events.appendItemEnds([{ taskId: item.taskId, itemId, seq: item.seq, partnumber: item.partnumber, ...outcome }]);
-  if (ending) await announceBatchEnd(events, item.taskId, ending);
+  if (!ending) return;
+  const { total, done, failed, cancelled } = ending.counts;
+  await events.appendBatchFinished({ type: 'batch_finished', taskId: item.taskId, status: ending.status, total, done, failed, cancelled }, done + failed);
 }
 
-export async function announceBatchEnd(events: EventLog, taskId: string, { status, counts: { total, done, failed, cancelled } }: TaskEnding) {
-  await events.appendBatchFinished({ type: 'batch_finished', taskId, status, total, done, failed, cancelled }, done + failed);
-}
+type EndedItemReader = Pick<TaskStore, 'classificationOfItem' | 'taskAccess' | 'countItems'>;
 
 /**
  * A job for an item an earlier attempt already ended: that attempt may have died between its commit
  * and its announcement, so the item's end (and the batch's, if it has ended) is announced again.
  */
-export async function announceAgainBatchItemEnd(tasks: Pick<TaskStore, 'classificationOfItem' | 'taskAccess' | 'countItems'>, events: EventLog, itemId: string, item: StoredItem) {
-  if (item.status === 'done') {
-    const classification = await tasks.classificationOfItem(itemId);
-    if (!classification) return;
-    await events.appendItemEnds([{ taskId: item.taskId, itemId, seq: item.seq, partnumber: item.partnumber, type: 'item_result', classification }]);
-  } else if (item.status === 'failed') {
-    await events.appendItemEnds([{ taskId: item.taskId, itemId, seq: item.seq, partnumber: item.partnumber, type: 'item_failed', error: item.error ?? 'failed' }]);
-  } else return;
+export async function announceAgainBatchItemEnd(tasks: EndedItemReader, events: EventLog, itemId: string, item: StoredItem) {
+  const outcome = await storedOutcome(tasks, itemId, item);
+  if (!outcome) return;
   const access = await tasks.taskAccess(item.taskId);
-  if (access?.status === 'done' || access?.status === 'failed') await announceBatchEnd(events, item.taskId, { status: access.status, counts: await tasks.countItems(item.taskId) });
+  const ending = access?.status === 'done' || access?.status === 'failed' ? { status: access.status, counts: await tasks.countItems(item.taskId) } : null;
+  await announceBatchItemEnd(events, itemId, item, outcome, ending);
+}
+
+async function storedOutcome(tasks: EndedItemReader, itemId: string, item: StoredItem): Promise<BatchItemOutcome | null> {
+  if (item.status === 'failed') return { type: 'item_failed', error: item.error ?? 'failed' };
+  if (item.status !== 'done') return null;
+  const classification = await tasks.classificationOfItem(itemId);
+  return classification ? { type: 'item_result', classification } : null;
 }
