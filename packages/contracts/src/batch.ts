@@ -55,7 +55,7 @@ export const taskItem = z.object({
   quantity: z.number().nullable(),
   status: taskStatus,
   error: z.string().nullable(),
-  /** The classification it produced, or the known one it was answered with. */
+  /** The classification it produced, or the known one it was answered with, as it stands now: after an override, its replacement. */
   classification: classification.nullable(),
 });
 export type TaskItem = z.infer<typeof taskItem>;

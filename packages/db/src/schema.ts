@@ -142,7 +142,7 @@ export const auditLog = pgTable(
     note: text('note'),
     createdAt: timestamps.createdAt,
   },
-  (table) => [index('audit_log_partnumber').on(table.partnumber, table.createdAt)],
+  (table) => [index('audit_log_partnumber').on(table.partnumber, table.createdAt), index('audit_log_classification').on(table.classificationId)],
 );
 
 

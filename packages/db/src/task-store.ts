@@ -29,7 +29,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pingDatabase, prepareRawStatement, rawStatement, type NexaDatabase } from './client';
 import { coalescedStatement } from './coalesced';
 import { isDatabaseConnectivityError } from './connectivity';
-import { classifications, taskItems, tasks } from './schema';
+import { auditLog, classifications, taskItems, tasks } from './schema';
 
 type ClassificationRow = typeof classifications.$inferSelect;
 
@@ -409,6 +409,30 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     return row ?? null;
   }
 
+  /**
+   * For each REPLACED classification among `linked`, the one that stands now: an override stores its
+   * classification as a new row, named only by the review's audit entry, and may itself be overridden.
+   */
+  async function replacementsOf(linked: ClassificationRow[]): Promise<Map<string, ClassificationRow>> {
+    const current = new Map<string, ClassificationRow>();
+    let pending = new Map(linked.filter((row) => row.status === 'REPLACED').map((row) => [row.id, row.id]));
+    while (pending.size > 0) {
+      const next = await db
+        .select({ replacedId: auditLog.classificationId, replacement: classifications })
+        .from(auditLog)
+        .innerJoin(classifications, eq(classifications.id, auditLog.newClassificationId))
+        .where(and(eq(auditLog.action, 'override'), inArray(auditLog.classificationId, [...pending.keys()])));
+      const followed = new Map<string, string>();
+      for (const { replacedId, replacement } of next) {
+        const original = pending.get(replacedId)!;
+        current.set(original, replacement);
+        if (replacement.status === 'REPLACED') followed.set(replacement.id, original);
+      }
+      pending = followed;
+    }
+    return current;
+  }
+
   async function countItems(taskId: string, on: NexaDatabase = db): Promise<BatchCounts> {
     const rows = await on
       .select({ status: taskItems.status, count: sql<number>`count(*)::int` })
@@ -620,8 +644,10 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         .orderBy(asc(taskItems.seq))
         .limit(limit + 1);
       const page = rows.slice(0, limit);
+      const replacements = await replacementsOf(page.flatMap(({ produced, answered }) => produced ?? answered ?? []));
       const items: TaskItem[] = page.map(({ item, produced, answered }) => {
-        const linked = produced ?? answered;
+        const stored = produced ?? answered;
+        const linked = stored ? (replacements.get(stored.id) ?? stored) : null;
         return {
           id: item.id,
           seq: item.seq,

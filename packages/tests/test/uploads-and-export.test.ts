@@ -119,4 +119,25 @@ describe('GET /api/tasks/:taskId/export', () => {
     const malformed = await fetchExport(nexa, 'nope', 'xlsx');
     expect(malformed.status).toBe(400);
   });
+
+  it('gives a batch item the classification that stands now: an override of it, or of that override', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const { taskId } = await client.classification.submitBatch.mutate({ items: [{ partnumber: 'LM358DR' }, { partnumber: 'BC547' }] });
+    await collect(client.watch(taskId));
+    const [first, second] = (await client.task.items.query({ taskId })).items.map((item) => item.classification!);
+
+    const overridden = await client.classification.review.mutate({ id: first!.id, action: 'override', ncm: '85423990' });
+    await client.classification.review.mutate({ id: second!.id, action: 'approve' });
+    expect((await client.task.items.query({ taskId })).items.map((item) => [item.classification?.id, item.classification?.status])).toEqual([
+      [overridden.classification.id, 'APPROVED'],
+      [second!.id, 'APPROVED'],
+    ]);
+
+    const again = await client.classification.review.mutate({ id: overridden.classification.id, action: 'override', ncm: '85423190' });
+    const [item] = (await client.task.get.query({ taskId })).items;
+    expect(item!.classification).toMatchObject({ id: again.classification.id, ncm: '85423190', status: 'APPROVED', engine: 'manual' });
+    const csv = (await (await fetchExport(nexa, taskId, 'csv')).text()).split('\r\n');
+    expect(csv[1]).toMatch(/^1;LM358DR;;[^;]*;8542\.31\.90;/);
+  });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_classification" ON "audit_log" USING btree ("classification_id");
