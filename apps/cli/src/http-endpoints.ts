@@ -44,7 +44,7 @@ async function request(context: CommandContext, pathname: string, init: RequestI
 export type UploadAnswer = RouterOutputs['classification']['submitBatch'] & Pick<IntakeResult, 'format' | 'rejected'> & { layout: string | null };
 
 /** `POST /api/uploads` (multipart, field `file`): the file becomes one batch task. */
-export async function uploadFile(context: CommandContext, file: string, { reclassify = false } = {}): Promise<UploadAnswer> {
+export async function uploadFile(context: CommandContext, file: string, { reclassify = false, name }: { reclassify?: boolean; name?: string | undefined } = {}): Promise<UploadAnswer> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -54,6 +54,7 @@ export async function uploadFile(context: CommandContext, file: string, { reclas
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)]), path.basename(file));
   if (reclassify) form.append('reclassify', 'true');
+  if (name !== undefined) form.append('name', name);
   const response = await request(context, '/api/uploads', { method: 'POST', body: form });
   return (await response.json()) as UploadAnswer;
 }

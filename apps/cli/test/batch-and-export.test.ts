@@ -35,9 +35,13 @@ describe('nexa batch', () => {
     expect(lines[0]).toContain('NCM');
     expect(lines[1]).toMatch(/LM358DR.*\d{4}\.\d{2}\.\d{2}/);
 
-    const asJson = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, 'batch', input, '--out', path.join(dir, 'results.json')]);
+    const asJson = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, 'batch', input, '--name', 'Pedido 4512', '--out', path.join(dir, 'results.json')]);
     expect(asJson.code).toBe(0);
     expect(asJson.stderr).toContain('3 known already');
+    // The history names each batch: by --name, else after its file.
+    const tasks = await runNexa(['--url', nexa.nexa.url, '--token', nexa.token, 'tasks']);
+    expect(tasks.stdout).toContain('Pedido 4512: 3 items (LM358DR, …)');
+    expect(tasks.stdout).toContain('order.csv: 3 items (LM358DR, …)');
     const items = JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as { partnumber: string; status: string; classification: { ncm: string } | null }[];
     expect(items.map((item) => [item.partnumber, item.status])).toEqual([
       ['LM358DR', 'done'],

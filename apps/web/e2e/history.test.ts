@@ -14,7 +14,7 @@ describe('task history in the browser', () => {
       const { taskId } = await client.classification.submit.mutate({ partnumber: `HIST-${String(index).padStart(2, '0')}` });
       submitted.push(taskId);
     }
-    const cancelled = await client.classification.submitBatch.mutate({ items: [{ partnumber: 'HIST-BATCH' }, { partnumber: 'HIST-BATCH-2' }, { partnumber: 'HIST-BATCH-3' }] });
+    const cancelled = await client.classification.submitBatch.mutate({ name: 'Pedido 4512', items: [{ partnumber: 'HIST-BATCH' }, { partnumber: 'HIST-BATCH-2' }, { partnumber: 'HIST-BATCH-3' }] });
     await client.task.cancel.mutate({ taskId: cancelled.taskId });
 
     await using browser = await openBrowser(nexa.nexa.url);
@@ -27,7 +27,7 @@ describe('task history in the browser', () => {
     const rows = page.getByTestId('history-row');
     await expect.poll(() => rows.count()).toBe(20);
     // A batch says how many items it holds, not only its first partnumber.
-    expect(await rows.first().textContent()).toContain('3 itens (HIST-BATCH, …)');
+    expect(await rows.first().textContent()).toContain('Pedido 4512 — 3 itens (HIST-BATCH, …)');
     expect(await rows.nth(1).textContent()).toContain('HIST-21');
     await page.getByRole('button', { name: 'Carregar mais' }).click();
     await expect.poll(() => rows.count()).toBe(23);
@@ -42,6 +42,6 @@ describe('task history in the browser', () => {
 
     blocking.open();
     await rows.first().getByRole('link').click();
-    await page.getByRole('heading', { name: 'Lote de classificação' }).waitFor();
+    await page.getByRole('heading', { name: 'Lote: Pedido 4512' }).waitFor();
   });
 });

@@ -12,7 +12,16 @@ export const quantity = z.number({ error: 'quantity must be a number' }).positiv
 export const batchItemInput = partInput.extend({ quantity });
 export type BatchItemInput = z.infer<typeof batchItemInput>;
 
+export const BATCH_NAME_MAX = 200;
+/** What a batch is called in the history: given at submission, or an upload's file name. */
+export const batchName = z
+  .string({ error: 'name must be a string' })
+  .trim()
+  .min(1, 'name must not be blank')
+  .max(BATCH_NAME_MAX, `name must have at most ${BATCH_NAME_MAX} characters`);
+
 export const submitBatchInput = z.object({
+  name: batchName.optional(),
   items: z
     .array(batchItemInput, { error: 'items must be an array' })
     .min(1, 'items must hold at least one part')

@@ -44,6 +44,7 @@ export class IdempotencyKeyReusedError extends Error {
 
 export interface NewBatchTask {
   ownerId: string;
+  name?: string | null | undefined;
   /** Already validated and without duplicate partnumbers; `seq` is the position (1-based). */
   items: BatchItemInput[];
   reclassify: boolean;

@@ -33,6 +33,8 @@ export const task = z.object({
   id: taskId,
   ownerId: z.string().uuid().nullable(),
   kind: taskKind,
+  /** A batch's name (given at submission, or the uploaded file's); null for a single task or an unnamed batch. */
+  name: z.string().nullable(),
   status: taskStatus,
   partnumber: z.string(),
   description: z.string().nullable(),

@@ -51,6 +51,7 @@ export const tasks = pgTable(
     /** Null only for tasks recorded before accounts existed; those are visible to admins alone. */
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'cascade' }),
     kind: taskKindEnum('kind').notNull().default('single'),
+    name: text('name'),
     status: taskStatusEnum('status').notNull(),
     reclassify: boolean('reclassify').notNull().default(false),
     error: text('error'),

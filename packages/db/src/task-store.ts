@@ -104,6 +104,7 @@ function toTask(task: TaskRow, item: Pick<ItemRow, 'partnumber' | 'description' 
     id: task.id,
     ownerId: task.ownerId,
     kind: task.kind,
+    name: task.name,
     status: task.status,
     partnumber: item?.partnumber ?? '',
     description: item?.description ?? null,
@@ -573,13 +574,13 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       return inFlightTaskTogether({ partnumber, ownerId });
     },
 
-    async createBatchTask({ ownerId, items, reclassify, known }: NewBatchTask): Promise<CreatedBatch> {
+    async createBatchTask({ ownerId, name, items, reclassify, known }: NewBatchTask): Promise<CreatedBatch> {
       return db.transaction(async (tx) => {
         const allKnown = items.every((item) => known.has(item.partnumber));
         const status = allKnown ? 'done' : 'queued';
         const [task] = await tx
           .insert(tasks)
-          .values({ ownerId, kind: 'batch', status, reclassify, finishedAt: allKnown ? new Date() : null, correlationId: currentCorrelationId() ?? null, createdAt: createdAfterOwnersLatest(ownerId) })
+          .values({ ownerId, kind: 'batch', name: name ?? null, status, reclassify, finishedAt: allKnown ? new Date() : null, correlationId: currentCorrelationId() ?? null, createdAt: createdAfterOwnersLatest(ownerId) })
           .returning({ id: tasks.id });
         const taskId = task!.id;
         const created: CreatedBatch = { taskId, status, queued: [], answered: [] };

@@ -56,6 +56,28 @@ describe('classification.submitBatch', () => {
     expect(flatten(await collect(client.watch(again.taskId))).at(-1)).toMatchObject({ type: 'batch_finished', done: 1 });
   });
 
+  it('keeps the name a batch was given, for task.get and task.list; a single task and an unnamed batch have none', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const named = await client.classification.submitBatch.mutate({ name: '  Pedido 4512 — março  ', items: [{ partnumber: 'NAMED-1' }] });
+    const unnamed = await client.classification.submitBatch.mutate({ items: [{ partnumber: 'UNNAMED-1' }] });
+    const single = await client.classification.submit.mutate({ partnumber: 'SINGLE-1' });
+    expect((await client.task.get.query({ taskId: named.taskId })).name).toBe('Pedido 4512 — março');
+    const listed = await client.task.list.query();
+    expect(listed.items.map((task) => [task.id, task.name])).toEqual([
+      [single.taskId, null],
+      [unnamed.taskId, null],
+      [named.taskId, 'Pedido 4512 — março'],
+    ]);
+
+    for (const name of ['   ', 'x'.repeat(201)]) {
+      const refused = await errorOf(client.classification.submitBatch.mutate({ name, items: [{ partnumber: 'NAMED-2' }] }));
+      expect(refused.data?.code).toBe('BAD_REQUEST');
+      expect(refused.message).toContain('name');
+    }
+    expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(3);
+  });
+
   it('refuses bad items and too many items with BAD_REQUEST, writing nothing', async () => {
     await using nexa = await startTestNexa({ env: { BATCH_MAX_ITEMS: '3' } });
     const client = nexa.client();

@@ -36,6 +36,21 @@ describe('POST /api/uploads', () => {
     expect(events.at(-1)).toMatchObject({ type: 'batch_finished', done: 2 });
   });
 
+  it("names the batch after the file, without the folders a client sent, unless the field name gives one", async () => {
+    await using nexa = await startTestNexa();
+    const csv = 'Código\nLM358DR\n';
+    const fromFile = await upload(nexa, { bytes: csv, name: 'C:\\Compras\\pedido 4512.csv', type: 'text/csv' });
+    const named = await upload(nexa, { bytes: csv, name: 'pedido.csv', type: 'text/csv' }, { name: 'Pedido de março' });
+    const client = nexa.client();
+    expect((await client.task.get.query({ taskId: fromFile.body.taskId })).name).toBe('pedido 4512.csv');
+    expect((await client.task.get.query({ taskId: named.body.taskId })).name).toBe('Pedido de março');
+
+    const blank = await upload(nexa, { bytes: csv, name: 'pedido.csv', type: 'text/csv' }, { name: ' ' });
+    expect(blank.status).toBe(400);
+    expect(blank.body).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: [{ path: 'name', message: 'name must not be blank' }] });
+    expect(await taskCount(nexa)).toBe(2);
+  });
+
   it('accepts an XLSX and a PDF purchase order, and reclassify as a field', async () => {
     await using nexa = await startTestNexa();
     const xlsx = await upload(nexa, { bytes: await xlsxOf([['Part Number', 'Description', 'Qty'], ['6205-2RS', 'Bearing', 4]]), name: 'po.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });

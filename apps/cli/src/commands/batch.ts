@@ -18,11 +18,12 @@ export const batchCommand: NexaCommand = {
       .description('classify every part of a CSV, XLSX or PDF file, with a progress bar, and write the results')
       .argument('<file>', 'the parts (.csv, .xlsx or .pdf)')
       .option('-o, --out <file>', 'write the results here (.xlsx, .csv or .json)')
-      .option('--reclassify', 'classify again even parts that already have a classification'),
+      .option('--reclassify', 'classify again even parts that already have a classification')
+      .option('--name <name>', "what the history calls the batch (default: the file's name)"),
 
   async run(context, command) {
     const [file] = command.args as [string];
-    const { out, reclassify } = command.opts<{ out?: string; reclassify?: boolean }>();
+    const { out, reclassify, name } = command.opts<{ out?: string; reclassify?: boolean; name?: string }>();
     const input = context.resolvePath(file);
     if (!acceptedExtensions.includes(path.extname(input).toLowerCase())) throw new CliError(`${file}: give a .csv, .xlsx or .pdf file`, ExitCode.usage);
     const outFormat = out ? outputFormats[path.extname(out).toLowerCase() as keyof typeof outputFormats] : undefined;
@@ -30,7 +31,7 @@ export const batchCommand: NexaCommand = {
 
     const { output } = context;
     output.status(`uploading ${path.basename(input)}…`);
-    const upload = await uploadFile(context, input, { reclassify: reclassify ?? false });
+    const upload = await uploadFile(context, input, { reclassify: reclassify ?? false, name });
     output.note(
       `batch ${upload.taskId}: ${upload.total} parts from ${upload.format.toUpperCase()}` +
         `${upload.duplicates ? `, ${upload.duplicates} duplicate lines merged` : ''}` +

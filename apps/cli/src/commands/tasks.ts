@@ -1,4 +1,11 @@
+import type { TaskListItem } from '@nexa/client';
 import type { NexaCommand } from '../command';
+
+function describeTask(task: TaskListItem): string {
+  if (task.kind === 'single') return task.partnumber;
+  const items = task.itemCount === 1 ? `1 item (${task.partnumber})` : `${task.itemCount} items (${task.partnumber}, …)`;
+  return task.name ? `${task.name}: ${items}` : items;
+}
 
 export const tasksCommand: NexaCommand = {
   declare: (program) =>
@@ -10,7 +17,7 @@ export const tasksCommand: NexaCommand = {
   async run(context, command) {
     const { limit } = command.opts<{ limit: number }>();
     const answer = await context.client().task.list.query({ limit });
-    const lines = answer.items.map((task) => `${task.id}  ${task.status.padEnd(10)}  ${task.partnumber}  ${task.createdAt}`);
+    const lines = answer.items.map((task) => `${task.id}  ${task.status.padEnd(10)}  ${describeTask(task)}  ${task.createdAt}`);
     context.output.result(answer, lines.join('\n') || 'no tasks');
   },
 };

@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import { BATCH_NAME_MAX } from '@nexa/contracts';
 import { parseFile } from '@nexa/intake';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiCaller } from './api-caller';
@@ -13,7 +14,13 @@ export interface UploadRoutesOptions {
 
 const truthy = (value: unknown) => typeof value === 'string' && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
 
-/** `POST /api/uploads`: a CSV, XLSX or PDF in the multipart field `file` becomes one batch task. */
+/** The batch's default name: the file's own name, without any folders a client sent with it. */
+function nameOfFile(filename: string): string | undefined {
+  const base = filename.split(/[\\/]/).at(-1)!.trim();
+  return base ? base.slice(0, BATCH_NAME_MAX) : undefined;
+}
+
+/** `POST /api/uploads`: a CSV, XLSX or PDF in the multipart field `file` becomes one batch task, named by the field `name` or after the file. */
 export async function uploadRoutes(app: FastifyInstance, { callerFor, maxBytes, maxItems, maxXlsxUnpackedBytes }: UploadRoutesOptions) {
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12 }, throwFileSizeLimit: true });
 
@@ -25,17 +32,20 @@ export async function uploadRoutes(app: FastifyInstance, { callerFor, maxBytes, 
       if (!request.isMultipart()) throw new ApiError(415, 'UNSUPPORTED_TYPE', 'send the file as multipart/form-data in the field "file"');
       let file: { bytes: Buffer; filename: string; mimeType: string } | null = null;
       let reclassify = truthy((request.query as Record<string, unknown>).reclassify);
+      let name: string | undefined;
       for await (const part of request.parts()) {
         if (part.type === 'file') {
           if (part.fieldname !== 'file') throw new ApiError(400, 'BAD_REQUEST', `unexpected file field "${part.fieldname}": use "file"`);
           file = { bytes: await part.toBuffer(), filename: part.filename, mimeType: part.mimetype };
         } else if (part.fieldname === 'reclassify') {
           reclassify = truthy(part.value);
+        } else if (part.fieldname === 'name') {
+          name = String(part.value);
         }
       }
       if (!file) throw new ApiError(400, 'NO_FILE', 'no file: send it in the multipart field "file"');
       const parsed = await parseFile(file.bytes, { filename: file.filename, mimeType: file.mimeType, maxBytes, maxItems, maxXlsxUnpackedBytes });
-      const task = await caller.classification.submitBatch({ items: parsed.items, reclassify });
+      const task = await caller.classification.submitBatch({ items: parsed.items, reclassify, name: name ?? nameOfFile(file.filename) });
       return reply.code(201).send({ ...task, format: parsed.format, layout: parsed.layout ?? null, rejected: parsed.rejected });
     } catch (error) {
       return sendApiError(request, reply, error);

@@ -1,4 +1,4 @@
-import type { TaskStatus } from '@nexa/client';
+import type { TaskListItem, TaskStatus } from '@nexa/client';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { LoadMoreButton } from '../components/load-more-button';
 import { useI18n } from '../i18n/i18n';
@@ -24,6 +24,10 @@ export function HistoryScreen() {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const tasks = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const batchLabel = (task: TaskListItem) => {
+    const items = t.history.batchItems(task.itemCount, task.partnumber);
+    return task.name ? `${task.name} — ${items}` : items;
+  };
 
   return (
     <section className="screen" aria-labelledby="history-title">
@@ -65,7 +69,7 @@ export function HistoryScreen() {
                     <Link href={`/tasks/${task.id}`}>{formatDateTime(task.createdAt, locale)}</Link>
                   </td>
                   <td>{t.history.kinds[task.kind]}</td>
-                  <td className="mono">{task.kind === 'batch' ? t.history.batchItems(task.itemCount, task.partnumber) : task.partnumber}</td>
+                  <td className="mono">{task.kind === 'batch' ? batchLabel(task) : task.partnumber}</td>
                   <td>{task.description ?? ''}</td>
                   <td>
                     <span className={`badge badge-item-${task.status}`}>{t.task.status[task.status]}</span>

@@ -47,7 +47,9 @@ export function TaskScreen({ taskId }: { taskId: string }) {
   if (task.data.kind === 'batch') {
     return (
       <section className="screen" aria-labelledby="task-title">
-        <h1 id="task-title" tabIndex={-1} ref={focusOnArrival}>{t.batch.taskTitle}</h1>
+        <h1 id="task-title" tabIndex={-1} ref={focusOnArrival}>
+          {task.data.name ? t.batch.namedTaskTitle(task.data.name) : t.batch.taskTitle}
+        </h1>
         <BatchTask task={task.data} live={live} />
         <p>
           <Link href="/batch" className="button">

@@ -49,7 +49,7 @@ export const classificationRouter = createTRPCRouter({
   submitBatch: protectedProcedure
     .input(submitBatchInput)
     .output(submitBatchOutput)
-    .mutation(({ ctx, input }) => submitBatch(ctx, input.items, input.reclassify)),
+    .mutation(({ ctx, input }) => submitBatch(ctx, { items: input.items, reclassify: input.reclassify, name: input.name ?? null })),
 
   events: protectedProcedure.input(eventsInput).subscription(async function* ({ ctx, input, signal }) {
     try {

@@ -19,7 +19,10 @@ export function collapseDuplicates(items: readonly BatchItemInput[]): { unique: 
  * from the caller's own history (unless `reclassify`), and queues a fan-out job that queues one job per remaining item in bulk. If the queue refuses,
  * the task is deleted and the caller gets SERVICE_UNAVAILABLE: nothing is half-written.
  */
-export async function submitBatch(ctx: AuthenticatedContext, items: readonly BatchItemInput[], reclassify: boolean): Promise<SubmitBatchOutput> {
+export async function submitBatch(
+  ctx: AuthenticatedContext,
+  { items, reclassify, name }: { items: readonly BatchItemInput[]; reclassify: boolean; name: string | null },
+): Promise<SubmitBatchOutput> {
   const { unique, duplicates } = collapseDuplicates(items);
   if (unique.length > ctx.batch.maxItems) {
     throw new TRPCError({
@@ -33,7 +36,7 @@ export async function submitBatch(ctx: AuthenticatedContext, items: readonly Bat
 
   const ownerId = ctx.actor.userId;
   const known = reclassify ? new Map() : await ctx.tasks.latestKnownClassifications(unique.map((item) => item.partnumber), { ownerId });
-  const batch = await ctx.tasks.createBatchTask({ ownerId, items: unique, reclassify, known });
+  const batch = await ctx.tasks.createBatchTask({ ownerId, name, items: unique, reclassify, known });
 
   try {
     await ctx.events.append({ type: 'queued', taskId: batch.taskId });

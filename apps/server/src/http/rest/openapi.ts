@@ -1,4 +1,5 @@
 import {
+  BATCH_NAME_MAX,
   ncmEntryView,
   ncmSearchHit,
   submitBatchInput,
@@ -134,7 +135,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           parameters: [{ name: 'reclassify', in: 'query', required: false, schema: { type: 'boolean' } }],
           requestBody: {
             required: true,
-            content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, reclassify: { type: 'boolean' } } } } },
+            content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, reclassify: { type: 'boolean' }, name: { type: 'string', minLength: 1, maxLength: BATCH_NAME_MAX } } } } },
           },
           responses: { 201: json('SubmitBatchOutput', 'the batch task (plus format, layout and rejected rows)'), ...errors(400, 401, 413, 415, 503) },
         },
