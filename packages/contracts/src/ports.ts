@@ -42,6 +42,14 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+/** A submission without an idempotency key met its owner's task for the same partnumber, still queued or running. */
+export class PartnumberInFlightError extends Error {
+  constructor(readonly existing: ExistingTask) {
+    super('this partnumber is already being classified for its owner');
+    this.name = 'PartnumberInFlightError';
+  }
+}
+
 export interface NewBatchTask {
   ownerId: string;
   name?: string | null | undefined;
@@ -104,7 +112,10 @@ export type ItemClaim = { claimed: true; item: StoredItem } | { claimed: false; 
  * process that dies before the commit leaves no event behind for a change that never happened.
  */
 export interface TaskStore {
-  /** Throws IdempotencyKeyReusedError when the key already names a task. */
+  /**
+   * Throws IdempotencyKeyReusedError when the key already names a task, and, without a key,
+   * PartnumberInFlightError when the owner's task for the partnumber is still queued or running.
+   */
   createSingleTask(task: NewSingleTask): Promise<TaskItemRef>;
   /** One task with N items, written with multi-row inserts in one transaction. */
   createBatchTask(task: NewBatchTask): Promise<CreatedBatch>;

@@ -57,6 +57,11 @@ export const tasks = pgTable(
     error: text('error'),
     /** Unique per owner: one user's key never collides with, or reveals, another's. */
     idempotencyKey: text('idempotency_key'),
+    /**
+     * A single task submitted without an idempotency key: its partnumber, unique per owner among queued and
+     * running tasks, so that submissions of one partnumber arriving together make one task, which they all join.
+     */
+    joinablePartnumber: text('joinable_partnumber'),
     /** The id that ties the request, jobs, AI calls, events and log lines of this task together. */
     correlationId: text('correlation_id'),
     ...timestamps,
@@ -64,6 +69,7 @@ export const tasks = pgTable(
   },
   (table) => [
     uniqueIndex('tasks_owner_idempotency_key').on(table.ownerId, table.idempotencyKey),
+    uniqueIndex('tasks_owner_running_partnumber').on(table.ownerId, table.joinablePartnumber).where(sql`status IN ('queued', 'processing')`),
     index('tasks_owner_created').on(table.ownerId, table.createdAt, table.id),
     index('tasks_created').on(table.createdAt, table.id),
   ],

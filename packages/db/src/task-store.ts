@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { currentCorrelationId } from '@nexa/observability';
 import {
   IdempotencyKeyReusedError,
+  PartnumberInFlightError,
   reportingUnavailability,
   type BatchCounts,
   type BatchItemInput,
@@ -166,11 +167,12 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       'nexa_create_single_task',
       sql`
         WITH task AS (
-          INSERT INTO ${tasks} (id, owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
+          INSERT INTO ${tasks} (id, owner_id, status, reclassify, finished_at, idempotency_key, joinable_partnumber, correlation_id, created_at)
           VALUES (${placeholder('taskId')}::uuid, ${placeholder('ownerId')}, ${placeholder('status')}::task_status, ${placeholder('reclassify')},
                   CASE WHEN ${placeholder('status')}::task_status = 'done' THEN now() END,
-                  ${placeholder('idempotencyKey')}, ${placeholder('correlationId')}, ${createdAfterOwnersLatest(placeholder('ownerId'))})
-          ON CONFLICT (owner_id, idempotency_key) DO NOTHING
+                  ${placeholder('idempotencyKey')}, ${placeholder('joinablePartnumber')}, ${placeholder('correlationId')}, ${createdAfterOwnersLatest(placeholder('ownerId'))})
+          -- a key its owner already used, or the owner's partnumber already on its way (tasks_owner_running_partnumber)
+          ON CONFLICT DO NOTHING
           RETURNING id
         )
         INSERT INTO ${taskItems} (task_id, seq, status, partnumber, description, manufacturer, supplier)
@@ -239,16 +241,17 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         WITH input AS (
           SELECT * FROM unnest(
             ${placeholder('taskId')}::uuid[], ${placeholder('itemId')}::uuid[], ${placeholder('ownerId')}::uuid[], ${placeholder('status')}::text[],
-            ${placeholder('reclassify')}::boolean[], ${placeholder('idempotencyKey')}::text[], ${placeholder('correlationId')}::text[],
+            ${placeholder('reclassify')}::boolean[], ${placeholder('idempotencyKey')}::text[], ${placeholder('joinablePartnumber')}::text[],
+            ${placeholder('correlationId')}::text[],
             ${placeholder('partnumber')}::text[], ${placeholder('description')}::text[], ${placeholder('manufacturer')}::text[], ${placeholder('supplier')}::text[]
-          ) WITH ORDINALITY AS input(task_id, item_id, owner_id, status, reclassify, idempotency_key, correlation_id, partnumber, description, manufacturer, supplier, ord)
+          ) WITH ORDINALITY AS input(task_id, item_id, owner_id, status, reclassify, idempotency_key, joinable_partnumber, correlation_id, partnumber, description, manufacturer, supplier, ord)
         ), task AS (
-          INSERT INTO ${tasks} (id, owner_id, status, reclassify, finished_at, idempotency_key, correlation_id, created_at)
-          SELECT task_id, owner_id, status::task_status, reclassify, CASE WHEN status = 'done' THEN now() END, idempotency_key, correlation_id,
+          INSERT INTO ${tasks} (id, owner_id, status, reclassify, finished_at, idempotency_key, joinable_partnumber, correlation_id, created_at)
+          SELECT task_id, owner_id, status::task_status, reclassify, CASE WHEN status = 'done' THEN now() END, idempotency_key, joinable_partnumber, correlation_id,
                  -- one owner's tasks of one statement: apart, and in the order they were asked for
                  ${createdAfterOwnersLatest(sql.raw('input.owner_id'))} + (ord - 1) * interval '1 microsecond'
           FROM input ORDER BY ord
-          ON CONFLICT (owner_id, idempotency_key) DO NOTHING
+          ON CONFLICT DO NOTHING
           RETURNING id
         )
         INSERT INTO ${taskItems} (id, task_id, seq, status, partnumber, description, manufacturer, supplier)
@@ -326,13 +329,17 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     status: task.status,
     reclassify: task.reclassify,
     idempotencyKey: task.idempotencyKey ?? null,
+    joinablePartnumber: task.idempotencyKey ? null : task.part.partnumber,
     correlationId: task.correlationId,
     partnumber: task.part.partnumber,
     description: task.part.description ?? null,
     manufacturer: task.part.manufacturer ?? null,
     supplier: task.part.supplier ?? null,
   });
-  /** Records single tasks with their item; a task whose idempotency key its owner already used answers null. */
+  /**
+   * Records single tasks with their item; a task whose idempotency key its owner already used, or whose
+   * partnumber its owner has on its way already (without a key), answers null.
+   */
   const createSingleTaskTogether = coalescedStatement({
     one: async (task: AskedTask) => (await oneRowStatements.createSingleTask(createValues(task)))[0] ?? null,
     many: async (asked: AskedTask[]) => {
@@ -561,9 +568,18 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
   return {
     async createSingleTask(task: NewSingleTask): Promise<TaskItemRef> {
       // The task and its item in one statement: atomic without a transaction, and one round trip.
-      const created = await createSingleTaskTogether({ ...task, correlationId: currentCorrelationId() ?? null });
+      const asked = { ...task, correlationId: currentCorrelationId() ?? null };
+      let created = await createSingleTaskTogether(asked);
       if (created) return created;
-      const existing = await findTaskByIdempotencyKey(task.idempotencyKey!, task.ownerId);
+      if (!task.idempotencyKey) {
+        const running = await inFlightTaskTogether({ partnumber: task.part.partnumber, ownerId: task.ownerId });
+        if (running) throw new PartnumberInFlightError(running);
+        // The running task it met ended in between: nothing is left to join.
+        created = await createSingleTaskTogether(asked);
+        if (created) return created;
+        throw new Error('this partnumber was submitted again at the same moment; try again');
+      }
+      const existing = await findTaskByIdempotencyKey(task.idempotencyKey, task.ownerId);
       if (!existing) throw new Error('a task with this idempotency key was just deleted; try again');
       throw new IdempotencyKeyReusedError(existing);
     },

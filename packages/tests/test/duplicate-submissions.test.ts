@@ -45,4 +45,19 @@ describe('duplicate submissions', () => {
     await collect(client.watch(first.taskId));
     expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(1);
   });
+
+  it('of one partnumber arriving together, without a key, make one task they all follow; one classification is stored', async () => {
+    const gated = gatedClassifier();
+    await using nexa = await startTestNexa({ classifier: gated.classifier });
+    const client = nexa.client();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => client.classification.submit.mutate({ partnumber: 'TOGETHER-1' })));
+    expect(new Set(answers.map((answer) => answer.taskId)).size).toBe(1);
+    gated.open();
+    expect((await collect(client.watch(answers[0]!.taskId))).at(-1)?.event.type).toBe('result');
+    expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(1);
+    expect(await nexa.database.db.select().from(tables.classifications)).toHaveLength(1);
+
+    // Once its task ended, the partnumber is answered from history: a new task, done at once.
+    expect((await client.classification.submit.mutate({ partnumber: 'TOGETHER-1' })).status).toBe('done');
+  });
 });

@@ -1,4 +1,4 @@
-import { IdempotencyKeyReusedError, type ExistingTask, type NewSingleTask, type submitInput, type SubmitOutput } from '@nexa/contracts';
+import { IdempotencyKeyReusedError, PartnumberInFlightError, type ExistingTask, type NewSingleTask, type submitInput, type SubmitOutput } from '@nexa/contracts';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { consumeSubmission, type AuthenticatedContext } from './rate-limits';
@@ -66,12 +66,17 @@ async function answerWithExisting(ctx: AuthenticatedContext, existing: ExistingT
   return { taskId: existing.taskId, status: existing.status, classifications: await ctx.tasks.knownClassifications(partnumber, { ownerId: ctx.actor.userId }) };
 }
 
-/** Creates the task, or — when a concurrent request with the same idempotency key won — answers with that one. */
+/**
+ * Creates the task, or answers with the one a concurrent request made first: with the same idempotency
+ * key, or — without a key — for the same partnumber, still on its way.
+ */
 async function createOrReuse(ctx: AuthenticatedContext, task: NewSingleTask) {
   try {
     return await ctx.tasks.createSingleTask(task);
   } catch (error) {
-    if (error instanceof IdempotencyKeyReusedError) return { existing: await answerWithExisting(ctx, error.existing, task.part.partnumber) };
+    if (error instanceof IdempotencyKeyReusedError || error instanceof PartnumberInFlightError) {
+      return { existing: await answerWithExisting(ctx, error.existing, task.part.partnumber) };
+    }
     throw error;
   }
 }

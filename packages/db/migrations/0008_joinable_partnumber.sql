@@ -1,0 +1,2 @@
+ALTER TABLE "tasks" ADD COLUMN "joinable_partnumber" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "tasks_owner_running_partnumber" ON "tasks" USING btree ("owner_id","joinable_partnumber") WHERE status IN ('queued', 'processing');
