@@ -698,9 +698,11 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
           .set({ status: 'cancelled', updatedAt: new Date() })
           .where(and(eq(taskItems.taskId, taskId), eq(taskItems.status, 'queued')))
           .returning({ id: taskItems.id });
-        const [task] = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.id, taskId)).for('no key update');
+        const [task] = await tx.select({ status: tasks.status, kind: tasks.kind }).from(tasks).where(eq(tasks.id, taskId)).for('no key update');
         if (!task) return null;
-        if (task.status !== 'queued' && task.status !== 'processing') {
+        // A single task a worker has taken has nothing left to stop: its result is on its way.
+        const stoppable = task.status === 'queued' || (task.status === 'processing' && task.kind === 'batch');
+        if (!stoppable) {
           return { cancelled: false, status: task.status, counts: await countItems(taskId, tx as unknown as NexaDatabase), cancelledItemIds: [] };
         }
         await tx.update(tasks).set({ status: 'cancelled', finishedAt: new Date(), updatedAt: new Date() }).where(eq(tasks.id, taskId));

@@ -1,7 +1,7 @@
 import { tables } from '@nexa/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { collect, startTestNexa } from '../src/index';
+import { collect, gatedClassifier, startTestNexa } from '../src/index';
 
 describe.each(['ws', 'sse'] as const)('submit → result over %s', (transport) => {
   it('streams queued, progress and result, and stores one ACTIVE classification', async () => {
@@ -42,5 +42,28 @@ describe('classify helper', () => {
     expect(events.at(-1)?.event.type).toBe('result');
     const taskId = await stream.taskId;
     expect((await client.task.get.query({ taskId })).status).toBe('done');
+  });
+});
+
+describe('task.cancel of a single task', () => {
+  it('stops it while it is queued; once a worker has taken it, changes nothing and its result still comes', async () => {
+    const gated = gatedClassifier();
+    await using nexa = await startTestNexa({ classifier: gated.classifier, env: { WORKER_CONCURRENCY: '1' } });
+    const client = nexa.client();
+    const taken = await client.classification.submit.mutate({ partnumber: 'CANCEL-TAKEN' });
+    await gated.atGate;
+    const waiting = await client.classification.submit.mutate({ partnumber: 'CANCEL-WAITING' });
+
+    expect(await client.task.cancel.mutate({ taskId: taken.taskId })).toMatchObject({ cancelled: false, status: 'processing' });
+    expect(await client.task.cancel.mutate({ taskId: waiting.taskId })).toMatchObject({ cancelled: true, status: 'cancelled' });
+    gated.open();
+
+    const takenEvents = (await collect(client.watch(taken.taskId))).map(({ event }) => event.type);
+    expect(takenEvents.at(-1)).toBe('result');
+    expect(takenEvents).not.toContain('cancelled');
+    expect((await collect(client.watch(waiting.taskId))).map(({ event }) => event.type)).toEqual(['queued', 'cancelled']);
+    expect(await client.task.get.query({ taskId: taken.taskId })).toMatchObject({ status: 'done', counts: { done: 1 } });
+    const stored = await nexa.database.db.select().from(tables.classifications);
+    expect(stored.map((row) => row.partnumber)).toEqual(['CANCEL-TAKEN']);
   });
 });
