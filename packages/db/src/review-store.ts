@@ -98,6 +98,9 @@ function createRawReviewStore(db: NexaDatabase, tableVersion: () => string | nul
             engine: current.engine,
             tableVersion: tableVersion(),
             note: note ?? null,
+            // When the review took effect, after the row lock: not when its transaction began (now()), which
+            // puts a review that waited for the lock before the one it waited for.
+            createdAt: sql`clock_timestamp()`,
           })
           .returning();
         return {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { tables } from '@nexa/db';
 import { createApprovedMemoryStream, redisNames } from '@nexa/queue';
 import { firstEdition, secondEdition, waitFor } from '@nexa/testing';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { codeOf, collect, errorOf, startTestNexa } from '../src/index';
 
@@ -48,6 +49,23 @@ describe('classification.review', () => {
     // An ordinary account's approvals answer its own history only: they do not teach the memory every account is answered from.
     const memory = createApprovedMemoryStream(nexa.redis.connect(), redisNames(nexa.redis.prefix));
     expect(await memory.read(null)).toEqual([]);
+  });
+
+  it('dates each audit entry when its review took effect, so that the trail reads in the order reviews of one classification happened', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const first = await classified(client, 'AUDIT-ORDER');
+    let released = 0;
+    let review: Promise<Awaited<ReturnType<typeof client.classification.review.mutate>>> | undefined;
+    // Another reviewer holds the classification: this review begins now and waits for the row.
+    await nexa.database.db.transaction(async (tx) => {
+      await tx.select().from(tables.classifications).where(eq(tables.classifications.id, first.id)).for('update');
+      review = client.classification.review.mutate({ id: first.id, action: 'approve' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      released = Date.now();
+    });
+    const { audit } = await review!;
+    expect(Date.parse(audit.at)).toBeGreaterThanOrEqual(released - 5);
   });
 
   it('hands approvals to the memory classifiers learn from when an admin makes them (or anyone, with MEMORY_LEARNS_FROM=everyone)', async () => {
