@@ -1,5 +1,8 @@
+import { compareEventIds } from '@nexa/contracts';
+import { createTaskStore } from '@nexa/db';
+import { createEventLog, redisNames } from '@nexa/queue';
 import { describe, expect, it } from 'vitest';
-import { clientFor, collect, gatedClassifier, startTestNexa } from '../src/index';
+import { clientFor, collect, gatedClassifier, sampleOutcome, startTestNexa } from '../src/index';
 
 describe('a late subscriber', () => {
   it('gets everything it missed, then the stream ends', async () => {
@@ -12,6 +15,33 @@ describe('a late subscriber', () => {
       const replayed = await collect(nexa.client(transport).watch(taskId));
       expect(replayed).toEqual(live);
     }
+  });
+
+  it('of a task the database has just ended gets its terminal event, appended after that commit; a log that lost it gets the database state, after the last event', async () => {
+    await using nexa = await startTestNexa();
+    const tasks = createTaskStore(nexa.database.db);
+    const events = createEventLog(nexa.redis.connect(), redisNames(nexa.redis.prefix), { ttlSeconds: 60 });
+    // Recorded without a job, and ended the way a worker ends it: the commit, then its events.
+    const endedWithoutEvents = async (partnumber: string) => {
+      const ref = await tasks.createSingleTask({ part: { partnumber }, ownerId: nexa.user.id, reclassify: false, status: 'queued' });
+      await events.append({ type: 'queued', taskId: ref.taskId });
+      await tasks.claimItem(ref.itemId);
+      const { classification } = await tasks.completeItem(ref.itemId, sampleOutcome({ partnumber }));
+      await events.append({ type: 'progress', taskId: ref.taskId, current: 1, total: 1, message: 'answered' });
+      return { taskId: ref.taskId, classification };
+    };
+
+    const ending = await endedWithoutEvents('JUST-ENDED');
+    const watched = collect(nexa.client().watch(ending.taskId));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const result = await events.append({ type: 'result', taskId: ending.taskId, classification: ending.classification });
+    expect((await watched).map(({ id, event }) => [id, event.type])).toEqual([expect.anything(), expect.anything(), [result.id, 'result']]);
+
+    const lost = await endedWithoutEvents('LOG-LOST');
+    const standIn = await collect(nexa.client().watch(lost.taskId));
+    expect(standIn.map(({ event }) => event.type)).toEqual(['queued', 'progress', 'result']);
+    expect(standIn[2]!.event).toMatchObject({ type: 'result', classification: { id: lost.classification.id } });
+    expect(compareEventIds(standIn[2]!.id, standIn[1]!.id)).toBeGreaterThan(0);
   });
 });
 

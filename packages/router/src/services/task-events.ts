@@ -12,6 +12,9 @@ import type { NexaServices } from '../context';
 import { createInbox } from './inbox';
 
 const GAP = Symbol('missed live events');
+/** How long a terminal event missing from the log is awaited, for a task that ended within RECENT_END_MS. */
+const TERMINAL_EVENT_GRACE_MS = 2000;
+const RECENT_END_MS = 30_000;
 
 /** A task's live feed, opening or open: its events gather in `inbox` from the moment `ready` resolves. */
 export interface TaskFeedListener {
@@ -74,13 +77,14 @@ export async function* streamTaskEvents(
       return false;
     }
 
-    async function* streamLive() {
-      for await (const stored of inbox.drain(signal)) {
+    /** Live events until the terminal one (true) or until `until` aborts (false). */
+    async function* streamLive(until: AbortSignal | undefined) {
+      for await (const stored of inbox.drain(until)) {
         if (stored === GAP) {
           // The live connection just came back; the log may still be reconnecting, so keep trying.
           for (let attempt = 0; ; attempt += 1) {
             try {
-              if (yield* replay()) return;
+              if (yield* replay()) return true;
               break;
             } catch (error) {
               if (!(error instanceof ServiceUnavailableError) || signal?.aborted) throw error;
@@ -92,11 +96,15 @@ export async function* streamTaskEvents(
         if (!isNew(stored)) continue;
         lastSent = stored.id;
         yield stored;
-        if (isTerminalEvent(stored.event)) return;
+        if (isTerminalEvent(stored.event)) return true;
       }
+      return false;
     }
 
-    if (listenedBeforeCreation) return yield* streamLive();
+    if (listenedBeforeCreation) {
+      yield* streamLive(signal);
+      return;
+    }
     if (yield* replay()) return;
 
     // The database only tells whether a task whose log was lost has ended; while it is unreachable
@@ -109,20 +117,26 @@ export async function* streamTaskEvents(
     if (access && terminalTaskStatuses.includes(access.status)) {
       if (yield* replay()) return;
       const task = await services.tasks.getTask(taskId);
-      const final = task && finalEventFromDatabase(task);
-      if (final && isNew(final)) yield final;
+      if (!task) return;
+      // A task's terminal event is appended just after the commit that ended it: one that ended a moment
+      // ago gets a little time to bring it, before the database stands in for a log that lost it.
+      const endedRecently = Date.now() - Date.parse(task.finishedAt ?? task.updatedAt) < RECENT_END_MS;
+      if (endedRecently && (yield* streamLive(withTimeout(signal, TERMINAL_EVENT_GRACE_MS)))) return;
+      if (signal?.aborted || (yield* replay())) return;
+      yield finalEventFromDatabase(task, lastSent);
       return;
     }
 
-    yield* streamLive();
+    yield* streamLive(signal);
   } finally {
     await listener.stop();
   }
 }
 
-function finalEventFromDatabase(task: TaskDetails): StoredTaskEvent | null {
+/** The database's final state as the terminal event, with an id after the last one sent. */
+function finalEventFromDatabase(task: TaskDetails, lastSent: string | null): StoredTaskEvent {
   const finishedAt = task.finishedAt ?? task.updatedAt;
-  const id = `${Date.parse(finishedAt)}-0`;
+  const id = nextEventIdAfter(`${Date.parse(finishedAt)}-0`, lastSent);
   const base = { taskId: task.id, at: finishedAt };
   const { total, done, failed, cancelled } = task.counts;
   const [classification] = task.classifications;
@@ -132,4 +146,14 @@ function finalEventFromDatabase(task: TaskDetails): StoredTaskEvent | null {
   else if (task.status === 'done' && classification) event = { type: 'result', ...base, classification };
   else event = { type: 'failed', ...base, error: task.error ?? `task ${task.status}` };
   return { id, event };
+}
+
+function nextEventIdAfter(candidate: string, lastSent: string | null): string {
+  if (lastSent === null || compareEventIds(candidate, lastSent) > 0) return candidate;
+  const [milliseconds, sequence] = lastSent.split('-');
+  return `${milliseconds}-${Number(sequence) + 1}`;
+}
+
+function withTimeout(signal: AbortSignal | undefined, milliseconds: number): AbortSignal {
+  return AbortSignal.any([AbortSignal.timeout(milliseconds), ...(signal ? [signal] : [])]);
 }
