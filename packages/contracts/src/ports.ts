@@ -27,6 +27,8 @@ export interface NewSingleTask {
   reclassify: boolean;
   status: Extract<TaskStatus, 'queued' | 'done'>;
   idempotencyKey?: string | undefined;
+  /** A task recorded `done`: the known classification it was answered with. */
+  answeredWith?: string | undefined;
 }
 
 export interface ExistingTask {

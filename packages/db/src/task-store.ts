@@ -175,8 +175,10 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
           ON CONFLICT DO NOTHING
           RETURNING id
         )
-        INSERT INTO ${taskItems} (task_id, seq, status, partnumber, description, manufacturer, supplier)
-        SELECT id, 1, ${placeholder('status')}::task_status, ${placeholder('partnumber')}, ${placeholder('description')}, ${placeholder('manufacturer')}, ${placeholder('supplier')} FROM task
+        INSERT INTO ${taskItems} (task_id, seq, status, partnumber, description, manufacturer, supplier, known_classification_id)
+        SELECT id, 1, ${placeholder('status')}::task_status, ${placeholder('partnumber')}, ${placeholder('description')}, ${placeholder('manufacturer')}, ${placeholder('supplier')},
+               ${placeholder('answeredWith')}::uuid
+        FROM task
         RETURNING id AS "itemId", task_id AS "taskId"`,
     ),
     ownersKnownClassifications: prepareRawStatement<ClassificationRow>(
@@ -243,8 +245,10 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
             ${placeholder('taskId')}::uuid[], ${placeholder('itemId')}::uuid[], ${placeholder('ownerId')}::uuid[], ${placeholder('status')}::text[],
             ${placeholder('reclassify')}::boolean[], ${placeholder('idempotencyKey')}::text[], ${placeholder('joinablePartnumber')}::text[],
             ${placeholder('correlationId')}::text[],
-            ${placeholder('partnumber')}::text[], ${placeholder('description')}::text[], ${placeholder('manufacturer')}::text[], ${placeholder('supplier')}::text[]
-          ) WITH ORDINALITY AS input(task_id, item_id, owner_id, status, reclassify, idempotency_key, joinable_partnumber, correlation_id, partnumber, description, manufacturer, supplier, ord)
+            ${placeholder('partnumber')}::text[], ${placeholder('description')}::text[], ${placeholder('manufacturer')}::text[], ${placeholder('supplier')}::text[],
+            ${placeholder('answeredWith')}::uuid[]
+          ) WITH ORDINALITY AS input(task_id, item_id, owner_id, status, reclassify, idempotency_key, joinable_partnumber, correlation_id, partnumber, description, manufacturer, supplier,
+                                     answered_with, ord)
         ), task AS (
           INSERT INTO ${tasks} (id, owner_id, status, reclassify, finished_at, idempotency_key, joinable_partnumber, correlation_id, created_at)
           SELECT task_id, owner_id, status::task_status, reclassify, CASE WHEN status = 'done' THEN now() END, idempotency_key, joinable_partnumber, correlation_id,
@@ -254,8 +258,8 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
           ON CONFLICT DO NOTHING
           RETURNING id
         )
-        INSERT INTO ${taskItems} (id, task_id, seq, status, partnumber, description, manufacturer, supplier)
-        SELECT input.item_id, task.id, 1, input.status::task_status, input.partnumber, input.description, input.manufacturer, input.supplier
+        INSERT INTO ${taskItems} (id, task_id, seq, status, partnumber, description, manufacturer, supplier, known_classification_id)
+        SELECT input.item_id, task.id, 1, input.status::task_status, input.partnumber, input.description, input.manufacturer, input.supplier, input.answered_with
         FROM task JOIN input ON input.task_id = task.id
         RETURNING id AS "itemId", task_id AS "taskId"`,
     ),
@@ -335,6 +339,7 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     description: task.part.description ?? null,
     manufacturer: task.part.manufacturer ?? null,
     supplier: task.part.supplier ?? null,
+    answeredWith: task.answeredWith ?? null,
   });
   /**
    * Records single tasks with their item; a task whose idempotency key its owner already used, or whose

@@ -135,6 +135,18 @@ describe('GET /api/tasks/:taskId/export', () => {
     expect(malformed.status).toBe(400);
   });
 
+  it('exports a single task answered from history with the classification it was answered with', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    await collect(client.classify({ partnumber: 'BC547' }));
+    const again = await client.classification.submit.mutate({ partnumber: 'BC547' });
+    expect(again.status).toBe('done');
+    expect((await client.task.items.query({ taskId: again.taskId })).items[0]!.classification?.id).toBe(again.classifications[0]!.id);
+    const csv = (await (await fetchExport(nexa, again.taskId, 'csv')).text()).split('\r\n');
+    const ncm = again.classifications[0]!.ncm;
+    expect(csv[1]!.split(';').slice(0, 5)).toEqual(['1', 'BC547', '', again.classifications[0]!.description, `${ncm.slice(0, 4)}.${ncm.slice(4, 6)}.${ncm.slice(6)}`]);
+  });
+
   it('gives a batch item the classification that stands now: an override of it, or of that override', async () => {
     await using nexa = await startTestNexa();
     const client = nexa.client();

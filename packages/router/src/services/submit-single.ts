@@ -27,7 +27,7 @@ export async function submitSingle(
   ]);
 
   if (known.length > 0 && !reclassify) {
-    const ref = await createOrReuse(ctx, { taskId, ownerId, part, reclassify, status: 'done', idempotencyKey });
+    const ref = await createOrReuse(ctx, { taskId, ownerId, part, reclassify, status: 'done', idempotencyKey, answeredWith: known[0]!.id });
     if ('existing' in ref) return ref.existing;
     await listening;
     await ctx.events.append({ type: 'result', taskId: ref.taskId, classification: known[0]! });
