@@ -98,6 +98,7 @@ export const taskItems = pgTable(
   (table) => [
     uniqueIndex('task_items_task_seq').on(table.taskId, table.seq),
     index('task_items_task_status').on(table.taskId, table.status),
+    index('task_items_known_classification').on(table.knownClassificationId).where(sql`known_classification_id IS NOT NULL`),
     index('task_items_partnumber_status').on(table.partnumber, table.status),
   ],
 );

@@ -25,7 +25,7 @@ import {
   type TaskStore,
   type Visibility,
 } from '@nexa/contracts';
-import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, inArray, lt, ne, not, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { pingDatabase, prepareRawStatement, rawStatement, type NexaDatabase } from './client';
 import { coalescedStatement } from './coalesced';
@@ -769,7 +769,9 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         // The items (in id order) before the task row that the delete takes, like every other writer:
         // the task row first deadlocked with a worker picking up the task's items.
         await tx.select({ id: taskItems.id }).from(taskItems).where(eq(taskItems.taskId, taskId)).orderBy(asc(taskItems.id)).for('update');
-        await tx.delete(classifications).where(and(eq(classifications.taskId, taskId), ne(classifications.status, 'APPROVED')));
+        // Kept too: the classifications other tasks' items were answered with, which are their results as well.
+        const answersOtherTasks = sql`EXISTS (SELECT 1 FROM ${taskItems} answered WHERE answered.known_classification_id = ${classifications.id} AND answered.task_id <> ${taskId})`;
+        await tx.delete(classifications).where(and(eq(classifications.taskId, taskId), ne(classifications.status, 'APPROVED'), not(answersOtherTasks)));
         await tx.delete(tasks).where(eq(tasks.id, taskId));
       });
     },

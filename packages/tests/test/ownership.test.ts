@@ -66,4 +66,20 @@ describe('task.list and task.delete', () => {
     expect(await nexa.database.db.select().from(tables.taskItems).where(eq(tables.taskItems.taskId, ids[0]!))).toEqual([]);
     expect((await client.task.list.query()).items.map((t) => t.id)).toEqual([ids[2], ids[1]]);
   });
+
+  it('deleting a task keeps the classification other tasks were answered with', async () => {
+    await using nexa = await startTestNexa();
+    const client = nexa.client();
+    const original = await collect(client.classify({ partnumber: 'SHARED-1' }));
+    const answer = original.at(-1)!.event;
+    if (answer.type !== 'result') throw new Error(`expected a result, got ${answer.type}`);
+    const batch = await client.classification.submitBatch.mutate({ items: [{ partnumber: 'SHARED-1' }] });
+    const single = await client.classification.submit.mutate({ partnumber: 'SHARED-1' });
+    expect([batch.answeredFromHistory, single.status]).toEqual([1, 'done']);
+
+    await client.task.delete.mutate({ taskId: answer.taskId });
+    for (const taskId of [batch.taskId, single.taskId]) {
+      expect((await client.task.items.query({ taskId })).items[0]!.classification).toMatchObject({ id: answer.classification.id, taskId: null });
+    }
+  });
 });

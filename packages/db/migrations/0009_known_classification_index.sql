@@ -1,0 +1,1 @@
+CREATE INDEX "task_items_known_classification" ON "task_items" USING btree ("known_classification_id") WHERE known_classification_id IS NOT NULL;
