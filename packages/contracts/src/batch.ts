@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { classification, partInput } from './classification';
+import { pageLimit } from './page-limit';
 import { taskId, taskStatus } from './task-status';
 
 /** The default most items one batch may hold (`BATCH_MAX_ITEMS`). */
@@ -76,7 +77,7 @@ export const taskItemsInput = z.object({
   taskId,
   /** The `nextCursor` of the previous page. */
   cursor: z.number().int().nonnegative().nullish(),
-  limit: z.number().int().min(1).max(ITEMS_PAGE_MAX).optional().default(ITEMS_PAGE_DEFAULT),
+  limit: pageLimit(ITEMS_PAGE_MAX).optional().default(ITEMS_PAGE_DEFAULT),
 });
 export type TaskItemsInput = z.input<typeof taskItemsInput>;
 

@@ -18,7 +18,8 @@ const optionalText = (field: string, max: number) =>
     .transform((value) => (value === '' ? undefined : value))
     .optional();
 
-export const partInput = z.object({
+/** Strict: a misspelt field (`qty`, `desc`) is refused by name instead of dropped unnoticed. */
+export const partInput = z.strictObject({
   partnumber,
   description: optionalText('description', 2000),
   manufacturer: optionalText('manufacturer', 200),

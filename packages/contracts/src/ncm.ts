@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLimit } from './page-limit';
 
 const NCM_CODE_LENGTHS = new Set([2, 4, 5, 6, 7, 8]);
 
@@ -45,7 +46,7 @@ export const ncmSearchInput = z.object({
     .trim()
     .min(2, 'query must have at least 2 characters')
     .max(200, 'query must have at most 200 characters'),
-  limit: z.number({ error: 'limit must be a number' }).int().min(1).max(50).default(10),
+  limit: pageLimit(50).default(10),
 });
 export type NcmSearchInput = z.input<typeof ncmSearchInput>;
 

@@ -4,7 +4,7 @@ import type { BatchFinishedEvent, ItemEndEvent, NewTaskEvent, TaskEvent } from '
 import type { Actor, ApiKey, CreatedApiKey, LoginInput, RegisterInput, Role, Session, User } from './auth';
 import type { NcmEntryView, NcmImportInput, NcmImportReport, NcmSearchHit } from './ncm';
 import type { PartnumberHistory, ReviewOutput, ReviewRequest } from './review';
-import type { Task, TaskDetails, TaskKind, TaskListItem, TaskStatus } from './task';
+import type { Task, TaskDetails, TaskKind, TaskListItem, TaskListPosition, TaskStatus } from './task';
 
 /**
  * The small interfaces through which the router and the worker reach infrastructure.
@@ -137,7 +137,8 @@ export interface TaskStore {
   getTask(taskId: string): Promise<TaskDetails | null>;
   taskAccess(taskId: string): Promise<TaskAccess | null>;
   /** Newest first; `cursor` is the id of the last task of the previous page. */
-  listTasks(query: { visibility: Visibility; status?: TaskStatus | undefined; cursor?: string | undefined; limit: number }): Promise<{ items: TaskListItem[]; nextCursor: string | null }>;
+  /** Newest first, after `after` (where the previous page ended); `nextCursor` encodes where this page ends. */
+  listTasks(query: { visibility: Visibility; status?: TaskStatus | undefined; after?: TaskListPosition | null | undefined; limit: number }): Promise<{ items: TaskListItem[]; nextCursor: string | null }>;
   /** Removes the task, its items and its classifications, except APPROVED ones (they stay in the partnumber's history). */
   deleteTask(taskId: string): Promise<void>;
   /** Classifications in force for a partnumber (ACTIVE or APPROVED) that the visibility admits, newest first. */

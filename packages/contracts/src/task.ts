@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { batchCounts, taskItem } from './batch';
 import { classification, partInput } from './classification';
 
+import { pageLimit } from './page-limit';
 import { taskId, taskStatus } from './task-status';
 
 export { taskId, taskStatus, terminalTaskStatuses, type TaskStatus } from './task-status';
@@ -55,12 +56,40 @@ export type TaskDetails = z.infer<typeof taskDetails>;
 
 export const taskDeleteInput = z.strictObject({ taskId });
 
+/** Where a page of `task.list` ended: the last task's creation time (as PostgreSQL writes it) and id. */
+export interface TaskListPosition {
+  createdAt: string;
+  id: string;
+}
+
+/** Opaque to callers (hex, so it travels in a URL as it is), and still valid after the task it names is deleted. */
+export function encodeTaskListCursor({ createdAt, id }: TaskListPosition): string {
+  return Array.from(new TextEncoder().encode(JSON.stringify([createdAt, id])), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The position a cursor names, or null when it is not one `encodeTaskListCursor` made. */
+export function decodeTaskListCursor(cursor: string): TaskListPosition | null {
+  if (!/^([0-9a-f]{2}){1,200}$/.test(cursor)) return null;
+  try {
+    const bytes = Uint8Array.from(cursor.match(/../g)!, (pair) => Number.parseInt(pair, 16));
+    const decoded: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const position = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2} [\d:.]+[+-]\d{2}(:\d{2})?$/), taskId]).safeParse(decoded);
+    return position.success ? { createdAt: position.data[0], id: position.data[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+export const taskListCursor = z
+  .string({ error: 'cursor must be a string' })
+  .refine((cursor) => decodeTaskListCursor(cursor) !== null, 'cursor must be a nextCursor of task.list');
+
 export const taskListInput = z
   .strictObject({
     status: taskStatus.optional(),
-    /** `nextCursor` from the previous page. */
-    cursor: taskId.optional(),
-    limit: z.number({ error: 'limit must be a number' }).int().min(1).max(100).default(20),
+    /** `nextCursor` from the previous page (null or absent: the first page). */
+    cursor: taskListCursor.nullish(),
+    limit: pageLimit(100).default(20),
   })
   .default({ limit: 20 });
 /** A task in a list: for a batch, `partnumber` and the other part fields are its first item's. */
@@ -70,7 +99,7 @@ export type TaskListItem = z.infer<typeof taskListItem>;
 export const taskListOutput = z.object({
   items: z.array(taskListItem),
   /** Pass as `cursor` for the next (older) page; null on the last page. */
-  nextCursor: taskId.nullable(),
+  nextCursor: z.string().nullable(),
 });
 export type TaskListOutput = z.infer<typeof taskListOutput>;
 

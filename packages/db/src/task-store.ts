@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { currentCorrelationId } from '@nexa/observability';
 import {
+  encodeTaskListCursor,
   IdempotencyKeyReusedError,
   PartnumberInFlightError,
   reportingUnavailability,
@@ -745,23 +746,32 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       };
     },
 
-    async listTasks({ visibility, status, cursor, limit }) {
-      const after = cursor
-        ? sql`(${tasks.createdAt}, ${tasks.id}) < (SELECT created_at, id FROM ${tasks} WHERE id = ${cursor})`
-        : undefined;
+    async listTasks({ visibility, status, after, limit }) {
       const rows = await db
         .select({
           task: tasks,
+          // To the microsecond, which a Date would lose: tasks of one owner can be a microsecond apart.
+          position: sql<string>`to_char(${tasks.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'`,
           item: { partnumber: taskItems.partnumber, description: taskItems.description, manufacturer: taskItems.manufacturer, supplier: taskItems.supplier },
           itemCount: sql<number>`(SELECT count(*) FROM ${taskItems} counted WHERE counted.task_id = ${tasks.id})::int`,
         })
         .from(tasks)
         .leftJoin(taskItems, and(eq(taskItems.taskId, tasks.id), eq(taskItems.seq, 1)))
-        .where(and(visibleTo(visibility, tasks.ownerId), status ? eq(tasks.status, status) : undefined, after))
+        .where(
+          and(
+            visibleTo(visibility, tasks.ownerId),
+            status ? eq(tasks.status, status) : undefined,
+            after ? sql`(${tasks.createdAt}, ${tasks.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined,
+          ),
+        )
         .orderBy(desc(tasks.createdAt), desc(tasks.id))
         .limit(limit + 1);
-      const page = rows.slice(0, limit).map(({ task, item, itemCount }) => ({ ...toTask(task, item ?? undefined), itemCount }));
-      return { items: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(({ task, item, itemCount }) => ({ ...toTask(task, item ?? undefined), itemCount })),
+        nextCursor: rows.length > limit && last ? encodeTaskListCursor({ createdAt: last.position, id: last.task.id }) : null,
+      };
     },
 
     async deleteTask(taskId: string) {

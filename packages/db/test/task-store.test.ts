@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyKeyReusedError, type ClassifierOutcome } from '@nexa/contracts';
+import { decodeTaskListCursor, IdempotencyKeyReusedError, type ClassifierOutcome } from '@nexa/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '../src/index';
 import { databaseKinds } from './database-kinds';
@@ -204,7 +204,7 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await store.listTasks({ visibility: { ownerId: pager }, cursor, limit: 2 });
+      const page = await store.listTasks({ visibility: { ownerId: pager }, after: cursor ? decodeTaskListCursor(cursor) : null, limit: 2 });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((t) => t.id));
       cursor = page.nextCursor ?? undefined;

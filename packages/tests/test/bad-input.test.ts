@@ -17,6 +17,7 @@ describe('bad input', () => {
       [{ partnumber: 'ABC-1', description: 42 }, 'description'],
       [{ partnumber: 'ABC-1', manufacturer: 'M'.repeat(201) }, 'manufacturer'],
       [{ partnumber: 'ABC-1', reclassify: 'yes' }, 'reclassify'],
+      [{ partnumber: 'ABC-1', desc: 'a misspelt field is not dropped unnoticed' }, 'Unrecognized key: "desc"'],
       [null, 'input'],
     ];
     for (const [input, field] of cases) {
@@ -25,6 +26,8 @@ describe('bad input', () => {
       expect(error.message).toContain(field);
       expect(error.data?.httpStatus).toBe(400);
     }
+    const batch = await errorOf(client.classification.submitBatch.mutate({ items: [{ partnumber: 'ABC-1', qty: 5 } as never] }));
+    expect([batch.data?.code, batch.message]).toEqual(['BAD_REQUEST', 'items.0: Unrecognized key: "qty"']);
     expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(0);
   });
 

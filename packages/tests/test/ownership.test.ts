@@ -1,7 +1,7 @@
 import { tables } from '@nexa/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { codeOf, collect, gatedClassifier, startTestNexa } from '../src/index';
+import { codeOf, collect, errorOf, gatedClassifier, startTestNexa } from '../src/index';
 
 describe("someone else's task", () => {
   it('is NOT_FOUND to read, subscribe to (WS and SSE) or delete, and is not listed', async () => {
@@ -59,12 +59,19 @@ describe('task.list and task.delete', () => {
     const second = await client.task.list.query({ limit: 2, cursor: first.nextCursor! });
     expect(second).toEqual({ items: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
     expect((await client.task.list.query({ status: 'failed' })).items).toEqual([]);
-    expect(await codeOf(client.task.list.query({ limit: 1000 }))).toBe('BAD_REQUEST');
+    const tooMany = await errorOf(client.task.list.query({ limit: 1000 }));
+    expect([tooMany.data?.code, tooMany.message]).toEqual(['BAD_REQUEST', 'limit: limit must be at most 100']);
+    expect((await errorOf(client.task.list.query({ cursor: ids[0]! }))).message).toBe('cursor: cursor must be a nextCursor of task.list');
+    expect((await client.task.list.query({ limit: 2, cursor: null })).items).toHaveLength(2);
+
+    // A page goes on from where the last one ended even when the task that ended it is deleted.
+    await client.task.delete.mutate({ taskId: ids[1]! });
+    expect((await client.task.list.query({ limit: 2, cursor: first.nextCursor! })).items.map((t) => t.id)).toEqual([ids[0]]);
 
     expect(await client.task.delete.mutate({ taskId: ids[0]! })).toEqual({ taskId: ids[0], deleted: true });
     expect(await codeOf(client.task.get.query({ taskId: ids[0]! }))).toBe('NOT_FOUND');
     expect(await nexa.database.db.select().from(tables.taskItems).where(eq(tables.taskItems.taskId, ids[0]!))).toEqual([]);
-    expect((await client.task.list.query()).items.map((t) => t.id)).toEqual([ids[2], ids[1]]);
+    expect((await client.task.list.query()).items.map((t) => t.id)).toEqual([ids[2]]);
   });
 
   it('deleting a task keeps the classification other tasks were answered with', async () => {

@@ -1,4 +1,5 @@
 import {
+  decodeTaskListCursor,
   ITEMS_PAGE_DEFAULT,
   taskCancelInput,
   taskCancelOutput,
@@ -38,7 +39,9 @@ export const taskRouter = createTRPCRouter({
   list: protectedProcedure
     .input(taskListInput)
     .output(taskListOutput)
-    .query(({ ctx, input }) => ctx.tasks.listTasks({ visibility: visibilityOf(ctx.actor), status: input.status, cursor: input.cursor, limit: input.limit })),
+    .query(({ ctx, input }) =>
+      ctx.tasks.listTasks({ visibility: visibilityOf(ctx.actor), status: input.status, after: input.cursor ? decodeTaskListCursor(input.cursor) : null, limit: input.limit }),
+    ),
 
   cancel: protectedProcedure
     .input(taskCancelInput)
