@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { classification, partInput } from './classification';
 import { pageLimit } from './page-limit';
-import { taskId, taskStatus } from './task-status';
+import { idempotencyKey, taskId, taskStatus } from './task-status';
 
 /** The default most items one batch may hold (`BATCH_MAX_ITEMS`). */
 export const DEFAULT_BATCH_MAX_ITEMS = 10_000;
@@ -28,6 +28,8 @@ export const submitBatchInput = z.object({
     .min(1, 'items must hold at least one part')
     .max(BATCH_HARD_LIMIT, `items must hold at most ${BATCH_HARD_LIMIT} parts`),
   reclassify: z.boolean({ error: 'reclassify must be a boolean' }).optional().default(false),
+  /** Resubmitting with the same key returns the batch the first submission created. */
+  idempotencyKey: idempotencyKey.optional(),
 });
 export type SubmitBatchInput = z.input<typeof submitBatchInput>;
 

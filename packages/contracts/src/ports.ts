@@ -52,9 +52,18 @@ export class PartnumberInFlightError extends Error {
   }
 }
 
+export interface RecordedSubmission {
+  taskId: string;
+  kind: TaskKind;
+  status: TaskStatus;
+  itemCount: number;
+  answeredFromHistory: number;
+}
+
 export interface NewBatchTask {
   ownerId: string;
   name?: string | null | undefined;
+  idempotencyKey?: string | undefined;
   /** Already validated and without duplicate partnumbers; `seq` is the position (1-based). */
   items: BatchItemInput[];
   reclassify: boolean;
@@ -119,8 +128,10 @@ export interface TaskStore {
    * PartnumberInFlightError when the owner's task for the partnumber is still queued or running.
    */
   createSingleTask(task: NewSingleTask): Promise<TaskItemRef>;
-  /** One task with N items, written with multi-row inserts in one transaction. */
+  /** One task with N items, written with multi-row inserts in one transaction. Throws IdempotencyKeyReusedError when the key already names a task. */
   createBatchTask(task: NewBatchTask): Promise<CreatedBatch>;
+  /** The task an owner's idempotency key names, with how many items it holds and how many were answered from history. */
+  findSubmissionByIdempotencyKey(key: string, ownerId: string): Promise<RecordedSubmission | null>;
   /** A batch's items still waiting, in `seq` order (the fan-out job queues one job for each). */
   queuedItemIds(taskId: string): Promise<string[]>;
   /** For each partnumber with a classification in force that the visibility admits, the newest one. */

@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { batchCounts, taskItem } from './batch';
 import { classification, partInput } from './classification';
-
 import { pageLimit } from './page-limit';
-import { taskId, taskStatus } from './task-status';
+import { idempotencyKey, taskId, taskStatus } from './task-status';
 
-export { taskId, taskStatus, terminalTaskStatuses, type TaskStatus } from './task-status';
-
-export const idempotencyKey = z
-  .string({ error: 'idempotencyKey must be a string' })
-  .trim()
-  .min(8, 'idempotencyKey must have at least 8 characters')
-  .max(128, 'idempotencyKey must have at most 128 characters');
+export { idempotencyKey, taskId, taskStatus, terminalTaskStatuses, type TaskStatus } from './task-status';
 
 export const submitInput = partInput.extend({
   reclassify: z.boolean({ error: 'reclassify must be a boolean' }).optional().default(false),

@@ -14,6 +14,7 @@ import {
   type ExistingTask,
   type ItemClaim,
   type NewBatchTask,
+  type RecordedSubmission,
   type NewSingleTask,
   type Task,
   type TaskDetails,
@@ -596,15 +597,27 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
       return inFlightTaskTogether({ partnumber, ownerId });
     },
 
-    async createBatchTask({ ownerId, name, items, reclassify, known }: NewBatchTask): Promise<CreatedBatch> {
-      return db.transaction(async (tx) => {
+    async createBatchTask({ ownerId, name, idempotencyKey, items, reclassify, known }: NewBatchTask): Promise<CreatedBatch> {
+      const recorded = await db.transaction(async (tx) => {
         const allKnown = items.every((item) => known.has(item.partnumber));
         const status = allKnown ? 'done' : 'queued';
         const [task] = await tx
           .insert(tasks)
-          .values({ ownerId, kind: 'batch', name: name ?? null, status, reclassify, finishedAt: allKnown ? new Date() : null, correlationId: currentCorrelationId() ?? null, createdAt: createdAfterOwnersLatest(ownerId) })
+          .values({
+            ownerId,
+            kind: 'batch',
+            name: name ?? null,
+            status,
+            reclassify,
+            idempotencyKey: idempotencyKey ?? null,
+            finishedAt: allKnown ? new Date() : null,
+            correlationId: currentCorrelationId() ?? null,
+            createdAt: createdAfterOwnersLatest(ownerId),
+          })
+          .onConflictDoNothing()
           .returning({ id: tasks.id });
-        const taskId = task!.id;
+        if (!task) return null;
+        const taskId = task.id;
         const created: CreatedBatch = { taskId, status, queued: [], answered: [] };
         // One INSERT … SELECT FROM unnest(arrays) per chunk: a handful of parameters instead of one per cell,
         // and ids made here so nothing has to come back.
@@ -630,6 +643,26 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
         }
         return created;
       });
+      if (recorded) return recorded;
+      const existing = await findTaskByIdempotencyKey(idempotencyKey!, ownerId);
+      if (!existing) throw new Error('a task with this idempotency key was just deleted; try again');
+      throw new IdempotencyKeyReusedError(existing);
+    },
+
+    async findSubmissionByIdempotencyKey(key: string, ownerId: string): Promise<RecordedSubmission | null> {
+      const [row] = await db
+        .select({
+          taskId: tasks.id,
+          kind: tasks.kind,
+          status: tasks.status,
+          itemCount: sql<number>`count(${taskItems.id})::int`,
+          answeredFromHistory: sql<number>`count(${taskItems.knownClassificationId})::int`,
+        })
+        .from(tasks)
+        .leftJoin(taskItems, eq(taskItems.taskId, tasks.id))
+        .where(and(eq(tasks.idempotencyKey, key), eq(tasks.ownerId, ownerId)))
+        .groupBy(tasks.id);
+      return row ?? null;
     },
 
     async queuedItemIds(taskId: string) {

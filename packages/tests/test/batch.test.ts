@@ -78,6 +78,28 @@ describe('classification.submitBatch', () => {
     expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(3);
   });
 
+  it('with an idempotency key, answers a repeat (also concurrent ones) with the batch the key first created, at no cost to the limits', async () => {
+    await using nexa = await startTestNexa({ env: { SUBMIT_RATE_LIMIT_PER_MINUTE: '6' } });
+    const client = nexa.client();
+    await collect(client.classify({ partnumber: 'IDEM-KNOWN' }));
+    const items = [{ partnumber: 'IDEM-B1' }, { partnumber: 'IDEM-KNOWN' }, { partnumber: 'idem-b1' }];
+    const submit = () => client.classification.submitBatch.mutate({ items, idempotencyKey: 'erp-batch-0001' });
+    const racing = await Promise.all([submit(), submit(), submit()]);
+    expect(new Set(racing.map((answer) => answer.taskId)).size).toBe(1);
+    await collect(client.watch(racing[0]!.taskId));
+    // 4 of 6 submissions used: repeats that cost one each would run out.
+    const repeats = await Promise.all(Array.from({ length: 5 }, submit));
+    for (const repeat of repeats) {
+      expect(repeat).toEqual({ taskId: racing[0]!.taskId, status: 'done', total: 2, duplicates: 1, answeredFromHistory: 1, queued: 1 });
+    }
+    expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(2);
+
+    // The key of a single submission names no batch.
+    await client.classification.submit.mutate({ partnumber: 'IDEM-SINGLE', idempotencyKey: 'erp-line-0001' }).catch(() => {});
+    const reused = await errorOf(client.classification.submitBatch.mutate({ items, idempotencyKey: 'erp-line-0001' }));
+    expect([reused.data?.code, reused.message]).toEqual(['CONFLICT', 'idempotencyKey was already used for a single submission']);
+  });
+
   it('refuses bad items and too many items with BAD_REQUEST, writing nothing', async () => {
     await using nexa = await startTestNexa({ env: { BATCH_MAX_ITEMS: '3' } });
     const client = nexa.client();

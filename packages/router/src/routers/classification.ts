@@ -49,7 +49,7 @@ export const classificationRouter = createTRPCRouter({
   submitBatch: protectedProcedure
     .input(submitBatchInput)
     .output(submitBatchOutput)
-    .mutation(({ ctx, input }) => submitBatch(ctx, { items: input.items, reclassify: input.reclassify, name: input.name ?? null })),
+    .mutation(({ ctx, input }) => submitBatch(ctx, { items: input.items, reclassify: input.reclassify, name: input.name ?? null, idempotencyKey: input.idempotencyKey })),
 
   events: protectedProcedure.input(eventsInput).subscription(async function* ({ ctx, input, signal }) {
     try {

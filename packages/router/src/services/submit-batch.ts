@@ -1,4 +1,4 @@
-import type { BatchItemInput, SubmitBatchOutput } from '@nexa/contracts';
+import { IdempotencyKeyReusedError, type BatchItemInput, type CreatedBatch, type RecordedSubmission, type SubmitBatchOutput } from '@nexa/contracts';
 import { TRPCError } from '@trpc/server';
 import { consumeBatchItems, consumeSubmission, type AuthenticatedContext } from './rate-limits';
 
@@ -21,7 +21,7 @@ export function collapseDuplicates(items: readonly BatchItemInput[]): { unique: 
  */
 export async function submitBatch(
   ctx: AuthenticatedContext,
-  { items, reclassify, name }: { items: readonly BatchItemInput[]; reclassify: boolean; name: string | null },
+  { items, reclassify, name, idempotencyKey }: { items: readonly BatchItemInput[]; reclassify: boolean; name: string | null; idempotencyKey?: string | undefined },
 ): Promise<SubmitBatchOutput> {
   const { unique, duplicates } = collapseDuplicates(items);
   if (unique.length > ctx.batch.maxItems) {
@@ -30,13 +30,26 @@ export async function submitBatch(
       message: `items: a batch may hold at most ${ctx.batch.maxItems} distinct partnumbers (got ${unique.length})`,
     });
   }
+  const ownerId = ctx.actor.userId;
+  // A repeat (a client retrying after a timeout) answers with the first submission's batch, and costs nothing.
+  const earlier = idempotencyKey ? await ctx.tasks.findSubmissionByIdempotencyKey(idempotencyKey, ownerId) : null;
+  if (earlier) return answerWithEarlierBatch(earlier, duplicates);
+
   // The whole batch is one submission; its items draw on a budget of their own.
   await consumeSubmission(ctx);
   await consumeBatchItems(ctx, unique.length);
 
-  const ownerId = ctx.actor.userId;
   const known = reclassify ? new Map() : await ctx.tasks.latestKnownClassifications(unique.map((item) => item.partnumber), { ownerId });
-  const batch = await ctx.tasks.createBatchTask({ ownerId, name, items: unique, reclassify, known });
+  let batch: CreatedBatch;
+  try {
+    batch = await ctx.tasks.createBatchTask({ ownerId, name, idempotencyKey, items: unique, reclassify, known });
+  } catch (error) {
+    if (!(error instanceof IdempotencyKeyReusedError)) throw error;
+    // A concurrent submission with the same key got there first.
+    const winner = await ctx.tasks.findSubmissionByIdempotencyKey(idempotencyKey!, ownerId);
+    if (!winner) throw error;
+    return answerWithEarlierBatch(winner, duplicates);
+  }
 
   try {
     await ctx.events.append({ type: 'queued', taskId: batch.taskId });
@@ -62,5 +75,17 @@ export async function submitBatch(
     duplicates,
     answeredFromHistory: batch.answered.length,
     queued: batch.queued.length,
+  };
+}
+
+function answerWithEarlierBatch(earlier: RecordedSubmission, duplicates: number): SubmitBatchOutput {
+  if (earlier.kind !== 'batch') throw new TRPCError({ code: 'CONFLICT', message: 'idempotencyKey was already used for a single submission' });
+  return {
+    taskId: earlier.taskId,
+    status: earlier.status,
+    total: earlier.itemCount,
+    duplicates,
+    answeredFromHistory: earlier.answeredFromHistory,
+    queued: earlier.itemCount - earlier.answeredFromHistory,
   };
 }
