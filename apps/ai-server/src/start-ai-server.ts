@@ -44,7 +44,7 @@ export async function startAiServer({
   });
   let memory: ApprovedMemoryFollower | null = null;
   if (learnFromPrefix !== undefined) {
-    memory = await followApprovedMemory(redisUrl, redisNames(learnFromPrefix), (entry) => engine.remember(entry), {
+    memory = await followApprovedMemory(redisUrl, redisNames(learnFromPrefix), engine, {
       name: redisName,
       onRejected: (entry, error) => server.app.log.warn({ partnumber: entry.partnumber, ncm: entry.ncm, err: error }, 'approved classification not learned'),
     });

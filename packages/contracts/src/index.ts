@@ -5,5 +5,6 @@ export * from './events';
 export * from './auth';
 export * from './review';
 export * from './ports';
+export * from './approved-memory';
 export * from './ncm';
 export * from './ai-protocol';

@@ -1,3 +1,4 @@
+import type { ApprovedClassification, WithdrawnApproval } from './approved-memory';
 import type { BatchCounts, BatchItemInput, TaskItemsPage } from './batch';
 import type { Classification, ClassifierOutcome, PartInput } from './classification';
 import type { BatchFinishedEvent, ItemEndEvent, NewTaskEvent, TaskEvent } from './events';
@@ -253,15 +254,11 @@ export interface ReviewStore {
   approvedForMemory(options: { adminsOnly: boolean }): Promise<ApprovedClassification[]>;
 }
 
-export interface ApprovedClassification {
-  partnumber: string;
-  ncm: string;
-  description: string;
-}
-
 /** Where approved classifications go so classifiers can learn from them. */
 export interface ApprovedMemory {
   remember(entry: ApprovedClassification): Promise<void>;
+  /** An approval it was handed (or may have been) is no longer APPROVED. */
+  withdraw(entry: WithdrawnApproval): Promise<void>;
   /** Holds no entry at all: new, or its Redis lost its data. */
   isEmpty(): Promise<boolean>;
 }

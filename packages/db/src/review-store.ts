@@ -134,7 +134,7 @@ function createRawReviewStore(db: NexaDatabase, tableVersion: () => string | nul
         .orderBy(approvedId, desc(auditLog.createdAt))
         .as('approvals');
       return db
-        .select({ partnumber: classifications.partnumber, ncm: classifications.ncm, description: classifications.description })
+        .select({ classificationId: classifications.id, partnumber: classifications.partnumber, ncm: classifications.ncm, description: classifications.description })
         .from(classifications)
         .innerJoin(approvals, eq(approvals.classificationId, classifications.id))
         .leftJoin(users, eq(users.id, approvals.actorId))

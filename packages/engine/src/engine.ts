@@ -4,7 +4,7 @@ import { contentTerms, isMeasurementToken, isNegation, isUnitAfterNumber, isQual
 import { compileAliases, isMaterialFormWord, isMaterialWord, matchAliasPositions, metalsNamed, rewritePhrases, TRADE_PHRASES, type CompiledAliases } from './vocabulary.js';
 import { matchSpecHints } from './hints.js';
 import { ResidualPrior } from './residual.js';
-import { ClassificationMemory, type ApprovedClassification } from './memory.js';
+import { ClassificationMemory, type ApprovedClassification, type WithdrawnApproval } from './memory.js';
 import { estimateConfidence, rerankedConfidence, NEEDS_REVIEW_BELOW, MEMORY_EXACT_CONFIDENCE } from './confidence.js';
 import { compareRanges, intersectRanges, quantityRanges, type QuantityRange } from './quantities.js';
 import { assertModelMatchesFeatures, RERANK_FEATURE_COUNT, rerankScore, type RerankerModel } from './reranker.js';
@@ -44,6 +44,8 @@ export interface EngineResult {
 export interface ReferenceEngine {
   classify(input: ClassifyInput): EngineResult;
   remember(approved: ApprovedClassification): void;
+  /** The approval is no longer in force: its partnumber falls back to its previous approval still remembered, if any. */
+  forget(withdrawn: WithdrawnApproval): void;
   readonly tableVersion: string;
   /** Number of classifiable (8-digit, in force) codes. */
   readonly size: number;
@@ -656,6 +658,9 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     if (code === null) throw new Error(`Cannot remember "${approved.partnumber}": "${approved.ncm}" is not an 8-digit NCM code`);
     if (!docIdByCode.has(code)) throw new Error(`Cannot remember "${approved.partnumber}": NCM ${code} is not in force in table ${table.version}`);
     memory.remember(approved, code);
+  }
+  function forget(withdrawn: WithdrawnApproval): void {
+    memory.forget(withdrawn, normalizeNcmCode(withdrawn.ncm));
   }
   for (const approved of options.memory ?? []) remember(approved);
 
@@ -1313,7 +1318,7 @@ export function createReferenceEngine(options: ReferenceEngineOptions): Referenc
     return { codes: pool.map((item) => leaves[item.doc]!.entry.code), features };
   }
 
-  return { classify, remember, candidateFeatures, tableVersion: table.version, size: leaves.length };
+  return { classify, remember, forget, candidateFeatures, tableVersion: table.version, size: leaves.length };
 }
 
 function maxOver(values: Float64Array, ids: Int32Array, count: number): number {

@@ -27,7 +27,7 @@ export {
   type ScoringTuning,
 } from './engine.js';
 export { NEEDS_REVIEW_BELOW } from './confidence.js';
-export { ClassificationMemory, normalizePartnumber, type ApprovedClassification } from './memory.js';
+export { ClassificationMemory, normalizePartnumber, type ApprovedClassification, type WithdrawnApproval } from './memory.js';
 export { foldText, tokenize, contentTerms, isStopWord } from './text/normalize.js';
 export { stemPortuguese } from './text/stem.js';
 export { TRADE_ALIASES, type TradeAlias } from './vocabulary.js';

@@ -1,9 +1,18 @@
 import { contentTerms } from './text/normalize.js';
 
 export interface ApprovedClassification {
+  /** Names the approval, so that its withdrawal forgets it and no other. */
+  classificationId?: string;
   partnumber: string;
   ncm: string;
   description?: string;
+}
+
+/** An approval that is no longer in force. */
+export interface WithdrawnApproval {
+  classificationId: string;
+  partnumber: string;
+  ncm: string;
 }
 
 export interface MemoryMatch {
@@ -15,6 +24,7 @@ export interface MemoryMatch {
 }
 
 interface RememberedItem {
+  classificationId: string | undefined;
   partnumber: string;
   key: string;
   code: string;
@@ -44,9 +54,14 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** Approved classifications: exact partnumber lookup plus near matches by prefix or description. */
+/**
+ * Approved classifications: exact partnumber lookup plus near matches by prefix or description.
+ * A partnumber is answered by its latest approval still remembered; withdrawing that one brings
+ * back the one before it, as relearning only the approvals still in force would.
+ */
 export class ClassificationMemory {
-  private readonly byKey = new Map<string, RememberedItem>();
+  /** Per partnumber, its approvals in the order they were learned. */
+  private readonly byKey = new Map<string, RememberedItem[]>();
 
   get size(): number {
     return this.byKey.size;
@@ -55,16 +70,31 @@ export class ClassificationMemory {
   remember(approved: ApprovedClassification, code: string): void {
     const key = normalizePartnumber(approved.partnumber);
     if (key === '') return;
-    this.byKey.set(key, {
+    const items = (this.byKey.get(key) ?? []).filter((item) => approved.classificationId === undefined || item.classificationId !== approved.classificationId);
+    items.push({
+      classificationId: approved.classificationId,
       partnumber: approved.partnumber,
       key,
       code,
       terms: new Set(contentTerms(approved.description ?? '')),
     });
+    this.byKey.set(key, items);
+  }
+
+  /** `code`: the withdrawn one, normalised; it names an approval learned without an id. */
+  forget(withdrawn: WithdrawnApproval, code: string | null): void {
+    const key = normalizePartnumber(withdrawn.partnumber);
+    const items = this.byKey.get(key);
+    if (!items) return;
+    let index = items.findLastIndex((item) => item.classificationId === withdrawn.classificationId);
+    if (index < 0) index = items.findLastIndex((item) => item.classificationId === undefined && item.code === code);
+    if (index < 0) return;
+    items.splice(index, 1);
+    if (items.length === 0) this.byKey.delete(key);
   }
 
   exact(partnumber: string): MemoryMatch | null {
-    const item = this.byKey.get(normalizePartnumber(partnumber));
+    const item = this.byKey.get(normalizePartnumber(partnumber))?.at(-1);
     return item ? { code: item.code, similarity: 1, kind: 'exact', partnumber: item.partnumber } : null;
   }
 
@@ -73,7 +103,8 @@ export class ClassificationMemory {
     const key = normalizePartnumber(partnumber);
     const terms = new Set(contentTerms(description));
     const bestByCode = new Map<string, MemoryMatch>();
-    for (const item of this.byKey.values()) {
+    for (const items of this.byKey.values()) {
+      const item = items.at(-1)!;
       if (item.key === key) continue;
       const prefix = sharedPrefixLength(key, item.key);
       const prefixSimilarity =

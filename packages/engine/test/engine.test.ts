@@ -88,6 +88,35 @@ describe('memory of approved classifications', () => {
     expect(codes(result)).toContain('85322200');
   });
 
+  it('forgets a withdrawn approval: its partnumber falls back to its previous approval still remembered, then to retrieval', () => {
+    const engine = createReferenceEngine({ table });
+    const answer = () => {
+      const result = engine.classify({ partnumber: 'ABC-123.4', description: 'parafuso' });
+      return [result.source, result.candidates[0]?.code];
+    };
+    engine.remember({ classificationId: 'first', partnumber: 'ABC-123.4', ncm: '85364100', description: 'relé 12V' });
+    engine.remember({ classificationId: 'second', partnumber: 'ABC-123.4', ncm: '85322200' });
+    engine.remember({ classificationId: 'third', partnumber: 'ABC-123.4', ncm: '85364100' });
+    expect(answer()).toEqual(['memory', '85364100']);
+
+    engine.forget({ classificationId: 'third', partnumber: 'abc 1234', ncm: '85364100' });
+    expect(answer()).toEqual(['memory', '85322200']);
+    // An approval never learned (or already forgotten) changes nothing.
+    engine.forget({ classificationId: 'unknown', partnumber: 'ABC-123.4', ncm: '85322200' });
+    engine.forget({ classificationId: 'third', partnumber: 'ABC-123.4', ncm: '85364100' });
+    expect(answer()).toEqual(['memory', '85322200']);
+
+    engine.forget({ classificationId: 'second', partnumber: 'ABC-123.4', ncm: '85322200' });
+    expect(answer()).toEqual(['memory', '85364100']);
+    engine.forget({ classificationId: 'first', partnumber: 'ABC-123.4', ncm: '85364100' });
+    expect(answer()[0]).toBe('retrieval');
+
+    // An approval learned without an id is withdrawn by its code.
+    engine.remember({ partnumber: 'ABC-123.4', ncm: '8536.41.00' });
+    engine.forget({ classificationId: 'legacy', partnumber: 'ABC-123.4', ncm: '85364100' });
+    expect(answer()[0]).toBe('retrieval');
+  });
+
   it('refuses to remember codes that are malformed or not in force', () => {
     const engine = createReferenceEngine({ table });
     expect(() => engine.remember({ partnumber: 'P1', ncm: '8544' })).toThrow(/8-digit/);

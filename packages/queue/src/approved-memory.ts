@@ -1,15 +1,22 @@
-import { reportingUnavailability, type ApprovedClassification, type ApprovedMemory } from '@nexa/contracts';
+import {
+  approvedMemoryEntry,
+  reportingUnavailability,
+  type ApprovedClassification,
+  type ApprovedMemory,
+  type ApprovedMemoryEntry,
+  type WithdrawnApproval,
+} from '@nexa/contracts';
 import type { Redis } from 'ioredis';
 import { isRedisConnectivityError } from './connectivity';
 import type { RedisNames } from './keys';
 import { connectRedis } from './redis-connection';
 
 export interface ApprovedMemoryStream extends ApprovedMemory {
-  /** Entries after `afterId` (exclusive), or from the start: how a classifier catches up and follows. */
-  read(afterId: string | null, count?: number): Promise<Array<{ id: string; entry: ApprovedClassification }>>;
+  /** Well-formed entries after `afterId` (exclusive), or from the start. */
+  read(afterId: string | null, count?: number): Promise<Array<{ id: string; entry: ApprovedMemoryEntry }>>;
 }
 
-/** Approved classifications as a Redis stream, for the reference engine (and any classifier) to learn from. */
+/** Approved classifications (and their withdrawals) as a Redis stream, for the reference engine (and any classifier) to learn from. */
 export function createApprovedMemoryStream(redis: Redis, names: RedisNames, { maxEntries = 1_000_000 } = {}): ApprovedMemoryStream {
   return reportingUnavailability(createRawApprovedMemoryStream(redis, names, maxEntries), 'redis', isRedisConnectivityError);
 }
@@ -17,16 +24,32 @@ export function createApprovedMemoryStream(redis: Redis, names: RedisNames, { ma
 function createRawApprovedMemoryStream(redis: Redis, names: RedisNames, maxEntries: number): ApprovedMemoryStream {
   return {
     async remember(entry) {
-      await redis.xadd(names.approvedMemory, 'MAXLEN', '~', String(maxEntries), '*', 'e', JSON.stringify(entry));
+      await append(entry);
+    },
+    async withdraw(withdrawn) {
+      await append({ withdrawn });
     },
     async isEmpty() {
       return (await redis.xlen(names.approvedMemory)) === 0;
     },
     async read(afterId, count = 1000) {
       const entries = await redis.xrange(names.approvedMemory, afterId ? `(${afterId}` : '-', '+', 'COUNT', count);
-      return entries.map(([id, fields]) => ({ id, entry: JSON.parse(fields[1] ?? '{}') as ApprovedClassification }));
+      return entries.flatMap(([id, fields]) => {
+        const entry = parseEntry(fields[1]);
+        return entry ? [{ id, entry }] : [];
+      });
     },
   };
+
+  async function append(entry: ApprovedMemoryEntry) {
+    await redis.xadd(names.approvedMemory, 'MAXLEN', '~', String(maxEntries), '*', 'e', JSON.stringify(entry));
+  }
+}
+
+/** What follows the memory: the reference engine, or anything that learns the same way. */
+export interface ApprovedMemoryLearner {
+  remember(entry: ApprovedClassification): void;
+  forget(withdrawn: WithdrawnApproval): void;
 }
 
 export interface ApprovedMemoryFollower {
@@ -40,19 +63,19 @@ export interface FollowApprovedMemoryOptions {
   name?: string;
   /** How long one blocking read waits before it asks again. */
   blockMs?: number;
-  /** An entry `onEntry` threw on (e.g. a code no longer in force): reported, then skipped. */
-  onRejected?: (entry: ApprovedClassification, error: unknown) => void;
+  /** An approval or withdrawal the learner threw on (e.g. a code no longer in force): reported, then skipped. */
+  onRejected?: (entry: ApprovedClassification | WithdrawnApproval, error: unknown) => void;
 }
 
 /**
- * Hands every approved classification to `onEntry`: first the whole stream (a restarted classifier
- * relearns everything), then new entries as they arrive, over a blocking connection of its own
- * that survives Redis restarts.
+ * Hands every approved classification to `learner.remember` and every withdrawal to `learner.forget`,
+ * in stream order: first the whole stream (a restarted classifier relearns everything), then new
+ * entries as they arrive, over a blocking connection of its own that survives Redis restarts.
  */
 export async function followApprovedMemory(
   redisUrl: string,
   names: RedisNames,
-  onEntry: (entry: ApprovedClassification) => void,
+  learner: ApprovedMemoryLearner,
   { name = 'nexa', blockMs = 5000, onRejected }: FollowApprovedMemoryOptions = {},
 ): Promise<ApprovedMemoryFollower> {
   const redis = await connectRedis(redisUrl, 'worker', { name: `${name}:memory` });
@@ -73,9 +96,10 @@ export async function followApprovedMemory(
       const entry = parseEntry(fields[1]);
       if (!entry) continue;
       try {
-        onEntry(entry);
+        if ('withdrawn' in entry) learner.forget(entry.withdrawn);
+        else learner.remember(entry);
       } catch (error) {
-        onRejected?.(entry, error);
+        onRejected?.('withdrawn' in entry ? entry.withdrawn : entry, error);
       }
     }
     return entries.length;
@@ -108,11 +132,10 @@ export async function followApprovedMemory(
   };
 }
 
-function parseEntry(raw: string | undefined): ApprovedClassification | null {
+function parseEntry(raw: string | undefined): ApprovedMemoryEntry | null {
   try {
-    const parsed = JSON.parse(raw ?? '') as Partial<ApprovedClassification>;
-    if (typeof parsed.partnumber !== 'string' || typeof parsed.ncm !== 'string') return null;
-    return { partnumber: parsed.partnumber, ncm: parsed.ncm, description: typeof parsed.description === 'string' ? parsed.description : '' };
+    const parsed = approvedMemoryEntry.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

@@ -18,6 +18,7 @@ export {
   createApprovedMemoryStream,
   followApprovedMemory,
   type ApprovedMemoryFollower,
+  type ApprovedMemoryLearner,
   type ApprovedMemoryStream,
   type FollowApprovedMemoryOptions,
 } from './approved-memory';

@@ -37,6 +37,38 @@ describe('the reference engine on the real NCM table behind Nexa (default path: 
     expect(again.confidence).toBeGreaterThanOrEqual(0.95);
     expect(again.justification).toContain('Approved earlier for partnumber ACME-BRK-2231');
   });
+
+  it.each(['nexa-http', 'reference'])('forgets a rejected approval (AI_PROVIDER=%s): other accounts are answered by the earlier approval still in force, then by the engine', async (provider) => {
+    // It asks again until the engines have followed each review.
+    await using nexa = await startTestNexa({ env: { AI_PROVIDER: provider, SUBMIT_RATE_LIMIT_PER_MINUTE: '100000' } });
+    const part = { partnumber: 'ACME-BRK-2231', description: 'suporte metálico de fixação' };
+    const admin = (await nexa.createUser({ role: 'admin' })).client();
+    const other = (await nexa.createUser()).client();
+    const answerToOther = () => resultOf(other.classify({ ...part, reclassify: true }));
+    const fromMemory = (classification: { justification: string | null }) => classification.justification?.includes('Approved earlier for partnumber ACME-BRK-2231') ?? false;
+
+    const first = await resultOf(nexa.client().classify(part));
+    expect(first.ncm).not.toBe('84821010');
+    await admin.classification.review.mutate({ id: first.id, action: 'approve' });
+    const second = await resultOf(other.classify(part));
+    const overridden = await admin.classification.review.mutate({ id: second.id, action: 'override', ncm: '84821010' });
+    await waitFor(async () => ((await answerToOther()).ncm === '84821010' ? true : undefined));
+
+    await admin.classification.review.mutate({ id: overridden.classification.id, action: 'reject' });
+    const fallback = await waitFor(async () => {
+      const candidate = await answerToOther();
+      return candidate.ncm !== '84821010' ? candidate : undefined;
+    }, 10_000, 'the rejected override to be forgotten');
+    expect(fallback.ncm).toBe(first.ncm);
+    expect(fromMemory(fallback)).toBe(true);
+
+    await admin.classification.review.mutate({ id: first.id, action: 'reject' });
+    const engineOnly = await waitFor(async () => {
+      const candidate = await answerToOther();
+      return fromMemory(candidate) ? undefined : candidate;
+    }, 10_000, 'the rejected approval to be forgotten');
+    expect(engineOnly).toMatchObject({ engine: 'nexa-reference', ncm: first.ncm });
+  });
 });
 
 async function resultOf(events: AsyncIterable<{ event: TaskMessage }>) {

@@ -48,7 +48,7 @@ describe('classification.review', () => {
 
     // An ordinary account's approvals answer its own history only: they do not teach the memory every account is answered from.
     const memory = createApprovedMemoryStream(nexa.redis.connect(), redisNames(nexa.redis.prefix));
-    expect(await memory.read(null)).toEqual([]);
+    expect((await memory.read(null)).filter(({ entry }) => !('withdrawn' in entry))).toEqual([]);
   });
 
   it('dates each audit entry when its review took effect, so that the trail reads in the order reviews of one classification happened', async () => {
@@ -75,26 +75,29 @@ describe('classification.review', () => {
     await admin.classification.review.mutate({ id: first.id, action: 'approve' });
     const overridden = await admin.classification.review.mutate({ id: first.id, action: 'override', ncm: '85423990' });
     const memory = createApprovedMemoryStream(nexa.redis.connect(), redisNames(nexa.redis.prefix));
+    // The override replaces the approved classification: it is withdrawn, and the new one learned.
     expect((await memory.read(null)).map(({ entry }) => entry)).toEqual([
-      { partnumber: 'MEMORY-1', ncm: first.ncm, description: first.description },
-      { partnumber: 'MEMORY-1', ncm: '85423990', description: first.description },
+      { classificationId: first.id, partnumber: 'MEMORY-1', ncm: first.ncm, description: first.description },
+      { withdrawn: { classificationId: first.id, partnumber: 'MEMORY-1', ncm: first.ncm } },
+      { classificationId: overridden.classification.id, partnumber: 'MEMORY-1', ncm: '85423990', description: first.description },
     ]);
 
     await using team = await startTestNexa({ env: { MEMORY_LEARNS_FROM: 'everyone' } });
     const own = await classified(team.client(), 'MEMORY-2');
     await team.client().classification.review.mutate({ id: own.id, action: 'approve' });
     const teamMemory = createApprovedMemoryStream(team.redis.connect(), redisNames(team.redis.prefix));
-    expect((await teamMemory.read(null)).map(({ entry }) => entry.partnumber)).toEqual(['MEMORY-2']);
+    const learned = { classificationId: own.id, partnumber: 'MEMORY-2', ncm: own.ncm, description: own.description };
+    expect((await teamMemory.read(null)).map(({ entry }) => entry)).toEqual([learned]);
     // And a refill after Redis lost its data restores it too.
     await team.redis.connect().del(redisNames(team.redis.prefix).approvedMemory);
     await team.startSecondServer();
-    expect(await waitFor(async () => (await teamMemory.read(null)).map(({ entry }) => entry.partnumber).at(0))).toBe('MEMORY-2');
+    expect(await waitFor(async () => (await teamMemory.read(null)).at(0)?.entry)).toEqual(learned);
   });
 
   it('refills an empty memory from the approved classifications when a server starts (Redis lost its data), admins\' approvals only', async () => {
     await using nexa = await startTestNexa();
     const byAdmin = await classified(nexa.client(), 'RESTORE-1');
-    await (await nexa.createUser({ role: 'admin' })).client().classification.review.mutate({ id: byAdmin.id, action: 'override', ncm: '85423990' });
+    const overridden = await (await nexa.createUser({ role: 'admin' })).client().classification.review.mutate({ id: byAdmin.id, action: 'override', ncm: '85423990' });
     const byOwner = await classified(nexa.client(), 'RESTORE-2');
     await nexa.client().classification.review.mutate({ id: byOwner.id, action: 'approve' });
 
@@ -109,8 +112,42 @@ describe('classification.review', () => {
       const entries = await memory.read(null);
       return entries.length > 0 ? entries : undefined;
     });
-    expect(restored.map(({ entry }) => entry)).toEqual([{ partnumber: 'RESTORE-1', ncm: '85423990', description: byAdmin.description }]);
+    expect(restored.map(({ entry }) => entry)).toEqual([{ classificationId: overridden.classification.id, partnumber: 'RESTORE-1', ncm: '85423990', description: byAdmin.description }]);
     expect(await redis.exists(names.approvedMemoryRestoreLock)).toBe(0);
+  });
+
+  it('withdraws an approval from the memory when it is rejected, whoever rejects it, leaving what a refill would restore', async () => {
+    await using nexa = await startTestNexa();
+    const admin = (await nexa.createUser({ role: 'admin' })).client();
+    const owner = nexa.client();
+    const earlier = await classified(owner, 'WITHDRAW-1');
+    await admin.classification.review.mutate({ id: earlier.id, action: 'approve' });
+    const other = await classified((await nexa.createUser()).client(), 'WITHDRAW-1');
+    const overridden = await admin.classification.review.mutate({ id: other.id, action: 'override', ncm: '85044010' });
+    await admin.classification.review.mutate({ id: overridden.classification.id, action: 'reject' });
+    // An owner's approval never taught the memory; rejecting it withdraws nothing the memory holds.
+    const own = await classified(owner, 'WITHDRAW-2');
+    await owner.classification.review.mutate({ id: own.id, action: 'approve' });
+    await owner.classification.review.mutate({ id: own.id, action: 'reject' });
+
+    const names = redisNames(nexa.redis.prefix);
+    const redis = nexa.redis.connect();
+    const memory = createApprovedMemoryStream(redis, names);
+    expect((await memory.read(null)).map(({ entry }) => entry)).toEqual([
+      { classificationId: earlier.id, partnumber: 'WITHDRAW-1', ncm: earlier.ncm, description: earlier.description },
+      { classificationId: overridden.classification.id, partnumber: 'WITHDRAW-1', ncm: '85044010', description: other.description },
+      { withdrawn: { classificationId: overridden.classification.id, partnumber: 'WITHDRAW-1', ncm: '85044010' } },
+      { withdrawn: { classificationId: own.id, partnumber: 'WITHDRAW-2', ncm: own.ncm } },
+    ]);
+
+    // What the stream leaves remembered is what a refill restores: the earlier approval, still APPROVED.
+    await redis.del(names.approvedMemory);
+    await nexa.startSecondServer();
+    const restored = await waitFor(async () => {
+      const entries = await memory.read(null);
+      return entries.length > 0 ? entries : undefined;
+    });
+    expect(restored.map(({ entry }) => entry)).toEqual([{ classificationId: earlier.id, partnumber: 'WITHDRAW-1', ncm: earlier.ncm, description: earlier.description }]);
   });
 
   it('refuses bad input and keeps the approved classification when its task is deleted', async () => {

@@ -59,7 +59,7 @@ export async function createClassifier(config: ClassifierConfig, { redisUrl, ref
   }
 }
 
-/** The in-process engine learns every approved classification (the approved-memory stream) while the classifier runs. */
+/** The in-process engine learns every approved classification, and forgets withdrawn ones (the approved-memory stream), while the classifier runs. */
 async function learningApprovedClassifications(
   classifier: AiClassifier,
   engine: ReferenceEngine,
@@ -67,7 +67,7 @@ async function learningApprovedClassifications(
   redisUrl: string,
   logger: Logger | undefined,
 ): Promise<AiClassifier> {
-  const memory = await followApprovedMemory(redisUrl, redisNames(config.NEXA_REDIS_PREFIX), (entry) => engine.remember(entry), {
+  const memory = await followApprovedMemory(redisUrl, redisNames(config.NEXA_REDIS_PREFIX), engine, {
     name: config.NEXA_REDIS_PREFIX,
     onRejected: (entry, error) => logger?.warn({ partnumber: entry.partnumber, ncm: entry.ncm, err: error }, 'approved classification not learned'),
   });

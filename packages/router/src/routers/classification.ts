@@ -87,11 +87,15 @@ export const classificationRouter = createTRPCRouter({
       const outcome = await ctx.reviews.review({ ...input, actorId: ctx.actor.userId }, visibilityOf(ctx.actor));
       if (outcome.status === 'not_found') throw new TRPCError({ code: 'NOT_FOUND', message: `classification ${input.id} not found` });
       if (outcome.status === 'conflict') throw new TRPCError({ code: 'CONFLICT', message: outcome.message });
-      const { classification } = outcome.output;
+      const { classification, audit } = outcome.output;
+      // The review is stored either way: the memory only teaches the engines, the database holds the record.
+      if (audit.oldStatus === 'APPROVED') {
+        // Whoever approved it, and whoever reviews it now: withdrawing an approval the memory never learned changes nothing.
+        await ctx.approvedMemory.withdraw({ classificationId: audit.classificationId, partnumber: audit.partnumber, ncm: audit.oldNcm }).catch(() => {});
+      }
       if (classification.status === 'APPROVED' && (ctx.actor.role === 'admin' || ctx.memoryLearnsFrom === 'everyone')) {
-        // The review is stored either way: the memory only teaches the engines, the database holds the record.
         await ctx.approvedMemory
-          .remember({ partnumber: classification.partnumber, ncm: classification.ncm, description: classification.description })
+          .remember({ classificationId: classification.id, partnumber: classification.partnumber, ncm: classification.ncm, description: classification.description })
           .catch(() => {});
       }
       return outcome.output;
