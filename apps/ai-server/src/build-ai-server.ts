@@ -10,7 +10,7 @@ import {
 import type { ReferenceEngine } from '@nexa/engine';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ZodError } from 'zod';
-import { classifyWithEngine } from './engine-result';
+import { classifyWithEngine, NoCandidateError } from './engine-result';
 
 /** Where progress messages go: a Redis connection's PUBLISH. */
 export interface ProgressPublisher {
@@ -112,7 +112,7 @@ export async function buildAiServer({ engine, publisher, token, logLevel = 'info
       try {
         result = classifyWithEngine(engine, part);
       } catch (error) {
-        await publish(channel, { status: 'failed', job_id: jobId, error: (error as Error).message });
+        await publish(channel, { status: 'failed', job_id: jobId, error: (error as Error).message, ...(error instanceof NoCandidateError ? { retryable: false } : {}) });
         return;
       }
       await publish(channel, { status: 'processing', job_id: jobId, progress: { current: 2, total: 2, message: 'Choosing the NCM code' } });
@@ -132,6 +132,7 @@ export async function buildAiServer({ engine, publisher, token, logLevel = 'info
       const parts = Object.entries(partnumbers);
       const total = parts.length;
       const batch: AiBatchResult = { results: {}, errors: {} };
+      let retryable = false;
       for (const [index, [partnumber, fields]] of parts.entries()) {
         await publish(channel, { status: 'processing', job_id: jobId, progress: { current: index, total, message: `Classifying ${partnumber}` } });
         try {
@@ -140,12 +141,14 @@ export async function buildAiServer({ engine, publisher, token, logLevel = 'info
           await publish(channel, { status: 'partial_result', job_id: jobId, current: index + 1, total, message: `Classified ${partnumber}`, single_classification: single });
         } catch (error) {
           batch.errors[partnumber] = (error as Error).message;
+          retryable ||= !(error instanceof NoCandidateError);
         }
         // Keep the event loop free for other requests between parts.
         await new Promise((resolve) => setImmediate(resolve));
       }
       if (Object.keys(batch.results).length === 0) {
-        await publish(channel, { status: 'failed', job_id: jobId, error: `no partnumber could be classified: ${Object.values(batch.errors).join('; ')}` });
+        const error = `no partnumber could be classified: ${Object.values(batch.errors).join('; ')}`;
+        await publish(channel, { status: 'failed', job_id: jobId, error, ...(retryable ? {} : { retryable: false }) });
       } else {
         await publish(channel, { status: 'done', job_id: jobId, result: batch });
       }

@@ -9,7 +9,7 @@ export class NoCandidateError extends Error {
 export function classifyWithEngine(engine: ReferenceEngine, part: ClassifyInput): AiClassificationResult {
   const result = engine.classify(part);
   const [best] = result.candidates;
-  if (!best) throw new NoCandidateError(`no NCM code matches partnumber ${part.partnumber}${part.description ? '' : ' (send a description)'}`);
+  if (!best) throw new NoCandidateError(`no NCM code matches partnumber ${part.partnumber}${part.description ? '' : ' (add a description)'}`);
   return {
     partnumber: part.partnumber,
     ncm: best.code,

@@ -90,9 +90,9 @@ describe('the reference AI server over HTTP and Redis', () => {
     expect(done.result.errors).toEqual({});
   });
 
-  it('publishes failed when the part cannot be classified', async () => {
+  it('publishes failed, not retryable, when the part cannot be classified', async () => {
     const messages = await messagesOf((channel) => post('/process/single_partnumber', { progress_channel: channel, partnumber: 'ZZ-000' }));
-    expect(messages.at(-1)).toMatchObject({ status: 'failed', error: expect.stringContaining('no NCM code matches partnumber ZZ-000') });
+    expect(messages.at(-1)).toMatchObject({ status: 'failed', error: expect.stringContaining('no NCM code matches partnumber ZZ-000'), retryable: false });
   });
 
   it('answers 401 with a JSON error without the bearer token, or with a wrong one', async () => {

@@ -1,4 +1,4 @@
-import { classifierOutcome, type AiClassifier, type EventLog, type JobQueue, type TaskStore } from '@nexa/contracts';
+import { ClassifierRefusal, classifierOutcome, type AiClassifier, type EventLog, type JobQueue, type TaskStore } from '@nexa/contracts';
 import { classificationJobPayload, FAN_OUT_JOB, fanOutJobPayload } from '@nexa/queue';
 import type { BatchProgressReporter } from './batch-progress';
 import { announceAgainBatchItemEnd, announceBatchItemEnd } from './batch-item-events';
@@ -89,7 +89,7 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
       return classification.id;
     } catch (error) {
       const reason = reasonOf(error);
-      const final = attempt >= maxAttempts || error instanceof UnrecoverableError;
+      const final = attempt >= maxAttempts || error instanceof UnrecoverableError || error instanceof ClassifierRefusal;
       if (final && isBatch) {
         const { failed, ending } = await tasks.failItem(itemId, reason);
         if (failed) await announceBatchItemEnd(events, itemId, item, { type: 'item_failed', error: reason }, ending);
@@ -100,7 +100,7 @@ export function createJobProcessor({ tasks, events, classifier, attemptTimeoutMs
       } else if (!isBatch) {
         await events.append({ type: 'progress', taskId, current: 0, total: 1, message: `Attempt ${attempt} of ${maxAttempts} failed (${reason}); retrying` });
       }
-      throw error;
+      throw error instanceof ClassifierRefusal ? new UnrecoverableError(reason) : error;
     }
   };
 }

@@ -1,5 +1,5 @@
 import { startAiServer, type RunningAiServer } from '@nexa/ai-server';
-import type { AiClassifier, ClassifyProgress } from '@nexa/contracts';
+import { ClassifierRefusal, type AiClassifier, type ClassifyProgress } from '@nexa/contracts';
 import { createReferenceEngine, parseNcmTable } from '@nexa/engine';
 import { createSharedChannelSubscriber, redisNames, type SharedChannelSubscriber } from '@nexa/queue';
 import { closedPortUrl, createTestRedis, firstEdition, startFakeServer, type TestRedis } from '@nexa/testing';
@@ -66,8 +66,10 @@ describe('the nexa-http classifier', () => {
     await expect(run(classifierFor(aiServer.url, { token: 'not-the-token' }), 'LM358').outcome).rejects.toThrow(/answered 401: .*unauthorized/);
   });
 
-  it('fails with the AI server’s own reason when it publishes failed', async () => {
-    await expect(run(classifierFor(aiServer.url), 'NO-DESCRIPTION-1').outcome).rejects.toThrow(/the AI server failed: no NCM code matches/);
+  it('fails with the AI server’s own reason when it publishes failed, as a refusal not to retry when it says so', async () => {
+    const refused = run(classifierFor(aiServer.url), 'NO-DESCRIPTION-1').outcome;
+    await expect(refused).rejects.toThrow(/^no NCM code matches partnumber NO-DESCRIPTION-1/);
+    await expect(refused).rejects.toBeInstanceOf(ClassifierRefusal);
   });
 
   it('fails clearly when the AI server is down', async () => {

@@ -115,6 +115,8 @@ export const aiFailedMessage = z.object({
   status: z.literal('failed'),
   job_id: z.string(),
   error: z.string(),
+  /** `false`: a definite answer (no code matches the part), which Nexa does not retry. Absent or `true`: retried. */
+  retryable: z.boolean().optional(),
 });
 
 export const aiProgressMessage = z.discriminatedUnion('status', [aiProcessingMessage, aiPartialResultMessage, aiDoneMessage, aiFailedMessage]);

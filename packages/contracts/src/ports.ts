@@ -233,7 +233,18 @@ export interface ClassifyOptions {
   onProgress(progress: ClassifyProgress): Promise<void> | void;
 }
 
-/** What the worker asks of an AI server, whichever protocol it speaks. */
+/**
+ * A classifier's definite answer that it cannot classify a part (no code matches it): asking again
+ * would answer the same, so the attempt is not retried.
+ */
+export class ClassifierRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ClassifierRefusal';
+  }
+}
+
+/** What the worker asks of an AI server, whichever protocol it speaks; it throws ClassifierRefusal for a part it cannot classify. */
 export interface AiClassifier {
   readonly name: string;
   classify(part: PartInput, options: ClassifyOptions): Promise<ClassifierOutcome>;

@@ -1,4 +1,5 @@
 import type { TaskMessage } from '@nexa/contracts';
+import { tables } from '@nexa/db';
 import { waitFor } from '@nexa/testing';
 import { describe, expect, it } from 'vitest';
 import { collect, startTestNexa } from '../src/index';
@@ -18,6 +19,15 @@ describe('the reference engine on the real NCM table behind Nexa (default path: 
     expect(last.classification.justification).toContain('8482.10');
     const task = await client.task.get.query({ taskId: last.taskId });
     expect(task.classifications[0]?.ncm).toBe(last.classification.ncm);
+  });
+
+  it.each(['nexa-http', 'reference'])('fails a part no code matches at its first attempt, with the reason (AI_PROVIDER=%s): asking again would answer the same', async (provider) => {
+    await using nexa = await startTestNexa({ env: { AI_PROVIDER: provider, JOB_ATTEMPTS: '3' } });
+    const events = (await collect(nexa.client().classify({ partnumber: 'ZZ-000' }))).map(({ event }) => event);
+    expect(events.filter((event) => event.type === 'progress' && event.message.includes('retrying'))).toEqual([]);
+    expect(events.at(-1)).toMatchObject({ type: 'failed', error: 'no NCM code matches partnumber ZZ-000 (add a description)' });
+    const [item] = await nexa.database.db.select().from(tables.taskItems);
+    expect(item).toMatchObject({ status: 'failed', attempts: 1 });
   });
 
   it.each(['nexa-http', 'reference'])('learns from review (AI_PROVIDER=%s): after an override the same partnumber is answered from the engine’s memory', async (provider) => {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   aiJobAccepted,
   aiProgressMessage,
+  ClassifierRefusal,
   type AiClassificationResult,
   type AiClassifier,
   type AiProgressMessage,
@@ -83,7 +84,7 @@ export function createNexaHttpClassifier(options: NexaHttpClassifierOptions): Ai
           case 'partial_result':
             return;
           case 'failed':
-            rejectOutcome(new Error(`the AI server failed: ${message.error}`));
+            rejectOutcome(message.retryable === false ? new ClassifierRefusal(message.error) : new Error(`the AI server failed: ${message.error}`));
             return;
           case 'done':
             if (!('partnumber' in message.result)) {

@@ -1,10 +1,10 @@
-import type { AiClassifier, ClassifierOutcome, PartInput } from '@nexa/contracts';
+import { ClassifierRefusal, type AiClassifier, type ClassifierOutcome, type PartInput } from '@nexa/contracts';
 import type { EngineResult, ReferenceEngine } from '@nexa/engine';
 
 /** The engine's answer as Nexa stores it; `engine` may name a fallback. */
 export function engineOutcome(part: PartInput, result: EngineResult, engine: string = result.engine): ClassifierOutcome {
   const [best, ...others] = result.candidates;
-  if (!best) throw new Error(`no NCM code matches partnumber ${part.partnumber}${part.description ? '' : ' (add a description)'}`);
+  if (!best) throw new ClassifierRefusal(`no NCM code matches partnumber ${part.partnumber}${part.description ? '' : ' (add a description)'}`);
   return {
     ncm: best.code,
     description: part.description ?? best.description,
