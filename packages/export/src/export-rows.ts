@@ -1,6 +1,6 @@
 import { formatNcm, type TaskItem } from '@nexa/contracts';
 
-/** The earlier system's columns, then Nexa's additions (confidence, status, alternatives). */
+/** The earlier system's columns, then Nexa's additions (confidence, status, alternatives, quantity, review, reason). */
 export const EXPORT_COLUMNS = [
   { key: 'seq', header: 'Seq', width: 7 },
   { key: 'partnumber', header: 'Partnumber', width: 22 },
@@ -13,6 +13,10 @@ export const EXPORT_COLUMNS = [
   { key: 'confidence', header: 'Confiança', width: 11 },
   { key: 'status', header: 'Status', width: 11 },
   { key: 'alternatives', header: 'Alternativas', width: 40 },
+  { key: 'quantity', header: 'Quantidade', width: 11 },
+  /** The classification's status: ACTIVE (not reviewed), APPROVED, REJECTED. */
+  { key: 'review', header: 'Revisão', width: 11 },
+  { key: 'reason', header: 'Motivo', width: 40 },
 ] as const;
 
 export type ExportColumnKey = (typeof EXPORT_COLUMNS)[number]['key'];
@@ -34,5 +38,8 @@ export function toExportRow(item: TaskItem): ExportRow {
     confidence: classification ? Math.round(classification.confidence * 100) / 100 : null,
     status: item.status,
     alternatives: classification?.alternatives.length ? classification.alternatives.map((alt) => `${formatNcm(alt.ncm)} (${alt.score.toFixed(2)})`).join('; ') : null,
+    quantity: item.quantity,
+    review: classification?.status ?? null,
+    reason: item.error,
   };
 }

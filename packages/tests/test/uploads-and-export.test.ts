@@ -95,6 +95,8 @@ describe('POST /api/uploads', () => {
     });
     expect(notMultipart.status).toBe(415);
     expect(await notMultipart.json()).toMatchObject({ code: 'UNSUPPORTED_TYPE' });
+    const tooManyFields = await upload(nexa, { bytes: 'pn\nABC-123\n', name: 'po.csv', type: 'text/csv' }, Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`note${i}`, 'x'])));
+    expect(tooManyFields).toMatchObject({ status: 413, body: { code: 'FILE_TOO_LARGE' } });
     expect(await taskCount(nexa)).toBe(0);
   });
 });
@@ -117,16 +119,16 @@ describe('GET /api/tasks/:taskId/export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0]!;
-    const row = (n: number) => Array.from({ length: 11 }, (_, index) => sheet.getRow(n).getCell(index + 1).value ?? null);
-    expect(row(1)).toEqual(['Seq', 'Partnumber', 'Descrição ERP', 'Descrição DI', 'NCM', 'Fabricante', 'Endereço', 'País', 'Confiança', 'Status', 'Alternativas']);
-    expect(row(2)).toEqual([1, 'LM358DR', 'AMP OP', 'Circuito integrado LM358DR', '8542.31.90', 'TI', null, 'BR', 0.8, 'done', '8542.39.90 (0.40)']);
-    expect(row(3)).toEqual([2, 'BAD-1', 'sem NCM', null, null, null, null, null, null, 'failed', null]);
+    const row = (n: number) => Array.from({ length: 14 }, (_, index) => sheet.getRow(n).getCell(index + 1).value ?? null);
+    expect(row(1)).toEqual(['Seq', 'Partnumber', 'Descrição ERP', 'Descrição DI', 'NCM', 'Fabricante', 'Endereço', 'País', 'Confiança', 'Status', 'Alternativas', 'Quantidade', 'Revisão', 'Motivo']);
+    expect(row(2)).toEqual([1, 'LM358DR', 'AMP OP', 'Circuito integrado LM358DR', '8542.31.90', 'TI', null, 'BR', 0.8, 'done', '8542.39.90 (0.40)', null, 'ACTIVE', null]);
+    expect(row(3)).toEqual([2, 'BAD-1', 'sem NCM', null, null, null, null, null, null, 'failed', null, null, null, 'no NCM for BAD-1']);
 
     const csv = await fetchExport(nexa, taskId, 'csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[1]).toBe('1;LM358DR;AMP OP;Circuito integrado LM358DR;8542.31.90;TI;;BR;0.8;done;8542.39.90 (0.40)');
-    expect(lines[2]).toBe('2;BAD-1;sem NCM;;;;;;;failed;');
+    expect(lines[1]).toBe('1;LM358DR;AMP OP;Circuito integrado LM358DR;8542.31.90;TI;;BR;0.8;done;8542.39.90 (0.40);;ACTIVE;');
+    expect(lines[2]).toBe('2;BAD-1;sem NCM;;;;;;;failed;;;;no NCM for BAD-1');
 
     const missing = await fetchExport(nexa, '00000000-0000-4000-8000-000000000000', 'csv');
     expect(missing.status).toBe(404);
