@@ -1,7 +1,7 @@
 import { ServiceUnavailableError, type Actor, type Visibility } from '@nexa/contracts';
 import { currentCorrelationId, newCorrelationId, withCorrelationId } from '@nexa/observability';
 import { initTRPC, TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { ZodError, ZodRealError } from 'zod';
 import type { NexaContext } from './context';
 import { pathOfNulCharacter } from './services/refuse-nul-characters';
 
@@ -63,7 +63,12 @@ export const createCallerFactory = t.createCallerFactory;
 
 const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
   const path = pathOfNulCharacter(await getRawInput());
-  if (path) throw new TRPCError({ code: 'BAD_REQUEST', message: `${path}: text must not contain the NUL character (U+0000)` });
+  if (path) {
+    // As a validation issue, so that callers read it like any invalid field (message and fieldErrors);
+    // ZodRealError is the ZodError that is an Error, as parse throws: tRPC keeps only Errors as causes.
+    const issue = { code: 'custom' as const, path, message: 'text must not contain the NUL character (U+0000)', input: undefined };
+    throw new TRPCError({ code: 'BAD_REQUEST', cause: new ZodRealError([issue]) });
+  }
   return next();
 });
 

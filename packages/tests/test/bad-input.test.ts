@@ -40,6 +40,7 @@ describe('bad input', () => {
 
     const batch = await errorOf(nexa.client().classification.submitBatch.mutate({ items: [{ partnumber: 'OK-1' }, { partnumber: 'OK-2', description: 'x\u0000' }] }));
     expect(batch.message).toBe('items.1.description: text must not contain the NUL character (U+0000)');
+    expect(batch.data?.fieldErrors).toEqual([{ path: 'items.1.description', message: 'text must not contain the NUL character (U+0000)' }]);
 
     const response = await fetch(`${nexa.nexa.url}/api/classifications`, {
       method: 'POST',
@@ -47,7 +48,11 @@ describe('bad input', () => {
       body: JSON.stringify({ partnumber: 'NUL\u0000-1' }),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ code: 'BAD_REQUEST', message: 'partnumber: text must not contain the NUL character (U+0000)' });
+    expect(await response.json()).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'partnumber: text must not contain the NUL character (U+0000)',
+      fieldErrors: [{ path: 'partnumber', message: 'text must not contain the NUL character (U+0000)' }],
+    });
     expect(await nexa.database.db.select().from(tables.tasks)).toHaveLength(0);
     expect(await nexa.database.db.select().from(tables.users)).toHaveLength(1);
   });
