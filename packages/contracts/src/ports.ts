@@ -152,7 +152,8 @@ export interface TaskStore {
   /** Newest first, after `after` (where the previous page ended); `nextCursor` encodes where this page ends. */
   listTasks(query: { visibility: Visibility; status?: TaskStatus | undefined; after?: TaskListPosition | null | undefined; limit: number }): Promise<{ items: TaskListItem[]; nextCursor: string | null }>;
   /** Removes the task, its items and its classifications, except APPROVED ones (they stay in the partnumber's history). */
-  deleteTask(taskId: string): Promise<void>;
+  /** False when there was no such task (e.g. a concurrent delete removed it first). */
+  deleteTask(taskId: string): Promise<boolean>;
   /** Classifications in force for a partnumber (ACTIVE or APPROVED) that the visibility admits, newest first. */
   knownClassifications(partnumber: string, visibility: Visibility): Promise<Classification[]>;
   getItem(itemId: string): Promise<StoredItem | null>;

@@ -808,14 +808,15 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
     },
 
     async deleteTask(taskId: string) {
-      await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         // The items (in id order) before the task row that the delete takes, like every other writer:
         // the task row first deadlocked with a worker picking up the task's items.
         await tx.select({ id: taskItems.id }).from(taskItems).where(eq(taskItems.taskId, taskId)).orderBy(asc(taskItems.id)).for('update');
         // Kept too: the classifications other tasks' items were answered with, which are their results as well.
         const answersOtherTasks = sql`EXISTS (SELECT 1 FROM ${taskItems} answered WHERE answered.known_classification_id = ${classifications.id} AND answered.task_id <> ${taskId})`;
         await tx.delete(classifications).where(and(eq(classifications.taskId, taskId), ne(classifications.status, 'APPROVED'), not(answersOtherTasks)));
-        await tx.delete(tasks).where(eq(tasks.id, taskId));
+        const deleted = await tx.delete(tasks).where(eq(tasks.id, taskId)).returning({ id: tasks.id });
+        return deleted.length > 0;
       });
     },
 

@@ -1,4 +1,5 @@
 import { tables } from '@nexa/db';
+import type { TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { codeOf, collect, errorOf, gatedClassifier, startTestNexa } from '../src/index';
@@ -65,7 +66,9 @@ describe('task.list and task.delete', () => {
     expect((await client.task.list.query({ limit: 2, cursor: null })).items).toHaveLength(2);
 
     // A page goes on from where the last one ended even when the task that ended it is deleted.
-    await client.task.delete.mutate({ taskId: ids[1]! });
+    // Deleted twice at once, it is deleted once: the other call finds no task.
+    const twice = await Promise.allSettled([client.task.delete.mutate({ taskId: ids[1]! }), client.task.delete.mutate({ taskId: ids[1]! })]);
+    expect(twice.map((outcome) => (outcome.status === 'fulfilled' ? 'deleted' : (outcome.reason as TRPCClientError<any>).data?.code)).sort()).toEqual(['NOT_FOUND', 'deleted']);
     expect((await client.task.list.query({ limit: 2, cursor: first.nextCursor! })).items.map((t) => t.id)).toEqual([ids[0]]);
 
     expect(await client.task.delete.mutate({ taskId: ids[0]! })).toEqual({ taskId: ids[0], deleted: true });

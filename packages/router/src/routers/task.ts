@@ -64,7 +64,7 @@ export const taskRouter = createTRPCRouter({
     .output(z.object({ taskId: z.string(), deleted: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await requireTaskAccess(ctx, input.taskId);
-      await ctx.tasks.deleteTask(input.taskId);
+      if (!(await ctx.tasks.deleteTask(input.taskId))) throw new TRPCError({ code: 'NOT_FOUND', message: `task ${input.taskId} not found` });
       return { taskId: input.taskId, deleted: true as const };
     }),
 });
