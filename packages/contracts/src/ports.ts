@@ -195,6 +195,8 @@ export interface EventLog {
   appendBatchFinished(event: BatchFinishedEvent, itemsEnded: number): Promise<StoredTaskEvent | null>;
   /** Events after `afterId` (exclusive), or from the start when it is null. */
   read(taskId: string, afterId: string | null): Promise<StoredTaskEvent[]>;
+  /** The task's latest event, if its log holds any. */
+  last(taskId: string): Promise<StoredTaskEvent | null>;
 }
 
 export interface EventFeed {

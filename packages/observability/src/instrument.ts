@@ -58,6 +58,7 @@ export function loggingEventLog(events: EventLog, logger: Logger): EventLog {
       return stored;
     },
     read: (taskId, afterId) => events.read(taskId, afterId),
+    last: (taskId) => events.last(taskId),
   };
 }
 
@@ -74,6 +75,7 @@ export function instrumentEventLog(events: EventLog, metrics: NexaMetrics): Even
       metrics.eventsDelivered.inc(stored.length);
       return stored;
     },
+    last: (taskId) => events.last(taskId),
   };
 }
 

@@ -146,6 +146,11 @@ function createRawEventLog(redis: Redis, names: RedisNames, options: EventLogOpt
       const entries = await redis.xrange(names.taskEvents(taskId), start, '+');
       return entries.map(([id, fields]) => ({ id, event: parseEntry(fields) }));
     },
+
+    async last(taskId: string): Promise<StoredTaskEvent | null> {
+      const [entry] = await redis.xrevrange(names.taskEvents(taskId), '+', '-', 'COUNT', 1);
+      return entry ? { id: entry[0], event: parseEntry(entry[1]) } : null;
+    },
   };
 }
 

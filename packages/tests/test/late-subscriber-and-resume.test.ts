@@ -42,6 +42,9 @@ describe('a late subscriber', () => {
     expect(standIn.map(({ event }) => event.type)).toEqual(['queued', 'progress', 'result']);
     expect(standIn[2]!.event).toMatchObject({ type: 'result', classification: { id: lost.classification.id } });
     expect(compareEventIds(standIn[2]!.id, standIn[1]!.id)).toBeGreaterThan(0);
+    // Resuming after the stand-in, or after a real terminal event, there is nothing left to send.
+    expect(await collect(nexa.client().watch(lost.taskId, { lastEventId: standIn[2]!.id }))).toEqual([]);
+    expect(await collect(nexa.client().watch(ending.taskId, { lastEventId: result.id }))).toEqual([]);
   });
 });
 

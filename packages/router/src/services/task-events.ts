@@ -118,12 +118,21 @@ export async function* streamTaskEvents(
       if (yield* replay()) return;
       const task = await services.tasks.getTask(taskId);
       if (!task) return;
+      /** The database's final state, after the log's last event; null when the log ends with the terminal event, which the caller then has had. */
+      const standIn = async () => {
+        const last = await services.events.last(taskId);
+        return last && isTerminalEvent(last.event) ? null : finalEventFromDatabase(task, last?.id ?? null);
+      };
+      const early = await standIn();
+      // Nothing left: a caller resuming after the terminal event, or after the stand-in it was sent before.
+      if (!early || !isNew(early)) return;
       // A task's terminal event is appended just after the commit that ended it: one that ended a moment
       // ago gets a little time to bring it, before the database stands in for a log that lost it.
       const endedRecently = Date.now() - Date.parse(task.finishedAt ?? task.updatedAt) < RECENT_END_MS;
       if (endedRecently && (yield* streamLive(withTimeout(signal, TERMINAL_EVENT_GRACE_MS)))) return;
       if (signal?.aborted || (yield* replay())) return;
-      yield finalEventFromDatabase(task, lastSent);
+      const final = await standIn();
+      if (final && isNew(final)) yield final;
       return;
     }
 
@@ -133,10 +142,10 @@ export async function* streamTaskEvents(
   }
 }
 
-/** The database's final state as the terminal event, with an id after the last one sent. */
-function finalEventFromDatabase(task: TaskDetails, lastSent: string | null): StoredTaskEvent {
+/** The database's final state as the terminal event, with an id after `after` (the log's last), the same on every call. */
+function finalEventFromDatabase(task: TaskDetails, after: string | null): StoredTaskEvent {
   const finishedAt = task.finishedAt ?? task.updatedAt;
-  const id = nextEventIdAfter(`${Date.parse(finishedAt)}-0`, lastSent);
+  const id = nextEventIdAfter(`${Date.parse(finishedAt)}-0`, after);
   const base = { taskId: task.id, at: finishedAt };
   const { total, done, failed, cancelled } = task.counts;
   const [classification] = task.classifications;
@@ -148,9 +157,9 @@ function finalEventFromDatabase(task: TaskDetails, lastSent: string | null): Sto
   return { id, event };
 }
 
-function nextEventIdAfter(candidate: string, lastSent: string | null): string {
-  if (lastSent === null || compareEventIds(candidate, lastSent) > 0) return candidate;
-  const [milliseconds, sequence] = lastSent.split('-');
+function nextEventIdAfter(candidate: string, after: string | null): string {
+  if (after === null || compareEventIds(candidate, after) > 0) return candidate;
+  const [milliseconds, sequence] = after.split('-');
   return `${milliseconds}-${Number(sequence) + 1}`;
 }
 
