@@ -11,6 +11,7 @@ import { correlationIdFromHeaders, createLogger, type Logger, type NexaMetrics }
 import { serveMetrics } from './observability/metrics-endpoint';
 import { correlateRequests } from './observability/request-correlation';
 import { apiCallerFactory } from './http/api-caller';
+import { registerRestRoutes, retryAfterHeaders } from './http/api-errors';
 import { limitBodies } from './http/body-limit';
 import { exportRoutes } from './http/exports';
 import { uploadRoutes } from './http/uploads';
@@ -103,7 +104,7 @@ export async function buildServer({
   });
   await app.register(cors, {
     origin: corsOrigins.length > 0 ? corsOrigins : false,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['authorization', 'content-type', 'last-event-id', 'trpc-accept'],
     maxAge: 600,
   });
@@ -129,11 +130,13 @@ export async function buildServer({
   const createContext = createContextFactory(services);
   // The `/api/...` endpoints take the same credentials as the procedures, from the same headers.
   const callerFor = apiCallerFactory((request) => createContext({ req: request }));
-  await uploadRoutes(app, { callerFor, maxBytes: uploadMaxBytes, maxItems: createContext().batch.maxItems, maxXlsxUnpackedBytes: xlsxMaxUnpackedBytes });
-  await exportRoutes(app, { callerFor });
-  await restRoutes(app, { callerFor });
-  await legacyClassifyRoute(app, { callerFor });
-  serveApiDocs(app);
+  await registerRestRoutes(app, async (rest) => {
+    await uploadRoutes(rest, { callerFor, maxBytes: uploadMaxBytes, maxItems: createContext().batch.maxItems, maxXlsxUnpackedBytes: xlsxMaxUnpackedBytes });
+    await exportRoutes(rest, { callerFor });
+    await restRoutes(rest, { callerFor });
+    await legacyClassifyRoute(rest, { callerFor });
+    serveApiDocs(rest);
+  });
   if (queuesDashboard) await serveQueuesDashboard(app, queuesDashboard);
   await app.register(fastifyTRPCPlugin, {
     prefix: TRPC_PATH,
@@ -141,6 +144,7 @@ export async function buildServer({
     trpcOptions: {
       router: appRouter,
       createContext,
+      responseMeta: ({ errors }) => ({ headers: retryAfterHeaders(errors) }),
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, path }, 'procedure failed');
         // Only the procedure and the code: never the input, which may hold a password.

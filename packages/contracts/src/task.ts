@@ -48,6 +48,7 @@ export const taskDetails = task.extend({ classifications: z.array(classification
 export type TaskDetails = z.infer<typeof taskDetails>;
 
 export const taskDeleteInput = z.strictObject({ taskId });
+export const taskDeleteOutput = z.object({ taskId, deleted: z.literal(true) });
 
 /** Where a page of `task.list` ended: the last task's creation time (as PostgreSQL writes it) and id. */
 export interface TaskListPosition {

@@ -15,6 +15,14 @@ describe('submission rate limit', () => {
     for (let i = 0; i < 3; i += 1) await client.classification.submit.mutate({ partnumber: `RATE-${i}` });
     const error = await codeOf(client.classification.submit.mutate({ partnumber: 'RATE-X' }));
     expect(error).toBe('TOO_MANY_REQUESTS');
+    // Over HTTP, tRPC and REST alike say how long to wait in Retry-After (seconds left in the minute).
+    const headers = { authorization: `Bearer ${nexa.token}`, 'content-type': 'application/json' };
+    for (const [path, body] of [['/trpc/classification.submit', '{"partnumber":"RATE-Y"}'], ['/api/classifications', '{"partnumber":"RATE-Y"}']] as const) {
+      const refused = await fetch(`${nexa.nexa.url}${path}`, { method: 'POST', headers, body });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    }
 
     // Another user, and an API key, each have their own budget.
     const other = await nexa.createUser();
@@ -178,6 +186,12 @@ describe('HTTP hardening', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     const refused = await preflight('https://evil.example.com');
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    // REST clients in the browser delete tasks too.
+    const deletion = await fetch(`${nexa.nexa.url}/api/tasks/00000000-0000-4000-8000-000000000000`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'DELETE', 'access-control-request-headers': 'authorization' },
+    });
+    expect(deletion.headers.get('access-control-allow-methods')).toContain('DELETE');
 
     const health = await fetch(`${nexa.nexa.url}/healthz`);
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');

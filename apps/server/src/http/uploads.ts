@@ -1,7 +1,8 @@
 import multipart from '@fastify/multipart';
-import { BATCH_NAME_MAX } from '@nexa/contracts';
+import { BATCH_NAME_MAX, submitBatchOutput } from '@nexa/contracts';
 import { parseFile } from '@nexa/intake';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { ApiCaller } from './api-caller';
 import { ApiError, sendApiError } from './api-errors';
 
@@ -11,6 +12,19 @@ export interface UploadRoutesOptions {
   maxItems: number;
   maxXlsxUnpackedBytes?: number | undefined;
 }
+
+export const rejectedRow = z.object({
+  row: z.number().int().positive().describe('the spreadsheet row (1-based, header included) or the PDF text line'),
+  column: z.string().describe('the refused field: partnumber, quantity, …'),
+  reason: z.string(),
+});
+
+/** What `POST /api/uploads` answers: the batch `classification.submitBatch` made of the file, and how the file was read. */
+export const uploadOutput = submitBatchOutput.extend({
+  format: z.enum(['csv', 'xlsx', 'pdf']),
+  layout: z.string().nullable().describe('the PDF layout that read the file; null for a spreadsheet'),
+  rejected: z.array(rejectedRow).describe('every row that was not read'),
+});
 
 const truthy = (value: unknown) => typeof value === 'string' && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
 
@@ -46,7 +60,7 @@ export async function uploadRoutes(app: FastifyInstance, { callerFor, maxBytes, 
       if (!file) throw new ApiError(400, 'NO_FILE', 'no file: send it in the multipart field "file"');
       const parsed = await parseFile(file.bytes, { filename: file.filename, mimeType: file.mimeType, maxBytes, maxItems, maxXlsxUnpackedBytes });
       const task = await caller.classification.submitBatch({ items: parsed.items, reclassify, name: name ?? nameOfFile(file.filename) });
-      return reply.code(201).send({ ...task, format: parsed.format, layout: parsed.layout ?? null, rejected: parsed.rejected });
+      return reply.code(201).send({ ...task, format: parsed.format, layout: parsed.layout ?? null, rejected: parsed.rejected } satisfies z.infer<typeof uploadOutput>);
     } catch (error) {
       return sendApiError(request, reply, error);
     }

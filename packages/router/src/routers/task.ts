@@ -4,6 +4,7 @@ import {
   taskCancelInput,
   taskCancelOutput,
   taskDeleteInput,
+  taskDeleteOutput,
   taskGetInput,
   taskItemsInput,
   taskItemsPage,
@@ -14,7 +15,6 @@ import {
   type TaskView,
 } from '@nexa/contracts';
 import { TRPCError } from '@trpc/server';
-import { z } from 'zod';
 import { requireTask, requireTaskAccess } from '../services/require-task';
 import { createTRPCRouter, protectedProcedure, visibilityOf } from '../trpc';
 
@@ -61,7 +61,7 @@ export const taskRouter = createTRPCRouter({
 
   delete: protectedProcedure
     .input(taskDeleteInput)
-    .output(z.object({ taskId: z.string(), deleted: z.literal(true) }))
+    .output(taskDeleteOutput)
     .mutation(async ({ ctx, input }) => {
       await requireTaskAccess(ctx, input.taskId);
       if (!(await ctx.tasks.deleteTask(input.taskId))) throw new TRPCError({ code: 'NOT_FOUND', message: `task ${input.taskId} not found` });

@@ -11,7 +11,12 @@ function subjectOf(actor: Actor): string {
 
 function refuseUnlessAllowed(decision: RateLimitDecision, what: string) {
   if (!decision.allowed) {
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `too many ${what}; try again in ${decision.retryAfterSeconds} s` });
+    // The wait travels in `cause` too, for HTTP answers' Retry-After header.
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: `too many ${what}; try again in ${decision.retryAfterSeconds} s`,
+      cause: { retryAfterSeconds: decision.retryAfterSeconds },
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { TaskMessage } from '@nexa/contracts';
+import { terminalTaskStatuses, type TaskMessage } from '@nexa/contracts';
 import { isTrackedEnvelope } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiCaller } from '../api-caller';
@@ -12,6 +12,28 @@ export interface RestRoutesOptions {
 
 /** Queued work answers 202 Accepted; a task already answered from history answers 200. */
 const statusOf = (task: { status: string }) => (task.status === 'done' ? 200 : 202);
+
+type QueryString = Record<string, string | undefined>;
+
+/** Query parameters as a procedure's input: `numeric` ones of digits become numbers (anything else is left for the schema to refuse); absent ones are left out, so defaults apply. */
+function inputOfQuery(query: QueryString, numeric: readonly string[] = []): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, numeric.includes(name) && /^\d+$/.test(value!) ? Number(value) : value]),
+  );
+}
+
+/** The stream's messages, once its first one has come; `null` when it ended without any. */
+async function afterFirstMessage<T>(stream: AsyncIterable<T>): Promise<AsyncIterable<T> | null> {
+  const messages = stream[Symbol.asyncIterator]();
+  const first = await messages.next();
+  if (first.done) return null;
+  return (async function* () {
+    yield first.value;
+    yield* { [Symbol.asyncIterator]: () => messages };
+  })();
+}
 
 /**
  * The core procedures as plain REST under `/api` (for clients without tRPC): each route calls the
@@ -49,17 +71,43 @@ export async function restRoutes(app: FastifyInstance, { callerFor, keepAliveMs 
     handle(async (request: FastifyRequest<{ Params: { taskId: string } }>, reply) => reply.send(await (await callerFor(request)).task.get({ taskId: request.params.taskId }))),
   );
 
+  app.get<{ Params: { taskId: string }; Querystring: QueryString }>(
+    '/api/tasks/:taskId/items',
+    handle(async (request: FastifyRequest<{ Params: { taskId: string }; Querystring: QueryString }>, reply) => {
+      const { cursor, limit } = request.query;
+      const input = { ...inputOfQuery({ cursor, limit }, ['cursor', 'limit']), taskId: request.params.taskId };
+      return reply.send(await (await callerFor(request)).task.items(input as never));
+    }),
+  );
+
+  app.get<{ Querystring: QueryString }>(
+    '/api/tasks',
+    handle(async (request: FastifyRequest<{ Querystring: QueryString }>, reply) => {
+      const { status, cursor, limit } = request.query;
+      return reply.send(await (await callerFor(request)).task.list(inputOfQuery({ status, cursor, limit }, ['limit']) as never));
+    }),
+  );
+
+  app.post<{ Params: { taskId: string } }>(
+    '/api/tasks/:taskId/cancel',
+    handle(async (request: FastifyRequest<{ Params: { taskId: string } }>, reply) => reply.send(await (await callerFor(request)).task.cancel({ taskId: request.params.taskId }))),
+  );
+
+  app.delete<{ Params: { taskId: string } }>(
+    '/api/tasks/:taskId',
+    handle(async (request: FastifyRequest<{ Params: { taskId: string } }>, reply) => reply.send(await (await callerFor(request)).task.delete({ taskId: request.params.taskId }))),
+  );
+
   app.get<{ Params: { code: string } }>(
     '/api/ncm/:code',
     handle(async (request: FastifyRequest<{ Params: { code: string } }>, reply) => reply.send(await (await callerFor(request)).ncm.get({ code: request.params.code }))),
   );
 
-  app.get<{ Querystring: { query?: string; limit?: string } }>(
+  app.get<{ Querystring: QueryString }>(
     '/api/ncm',
-    handle(async (request: FastifyRequest<{ Querystring: { query?: string; limit?: string } }>, reply) => {
+    handle(async (request: FastifyRequest<{ Querystring: QueryString }>, reply) => {
       const { query, limit } = request.query;
-      const input = { query, ...(limit !== undefined ? { limit: /^\d+$/.test(limit) ? Number(limit) : limit } : {}) };
-      return reply.send(await (await callerFor(request)).ncm.search(input as never));
+      return reply.send(await (await callerFor(request)).ncm.search(inputOfQuery({ query, limit }, ['limit']) as never));
     }),
   );
 
@@ -71,9 +119,16 @@ export async function restRoutes(app: FastifyInstance, { callerFor, keepAliveMs 
       const lastEventId = (request.headers['last-event-id'] as string | undefined) ?? request.query.lastEventId ?? null;
       const input = { taskId: request.params.taskId, lastEventId };
       const caller = await callerFor(request, { signal: abort.signal });
-      // Answers 400/404 (and, with accounts, 401/403) as JSON before the stream starts.
-      await caller.task.get({ taskId: request.params.taskId });
+      // Answers 400/401/404 as JSON before the stream starts.
+      const task = await caller.task.get({ taskId: request.params.taskId });
       stream = (await caller.classification.events(input as never)) as AsyncIterable<unknown>;
+      if (terminalTaskStatuses.includes(task.status)) {
+        // An ended task's replay comes at once. With nothing left to send, 204 tells an EventSource to stop
+        // reconnecting (a 200 would have it resume after its last event again and again).
+        const remaining = await afterFirstMessage(stream);
+        if (!remaining) return reply.code(204).send();
+        stream = remaining;
+      }
     } catch (error) {
       return sendApiError(request, reply, error);
     }
