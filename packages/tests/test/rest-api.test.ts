@@ -151,6 +151,28 @@ describe('REST API under /api', () => {
     expect((await post('/api/batches', { items: [] })).status).toBe(400);
   });
 
+  it('takes the Idempotency-Key header as the submission’s key, on classifications, batches and uploads', async () => {
+    const keyed = (key: string) => ({ headers: { 'content-type': 'application/json', 'idempotency-key': key } });
+    const submit = (key: string, body: unknown) => fetch(`${url}/api/classifications`, { method: 'POST', body: JSON.stringify(body), ...keyed(key) });
+    const first = (await (await submit('erp-line-7001', { partnumber: 'IK-1' })).json()) as { taskId: string };
+    const again = (await (await submit('erp-line-7001', { partnumber: 'IK-1', idempotencyKey: 'erp-line-7001' })).json()) as { taskId: string };
+    expect(again.taskId).toBe(first.taskId);
+    const differing = await submit('erp-line-7001', { partnumber: 'IK-1', idempotencyKey: 'erp-line-7002' });
+    expect([differing.status, ((await differing.json()) as { code: string }).code]).toEqual([400, 'BAD_REQUEST']);
+
+    const batch = () => fetch(`${url}/api/batches`, { method: 'POST', body: JSON.stringify({ items: [{ partnumber: 'IK-B1' }] }), ...keyed('erp-order-7001') });
+    const batches = await Promise.all([batch(), batch()]);
+    const batchIds = await Promise.all(batches.map(async (response) => ((await response.json()) as { taskId: string }).taskId));
+    expect(batchIds[1]).toBe(batchIds[0]);
+
+    const file = { bytes: 'Código\nIK-U1\n', name: 'pedido.csv', type: 'text/csv' };
+    const uploads = [await upload(nexa, file, { idempotencyKey: 'erp-file-7001' }), await upload(nexa, file, { idempotencyKey: 'erp-file-7001' })];
+    expect(uploads.map(({ status }) => status)).toEqual([201, 201]);
+    expect(uploads[1]!.body.taskId).toBe(uploads[0]!.body.taskId);
+    const unclear = await upload(nexa, file, { reclassify: 'maybe' });
+    expect([unclear.status, unclear.body.message]).toEqual([400, 'reclassify must be true or false']);
+  });
+
   it('pages a batch’s items, lists, cancels and deletes tasks (task.items, task.list, task.cancel, task.delete)', async () => {
     const submitted = await post('/api/batches', { name: 'paged', items: ['PG-1', 'PG-2', 'PG-3', 'PG-4', 'PG-5'].map((partnumber) => ({ partnumber })) });
     const { taskId } = (await submitted.json()) as { taskId: string };

@@ -3,6 +3,7 @@ import { isTrackedEnvelope } from '@trpc/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiCaller } from '../api-caller';
 import { sendApiError } from '../api-errors';
+import { withIdempotencyKeyHeader } from '../idempotency-key-header';
 
 export interface RestRoutesOptions {
   callerFor(request: FastifyRequest, options?: { signal?: AbortSignal }): Promise<ApiCaller>;
@@ -53,7 +54,7 @@ export async function restRoutes(app: FastifyInstance, { callerFor, keepAliveMs 
   app.post(
     '/api/classifications',
     handle(async (request, reply) => {
-      const task = await (await callerFor(request)).classification.submit(request.body as never);
+      const task = await (await callerFor(request)).classification.submit(withIdempotencyKeyHeader(request) as never);
       return reply.code(statusOf(task)).send(task);
     }),
   );
@@ -61,7 +62,7 @@ export async function restRoutes(app: FastifyInstance, { callerFor, keepAliveMs 
   app.post(
     '/api/batches',
     handle(async (request, reply) => {
-      const task = await (await callerFor(request)).classification.submitBatch(request.body as never);
+      const task = await (await callerFor(request)).classification.submitBatch(withIdempotencyKeyHeader(request) as never);
       return reply.code(statusOf(task)).send(task);
     }),
   );
