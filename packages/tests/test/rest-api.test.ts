@@ -338,6 +338,10 @@ describe('REST API under /api', () => {
     // Query parameters come from the procedures' input schemas too.
     const itemsParameters = (doc.paths['/api/tasks/{taskId}/items']!.get as unknown as { parameters: Array<{ name: string; schema: unknown }> }).parameters;
     expect(itemsParameters.find((parameter) => parameter.name === 'limit')!.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: ITEMS_PAGE_MAX });
+    for (const submission of ['/api/classifications', '/api/batches', '/api/uploads']) {
+      const parameters = (doc.paths[submission]!.post as unknown as { parameters: Array<{ name: string; in: string }> }).parameters;
+      expect(parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    }
 
     // The upload's answer has a schema of its own, naming exactly the fields an upload answers with.
     expect(documented.paths['/api/uploads']!.post!.responses['201']!.content!['application/json']!.schema.$ref).toBe('#/components/schemas/UploadOutput');

@@ -64,6 +64,13 @@ const ERRORS = {
 const retryAfter = { 'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } } };
 const errors = (...statuses: Array<keyof typeof ERRORS>) =>
   Object.fromEntries(statuses.map((status) => [String(status), { ...json('ApiError', ERRORS[status]), ...(status === 429 ? { headers: retryAfter } : {}) }]));
+const idempotencyKeyHeader = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: "the submission's idempotencyKey (the same key as the body's, when both are sent)",
+  schema: { type: 'string', minLength: 8, maxLength: 128 },
+};
 const taskIdParam = { name: 'taskId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 const jsonSchemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
@@ -113,6 +120,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           operationId: 'submitClassification',
           summary: 'Submit one partnumber (classification.submit)',
+          parameters: [idempotencyKeyHeader],
           requestBody: { required: true, content: { 'application/json': { schema: ref('SubmitInput') } } },
           responses: { 200: json('SubmitOutput', 'answered from history'), 202: json('SubmitOutput', 'queued'), ...errors(400, 401, 409, 413, 415, 429, 503) },
         },
@@ -121,6 +129,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           operationId: 'submitBatch',
           summary: 'Submit many partnumbers as one task (classification.submitBatch)',
+          parameters: [idempotencyKeyHeader],
           requestBody: { required: true, content: { 'application/json': { schema: ref('SubmitBatchInput') } } },
           responses: { 200: json('SubmitBatchOutput', 'every item answered from history'), 202: json('SubmitBatchOutput', 'queued'), ...errors(400, 401, 413, 415, 429, 503) },
         },
@@ -204,10 +213,10 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           operationId: 'uploadFile',
           summary: 'A CSV, XLSX or PDF file of partnumbers becomes one batch task',
-          parameters: [{ name: 'reclassify', in: 'query', required: false, schema: { type: 'boolean' } }],
+          parameters: [{ name: 'reclassify', in: 'query', required: false, schema: { type: 'boolean' } }, idempotencyKeyHeader],
           requestBody: {
             required: true,
-            content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, reclassify: { type: 'boolean' }, name: { type: 'string', minLength: 1, maxLength: BATCH_NAME_MAX } } } } },
+            content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, reclassify: { type: 'boolean' }, name: { type: 'string', minLength: 1, maxLength: BATCH_NAME_MAX }, idempotencyKey: { type: 'string', minLength: 8, maxLength: 128 } } } } },
           },
           responses: { 201: json('UploadOutput', 'the batch task, how the file was read and the rows that were not'), ...errors(400, 401, 413, 415, 429, 503) },
         },
