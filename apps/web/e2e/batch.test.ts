@@ -38,7 +38,7 @@ describe('classifying a batch in the browser', () => {
     await browser.screenshot('batch-upload');
     await page.getByRole('button', { name: 'Enviar arquivo' }).click();
 
-    await page.getByRole('heading', { name: 'Lote de classificação' }).waitFor();
+    await page.getByRole('heading', { name: 'Lote: pedido.csv' }).waitFor();
     expect(page.url()).toMatch(/\/tasks\/[0-9a-f-]{36}$/);
     const rejected = page.getByTestId('rejected-rows');
     expect(await rejected.textContent()).toContain('quantity');
