@@ -25,6 +25,7 @@ export type ServerServicesConfig = Pick<
   | 'JOB_BACKOFF_MS'
   | 'EVENTS_TTL_SECONDS'
   | 'ACCESS_TOKEN_TTL_SECONDS'
+  | 'SESSION_MAX_SECONDS'
   | 'REGISTRATION_ENABLED'
   | 'MEMORY_LEARNS_FROM'
   | 'SUBMIT_RATE_LIMIT_PER_MINUTE'
@@ -73,6 +74,7 @@ export async function startServerServices(
         users,
         tokens: createAccessTokens({ secret: jwtSecret, ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS }),
         registrationEnabled: config.REGISTRATION_ENABLED,
+        sessionMaxSeconds: config.SESSION_MAX_SECONDS,
       }),
       reviews: createReviewStore(database.db),
       approvedMemory: createApprovedMemoryStream(commands, names),

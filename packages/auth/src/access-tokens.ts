@@ -7,10 +7,13 @@ const AUDIENCE = 'nexa-api';
 export interface AccessTokenClaims {
   userId: string;
   role: Role;
+  /** When the user signed in with a password: a refreshed token keeps it, so refreshing cannot outlast the session's limit. */
+  signedInAt: Date;
 }
 
 export interface AccessTokens {
-  issue(claims: AccessTokenClaims): Promise<{ accessToken: string; expiresAt: Date }>;
+  /** Without `signedInAt`, the user signs in now. */
+  issue(claims: Omit<AccessTokenClaims, 'signedInAt'> & { signedInAt?: Date }): Promise<{ accessToken: string; expiresAt: Date }>;
   /** Null for anything not signed by us, expired, or malformed. */
   verify(token: string): Promise<AccessTokenClaims | null>;
 }
@@ -27,10 +30,10 @@ export function createAccessTokens({ secret, ttlSeconds }: { secret: string; ttl
     verified.set(token, { claims, expiresAtMs });
   };
   return {
-    async issue({ userId, role }) {
+    async issue({ userId, role, signedInAt }) {
       const issuedAt = Math.floor(Date.now() / 1000);
       const expiresAt = new Date((issuedAt + ttlSeconds) * 1000);
-      const accessToken = await new SignJWT({ role })
+      const accessToken = await new SignJWT({ role, auth_time: signedInAt ? Math.floor(signedInAt.getTime() / 1000) : issuedAt })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(userId)
         .setIssuer(ISSUER)
@@ -50,7 +53,9 @@ export function createAccessTokens({ secret, ttlSeconds }: { secret: string; ttl
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
         if (typeof payload.sub !== 'string' || (payload.role !== 'admin' && payload.role !== 'user') || typeof payload.exp !== 'number') return null;
-        const claims: AccessTokenClaims = { userId: payload.sub, role: payload.role };
+        // A token issued before sessions had a limit counts from its own issue time.
+        const signedInAt = typeof payload.auth_time === 'number' ? payload.auth_time : (payload.iat ?? 0);
+        const claims: AccessTokenClaims = { userId: payload.sub, role: payload.role, signedInAt: new Date(signedInAt * 1000) };
         remember(token, claims, payload.exp * 1000);
         return claims;
       } catch {

@@ -3,15 +3,19 @@ import type { AccessTokens } from './access-tokens';
 import { generateApiKey, hashApiKey, isApiKey } from './api-keys';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
 
+export const DEFAULT_SESSION_MAX_SECONDS = 12 * 3600;
+
 export interface AccountsOptions {
   users: UserStore;
   tokens: AccessTokens;
   registrationEnabled: boolean;
+  /** How long after signing in with a password an access token may still be refreshed. */
+  sessionMaxSeconds?: number;
 }
 
-export function createAccounts({ users, tokens, registrationEnabled }: AccountsOptions): Accounts {
-  async function sessionFor(user: User): Promise<Session> {
-    const { accessToken, expiresAt } = await tokens.issue({ userId: user.id, role: user.role });
+export function createAccounts({ users, tokens, registrationEnabled, sessionMaxSeconds = DEFAULT_SESSION_MAX_SECONDS }: AccountsOptions): Accounts {
+  async function sessionFor(user: User, signedInAt?: Date): Promise<Session> {
+    const { accessToken, expiresAt } = await tokens.issue({ userId: user.id, role: user.role, ...(signedInAt ? { signedInAt } : {}) });
     return { accessToken, expiresAt: expiresAt.toISOString(), user };
   }
 
@@ -50,6 +54,13 @@ export function createAccounts({ users, tokens, registrationEnabled }: AccountsO
       const user = await users.getUser(claims.userId);
       if (!user) return null;
       return { userId: user.id, role: user.role, via: 'token', apiKeyId: null };
+    },
+
+    async renewSession(accessToken) {
+      const claims = await tokens.verify(accessToken);
+      if (!claims || Date.now() - claims.signedInAt.getTime() > sessionMaxSeconds * 1000) return null;
+      const user = await users.getUser(claims.userId);
+      return user ? sessionFor(user, claims.signedInAt) : null;
     },
 
     getUser: (userId) => users.getUser(userId),

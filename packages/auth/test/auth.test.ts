@@ -18,10 +18,16 @@ describe('passwords', () => {
 describe('access tokens', () => {
   const tokens = createAccessTokens({ secret: generateSecret(), ttlSeconds: 60 });
 
-  it('carry the user and role and expire', async () => {
+  it('carry the user, role and sign-in time, and expire', async () => {
     const { accessToken, expiresAt } = await tokens.issue({ userId: 'u-1', role: 'user' });
-    expect(await tokens.verify(accessToken)).toEqual({ userId: 'u-1', role: 'user' });
+    const claims = await tokens.verify(accessToken);
+    expect(claims).toMatchObject({ userId: 'u-1', role: 'user' });
+    expect(Math.abs(claims!.signedInAt.getTime() - Date.now())).toBeLessThan(2_000);
     expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
+    // A refreshed token keeps the sign-in it descends from.
+    const signedInAt = new Date(Date.now() - 3_600_000);
+    const refreshed = await tokens.issue({ userId: 'u-1', role: 'user', signedInAt });
+    expect((await tokens.verify(refreshed.accessToken))!.signedInAt.getTime()).toBe(Math.floor(signedInAt.getTime() / 1000) * 1000);
   });
 
   it('refuse expired, foreign and malformed tokens', async () => {
@@ -38,8 +44,8 @@ describe('access tokens', () => {
     try {
       const shortLived = createAccessTokens({ secret: generateSecret(), ttlSeconds: 2 });
       const { accessToken } = await shortLived.issue({ userId: 'u-2', role: 'user' });
-      expect(await shortLived.verify(accessToken)).toEqual({ userId: 'u-2', role: 'user' });
-      expect(await shortLived.verify(accessToken)).toEqual({ userId: 'u-2', role: 'user' });
+      expect(await shortLived.verify(accessToken)).toMatchObject({ userId: 'u-2', role: 'user' });
+      expect(await shortLived.verify(accessToken)).toMatchObject({ userId: 'u-2', role: 'user' });
       vi.setSystemTime(Date.now() + 3000);
       expect(await shortLived.verify(accessToken)).toBeNull();
     } finally {

@@ -50,6 +50,8 @@ export const configSchema = z.object({
   /** Signs access tokens (HS256). Required in production; in development a generated one is used. */
   JWT_SECRET: z.string().optional(),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(24 * 3600).default(900),
+  /** How long after a password sign-in auth.refresh still renews its access tokens. */
+  SESSION_MAX_SECONDS: positiveInt.max(30 * 24 * 3600).default(12 * 3600),
   REGISTRATION_ENABLED: booleanFlag.default(true),
   /** Whose approvals teach the memory that answers every account: 'admins', or 'everyone' for one trusted team. */
   MEMORY_LEARNS_FROM: z.enum(['admins', 'everyone']).default('admins'),

@@ -321,6 +321,11 @@ export interface Accounts {
   login(input: LoginInput): Promise<Session | null>;
   /** A bearer access token or API key → its actor; null for anything unknown, expired, forged or revoked. */
   authenticate(credential: string): Promise<Actor | null>;
+  /**
+   * A fresh access token for the one given (role read again), as long as the password sign-in it descends
+   * from is recent enough; null for a token expired, forged or too old, or an account that no longer exists.
+   */
+  renewSession(accessToken: string): Promise<Session | null>;
   getUser(userId: string): Promise<User | null>;
   createApiKey(userId: string, name: string): Promise<CreatedApiKey>;
   listApiKeys(userId: string): Promise<ApiKey[]>;

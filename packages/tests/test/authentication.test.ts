@@ -1,5 +1,6 @@
-import { bootstrapAdmin } from '@nexa/auth';
-import { createUserStore } from '@nexa/db';
+import { bootstrapAdmin, createAccessTokens } from '@nexa/auth';
+import { createUserStore, tables } from '@nexa/db';
+import { eq } from 'drizzle-orm';
 import { appRouter } from '@nexa/router';
 import { describe, expect, it } from 'vitest';
 import { codeOf, collect, errorOf, startTestNexa } from '../src/index';
@@ -61,6 +62,65 @@ describe('accounts', () => {
     expect(await bootstrapAdmin(users, { email: 'owner@example.com', password: 'operator password' })).toBe('promoted');
     expect((await anonymous.auth.login.mutate({ email: 'owner@example.com', password: 'operator password' })).user.role).toBe('admin');
     expect(await bootstrapAdmin(users, { email: 'owner@example.com', password: 'operator password' })).toBe('unchanged');
+  });
+});
+
+describe('auth.refresh (sliding session)', () => {
+  const expiryOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).exp as number;
+
+  it('gives a signed-in caller a fresh access token that outlives the one it was asked with', async () => {
+    await using nexa = await startTestNexa({ env: { ACCESS_TOKEN_TTL_SECONDS: '3' } });
+    const { user, token } = await nexa.createUser();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const renewed = await nexa.client({ token }).auth.refresh.mutate();
+    expect(renewed.user.id).toBe(user.id);
+    expect(renewed.accessToken).not.toBe(token);
+    expect(expiryOf(renewed.accessToken)).toBeGreaterThan(expiryOf(token));
+    expect(Date.parse(renewed.expiresAt)).toBe(expiryOf(renewed.accessToken) * 1000);
+
+    // Past the first token's lifetime, the renewed one still works, and refreshes again.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiryOf(token) * 1000 - Date.now()) + 100));
+    expect(await codeOf(nexa.client({ token }).auth.me.query())).toBe('UNAUTHORIZED');
+    expect((await nexa.client({ token: renewed.accessToken }).auth.me.query()).id).toBe(user.id);
+    expect((await nexa.client({ token: renewed.accessToken }).auth.refresh.mutate()).user.id).toBe(user.id);
+  });
+
+  it('is refused once SESSION_MAX_SECONDS have passed since the password sign-in, however often it was refreshed', async () => {
+    await using nexa = await startTestNexa({ env: { SESSION_MAX_SECONDS: '2' } });
+    const { token } = await nexa.createUser();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const renewed = await nexa.client({ token }).auth.refresh.mutate();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Still a valid access token, but its session began more than 2 s ago.
+    expect((await nexa.client({ token: renewed.accessToken }).auth.me.query()).id).toBeDefined();
+    const refused = await errorOf(nexa.client({ token: renewed.accessToken }).auth.refresh.mutate());
+    expect([refused.data?.code, refused.message]).toEqual(['UNAUTHORIZED', 'the session is over: sign in again']);
+  });
+
+  it('is refused for an expired token: an ended session stays ended', async () => {
+    await using nexa = await startTestNexa();
+    const expired = await createAccessTokens({ secret: nexa.config.JWT_SECRET!, ttlSeconds: -60 }).issue({ userId: nexa.user.id, role: 'user' });
+    expect(await codeOf(nexa.client({ token: expired.accessToken }).auth.refresh.mutate())).toBe('UNAUTHORIZED');
+  });
+
+  it('is refused for an API key, with a clear error, and for a revoked one', async () => {
+    await using nexa = await startTestNexa();
+    const key = await nexa.client().apiKeys.create.mutate({ name: 'ci' });
+    const error = await errorOf(nexa.client({ token: key.key }).auth.refresh.mutate());
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/API key .*cannot be refreshed/);
+    await nexa.client().apiKeys.revoke.mutate({ id: key.id });
+    expect(await codeOf(nexa.client({ token: key.key }).auth.refresh.mutate())).toBe('UNAUTHORIZED');
+  });
+
+  it('is refused once the session is revoked by removing its account, and carries a changed role', async () => {
+    await using nexa = await startTestNexa();
+    const other = await nexa.createUser();
+    await createUserStore(nexa.database.db).setRole(other.user.id, 'admin');
+    expect((await nexa.client({ token: other.token }).auth.refresh.mutate()).user.role).toBe('admin');
+
+    await nexa.database.db.delete(tables.users).where(eq(tables.users.id, other.user.id));
+    expect(await codeOf(nexa.client({ token: other.token }).auth.refresh.mutate())).toBe('UNAUTHORIZED');
   });
 });
 

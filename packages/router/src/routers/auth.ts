@@ -25,6 +25,16 @@ export const authRouter = createTRPCRouter({
       return result;
     }),
 
+  /** Sliding session: a caller signed in with a still-valid access token gets a fresh one for the same account. */
+  refresh: protectedProcedure.output(session).mutation(async ({ ctx }) => {
+    if (ctx.actor.via === 'apiKey') {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'an API key does not expire and cannot be refreshed; auth.refresh renews access tokens' });
+    }
+    const renewed = ctx.credential ? await ctx.accounts.renewSession(ctx.credential) : null;
+    if (!renewed) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'the session is over: sign in again' });
+    return renewed;
+  }),
+
   me: protectedProcedure.output(user).query(async ({ ctx }) => {
     const me = await ctx.accounts.getUser(ctx.actor.userId);
     if (!me) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'the account no longer exists' });
