@@ -11,4 +11,4 @@ export {
 } from './create-nexa-client';
 export type { AppRouter, RouterInputs, RouterOutputs } from '@nexa/router';
 export type * from '@nexa/contracts';
-export { eventsOfMessage, formatNcm } from '@nexa/contracts';
+export { eventsOfMessage, formatNcm, NEEDS_REVIEW_BELOW, needsReview } from '@nexa/contracts';

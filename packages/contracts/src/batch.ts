@@ -75,11 +75,17 @@ export type TaskItem = z.infer<typeof taskItem>;
 export const ITEMS_PAGE_DEFAULT = 100;
 export const ITEMS_PAGE_MAX = 1000;
 
+/** Which items a page holds: the failed ones, or the classified ones still to be reviewed (see `needsReview`). */
+export const taskItemsFilter = z.enum(['failed', 'needsReview'], { error: "filter must be 'failed' or 'needsReview'" });
+export type TaskItemsFilter = z.infer<typeof taskItemsFilter>;
+
 export const taskItemsInput = z.object({
   taskId,
-  /** The `nextCursor` of the previous page. */
+  /** The `nextCursor` of the previous page (of the same filter). */
   cursor: z.number().int().nonnegative().nullish(),
   limit: pageLimit(ITEMS_PAGE_MAX).optional().default(ITEMS_PAGE_DEFAULT),
+  /** Only the items it admits; every item without it. */
+  filter: taskItemsFilter.optional(),
 });
 export type TaskItemsInput = z.input<typeof taskItemsInput>;
 

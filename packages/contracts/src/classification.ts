@@ -53,6 +53,12 @@ export const classification = z.object({
 });
 export type Classification = z.infer<typeof classification>;
 
+/** A classification below this confidence needs a human review (the engine's threshold, `needsReview`). */
+export const NEEDS_REVIEW_BELOW = 0.6;
+/** Still as the classifier left it (no review yet) and less sure than the engine trusts: an analyst should look. */
+export const needsReview = (classification: Pick<Classification, 'status' | 'confidence'>) =>
+  classification.status === 'ACTIVE' && classification.confidence < NEEDS_REVIEW_BELOW;
+
 /** What an AI classifier produces for one part, before Nexa stores it. */
 export const classifierOutcome = z.object({
   ncm: ncmCode,

@@ -1,5 +1,5 @@
 import type { ApprovedClassification, WithdrawnApproval } from './approved-memory';
-import type { BatchCounts, BatchItemInput, TaskItemsPage } from './batch';
+import type { BatchCounts, BatchItemInput, TaskItemsFilter, TaskItemsPage } from './batch';
 import type { Classification, ClassifierOutcome, PartInput } from './classification';
 import type { BatchFinishedEvent, ItemEndEvent, NewTaskEvent, TaskEvent } from './events';
 import type { Actor, ApiKey, CreatedApiKey, LoginInput, RegisterInput, Role, Session, User } from './auth';
@@ -138,8 +138,8 @@ export interface TaskStore {
   /** For each partnumber with a classification in force that the visibility admits, the newest one. */
   latestKnownClassifications(partnumbers: readonly string[], visibility: Visibility): Promise<Map<string, Classification>>;
   countItems(taskId: string): Promise<BatchCounts>;
-  /** Items in `seq` order after `afterSeq`. */
-  listItems(taskId: string, afterSeq: number | null, limit: number): Promise<TaskItemsPage>;
+  /** Items in `seq` order after `afterSeq`, only those `filter` admits when given. */
+  listItems(taskId: string, afterSeq: number | null, limit: number, filter?: TaskItemsFilter): Promise<TaskItemsPage>;
   /** Marks every queued item cancelled and the task cancelled, unless it already ended. */
   cancelTask(taskId: string): Promise<CancelOutcome | null>;
   /** Idempotency keys are per owner: another user's key never names a task of this one. */

@@ -3,6 +3,7 @@ import { currentCorrelationId } from '@nexa/observability';
 import {
   encodeTaskListCursor,
   IdempotencyKeyReusedError,
+  NEEDS_REVIEW_BELOW,
   PartnumberInFlightError,
   reportingUnavailability,
   type BatchCounts,
@@ -21,6 +22,7 @@ import {
   type TaskEnding,
   type TaskItem,
   type TaskItemRef,
+  type TaskItemsFilter,
   type TaskItemsPage,
   type TaskAccess,
   type StoredItem,
@@ -44,6 +46,22 @@ const answeredWith = aliasedTable(classifications, 'answered_with');
 const emptyCounts = (): BatchCounts => ({ total: 0, queued: 0, processing: 0, done: 0, failed: 0, cancelled: 0 });
 
 const inForce = inArray(classifications.status, ['ACTIVE', 'APPROVED']);
+
+/**
+ * The item's classification as `listItems` reads it: the one it produced, else the known one it was
+ * answered with. A reviewed one is APPROVED, REJECTED or REPLACED (by an override, itself APPROVED).
+ */
+const itemClassification = <Column extends 'status' | 'confidence'>(column: Column) =>
+  sql`coalesce(${producedBy[column]}, ${answeredWith[column]})`;
+/** The condition of each `task.items` filter, on `listItems`' joins. */
+const admittedBy: Record<TaskItemsFilter, SQL> = {
+  failed: eq(taskItems.status, 'failed'),
+  needsReview: and(
+    eq(taskItems.status, 'done'),
+    sql`${itemClassification('status')} = 'ACTIVE'`,
+    sql`${itemClassification('confidence')} < ${NEEDS_REVIEW_BELOW}`,
+  )!,
+};
 /** A human-approved classification answers before any newer machine one. */
 const approvedFirst = desc(sql`${classifications.status} = 'APPROVED'`);
 
@@ -690,13 +708,13 @@ function createRawTaskStore(db: NexaDatabase): TaskStore {
 
     countItems: (taskId: string) => countItems(taskId),
 
-    async listItems(taskId: string, afterSeq: number | null, limit: number): Promise<TaskItemsPage> {
+    async listItems(taskId: string, afterSeq: number | null, limit: number, filter?: TaskItemsFilter): Promise<TaskItemsPage> {
       const rows = await db
         .select({ item: taskItems, produced: producedBy, answered: answeredWith })
         .from(taskItems)
         .leftJoin(producedBy, eq(producedBy.taskItemId, taskItems.id))
         .leftJoin(answeredWith, eq(answeredWith.id, taskItems.knownClassificationId))
-        .where(and(eq(taskItems.taskId, taskId), afterSeq === null ? undefined : gt(taskItems.seq, afterSeq)))
+        .where(and(eq(taskItems.taskId, taskId), afterSeq === null ? undefined : gt(taskItems.seq, afterSeq), filter ? admittedBy[filter] : undefined))
         .orderBy(asc(taskItems.seq))
         .limit(limit + 1);
       const page = rows.slice(0, limit);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decodeTaskListCursor, IdempotencyKeyReusedError, type ClassifierOutcome } from '@nexa/contracts';
+import { decodeTaskListCursor, IdempotencyKeyReusedError, NEEDS_REVIEW_BELOW, type ClassifierOutcome, type TaskItemsPage } from '@nexa/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewStore, createTaskStore, createUserStore, type DatabaseHandle } from '../src/index';
 import { databaseKinds } from './database-kinds';
@@ -160,6 +160,45 @@ describe.each(databaseKinds)('task store on %s', (_kind, open) => {
     expect(mine.get('BATCH-OWN-1')).toMatchObject({ id: approved!.id, status: 'APPROVED' });
     expect((await store.latestKnownClassifications(['BATCH-OWN-1', 'BATCH-OWN-2'], { ownerId: otherId })).size).toBe(0);
     expect((await store.latestKnownClassifications(['BATCH-OWN-1', 'BATCH-OWN-2'], 'all')).size).toBe(2);
+  });
+
+  it("pages a batch's failed items, and its classified ones still to be reviewed below the engine's threshold, by seq cursor", async () => {
+    const store = createTaskStore(handle.db);
+    const reviews = createReviewStore(handle.db);
+    const { classification: knownLow } = await store.completeItem(
+      (await store.createSingleTask({ part: { partnumber: 'FILTER-KNOWN' }, ownerId, reclassify: false, status: 'queued' })).itemId,
+      { ...outcome, confidence: 0.3 },
+    );
+    const partnumbers = ['FILTER-SURE', 'FILTER-LOW-1', 'FILTER-FAILED', 'FILTER-APPROVED', 'FILTER-REJECTED', 'FILTER-OVERRIDDEN', 'FILTER-LOW-2', 'FILTER-AT-THRESHOLD', 'FILTER-QUEUED'];
+    const batch = await store.createBatchTask({
+      ownerId,
+      items: [...partnumbers, 'FILTER-KNOWN'].map((partnumber) => ({ partnumber })),
+      reclassify: false,
+      known: new Map([['FILTER-KNOWN', knownLow]]),
+    });
+    const itemOf = new Map(partnumbers.map((partnumber, index) => [partnumber, batch.queued[index]!.itemId]));
+    const complete = async (partnumber: string, confidence: number) => (await store.completeItem(itemOf.get(partnumber)!, { ...outcome, confidence })).classification;
+    await complete('FILTER-SURE', 0.9);
+    await complete('FILTER-LOW-1', 0.41);
+    await store.failItem(itemOf.get('FILTER-FAILED')!, 'no NCM');
+    await reviews.review({ id: (await complete('FILTER-APPROVED', 0.2)).id, action: 'approve', actorId: ownerId }, { ownerId });
+    await reviews.review({ id: (await complete('FILTER-REJECTED', 0.2)).id, action: 'reject', actorId: ownerId }, { ownerId });
+    await reviews.review({ id: (await complete('FILTER-OVERRIDDEN', 0.2)).id, action: 'override', ncm: '85423990', actorId: ownerId }, { ownerId });
+    await complete('FILTER-LOW-2', 0.59);
+    await complete('FILTER-AT-THRESHOLD', NEEDS_REVIEW_BELOW);
+
+    const partnumbersOf = (page: TaskItemsPage) => page.items.map((item) => item.partnumber);
+    expect(partnumbersOf(await store.listItems(batch.taskId, null, 100, 'failed'))).toEqual(['FILTER-FAILED']);
+    expect(partnumbersOf(await store.listItems(batch.taskId, null, 100, 'needsReview'))).toEqual(['FILTER-LOW-1', 'FILTER-LOW-2', 'FILTER-KNOWN']);
+    expect((await store.listItems(batch.taskId, null, 100)).items).toHaveLength(10);
+
+    const first = await store.listItems(batch.taskId, null, 2, 'needsReview');
+    expect(partnumbersOf(first)).toEqual(['FILTER-LOW-1', 'FILTER-LOW-2']);
+    expect(first.nextCursor).toBe(7);
+    const second = await store.listItems(batch.taskId, first.nextCursor, 2, 'needsReview');
+    expect(partnumbersOf(second)).toEqual(['FILTER-KNOWN']);
+    expect(second.nextCursor).toBeNull();
+    expect(await store.listItems(batch.taskId, 3, 2, 'failed')).toEqual({ items: [], nextCursor: null });
   });
 
   it('cancels a batch while its items are being picked up and finished, without an error, keeping what was done', async () => {

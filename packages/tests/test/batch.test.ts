@@ -1,7 +1,8 @@
 import { tables } from '@nexa/db';
 import { waitFor } from '@nexa/testing';
 import { describe, expect, it } from 'vitest';
-import { blockingClassifier, collect, errorOf, flatten, selectiveClassifier, startTestNexa } from '../src/index';
+import type { AiClassifier } from '@nexa/contracts';
+import { blockingClassifier, collect, errorOf, flatten, sampleOutcome, selectiveClassifier, startTestNexa } from '../src/index';
 
 describe('classification.submitBatch', () => {
   it('collapses duplicates, answers known partnumbers from history, classifies the rest and finishes', async () => {
@@ -144,6 +145,37 @@ describe('classification.submitBatch', () => {
       ['BAD-2', 'failed', 'no NCM for BAD-2'],
       ['OK-3', 'done', null],
     ]);
+  });
+
+  it('task.items pages only the failed items, or only the classified ones to review, when asked', async () => {
+    const classifier: AiClassifier = {
+      name: 'doubtful',
+      async classify(part) {
+        if (part.partnumber.startsWith('BAD')) throw new Error(`no NCM for ${part.partnumber}`);
+        return { ...sampleOutcome(part), confidence: part.partnumber.startsWith('UNSURE') ? 0.35 : 0.9 };
+      },
+    };
+    await using nexa = await startTestNexa({ classifier, env: { JOB_ATTEMPTS: '1' } });
+    const client = nexa.client();
+    const items = ['OK-1', 'UNSURE-1', 'BAD-1', 'OK-2', 'UNSURE-2', 'UNSURE-3', 'BAD-2'].map((partnumber) => ({ partnumber }));
+    const { taskId } = await client.classification.submitBatch.mutate({ items });
+    await collect(client.watch(taskId));
+    const unsure3 = (await client.task.items.query({ taskId })).items.find((item) => item.partnumber === 'UNSURE-3')!;
+    await client.classification.review.mutate({ id: unsure3.classification!.id, action: 'approve' });
+
+    const failed = await client.task.items.query({ taskId, filter: 'failed' });
+    expect(failed.items.map((item) => [item.partnumber, item.status, item.error])).toEqual([
+      ['BAD-1', 'failed', 'no NCM for BAD-1'],
+      ['BAD-2', 'failed', 'no NCM for BAD-2'],
+    ]);
+    const firstToReview = await client.task.items.query({ taskId, filter: 'needsReview', limit: 1 });
+    expect(firstToReview.items.map((item) => [item.partnumber, item.classification?.status, item.classification?.confidence])).toEqual([['UNSURE-1', 'ACTIVE', 0.35]]);
+    const restToReview = await client.task.items.query({ taskId, filter: 'needsReview', limit: 1, cursor: firstToReview.nextCursor });
+    expect(restToReview).toMatchObject({ items: [{ partnumber: 'UNSURE-2' }], nextCursor: null });
+    expect((await client.task.items.query({ taskId })).items).toHaveLength(7);
+
+    const refused = await errorOf(client.task.items.query({ taskId, filter: 'done' as never }));
+    expect([refused.data?.code, refused.message]).toEqual(['BAD_REQUEST', expect.stringContaining('filter')]);
   });
 
   it('ends failed when every item failed', async () => {

@@ -193,6 +193,9 @@ describe('REST API under /api', () => {
     expect(badLimit.status).toBe(400);
     expect(await badLimit.json()).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: [{ path: 'limit' }] });
     expect((await fetch(`${url}/api/tasks/${taskId}/items?limit=1001`)).status).toBe(400);
+    // The filter of task.items too: none of these items failed.
+    expect(await (await fetch(`${url}/api/tasks/${taskId}/items?filter=failed`)).json()).toEqual({ items: [], nextCursor: null });
+    expect((await fetch(`${url}/api/tasks/${taskId}/items?filter=broken`)).status).toBe(400);
 
     const first = (await (await fetch(`${url}/api/tasks?limit=1`)).json()) as { items: Array<{ id: string; name: string | null; itemCount: number }>; nextCursor: string | null };
     expect(first.items).toEqual([expect.objectContaining({ id: taskId, name: 'paged', itemCount: 5 })]);

@@ -33,7 +33,7 @@ export const taskRouter = createTRPCRouter({
     .output(taskItemsPage)
     .query(async ({ ctx, input }) => {
       await requireTaskAccess(ctx, input.taskId);
-      return ctx.tasks.listItems(input.taskId, input.cursor ?? null, input.limit);
+      return ctx.tasks.listItems(input.taskId, input.cursor ?? null, input.limit, input.filter);
     }),
 
   list: protectedProcedure

@@ -75,8 +75,8 @@ export async function restRoutes(app: FastifyInstance, { callerFor, keepAliveMs 
   app.get<{ Params: { taskId: string }; Querystring: QueryString }>(
     '/api/tasks/:taskId/items',
     handle(async (request: FastifyRequest<{ Params: { taskId: string }; Querystring: QueryString }>, reply) => {
-      const { cursor, limit } = request.query;
-      const input = { ...inputOfQuery({ cursor, limit }, ['cursor', 'limit']), taskId: request.params.taskId };
+      const { cursor, limit, filter } = request.query;
+      const input = { ...inputOfQuery({ cursor, limit, filter }, ['cursor', 'limit']), taskId: request.params.taskId };
       return reply.send(await (await callerFor(request)).task.items(input as never));
     }),
   );
