@@ -1,3 +1,4 @@
+import type { AiClassifier } from '@nexa/client';
 import { gatedClassifier, startTestNexa } from '@nexa/tests';
 import { describe, expect, test } from 'vitest';
 import { openBrowser, type TestBrowser } from './browser';
@@ -83,9 +84,38 @@ describe('classifying one partnumber in the browser', () => {
     await page.getByRole('button', { name: 'Classificar' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('partnumber must have at least 3 characters');
+    // The server's reason, said in the interface's language.
+    expect(await alert.textContent()).toBe('Dados inválidos: o campo partnumber precisa ter pelo menos 3 caracteres');
     expect(new URL(page.url()).pathname).toBe('/');
     await browser.screenshot('classify-bad-input');
+
+    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+    expect(await alert.textContent()).toBe('Invalid input: the partnumber field needs at least 3 characters');
+  });
+
+  test('a classification that failed says why in the interface’s language', async () => {
+    const classifier: AiClassifier = {
+      name: 'finds-nothing',
+      async classify(part) {
+        throw new Error(`no NCM code matches partnumber ${part.partnumber}${part.description ? '' : ' (add a description)'}`);
+      },
+    };
+    await using nexa = await startTestNexa({ classifier, env: { JOB_ATTEMPTS: '1' } });
+    await using browser = await openBrowser(nexa.nexa.url);
+    await signIn(browser, await registerThroughApi(nexa.nexa.url));
+    const { page } = browser;
+
+    await page.goto('/');
+    await page.getByRole('textbox', { name: 'Partnumber' }).fill('XYZ-123');
+    await page.getByRole('button', { name: 'Classificar' }).click();
+    const failure = page.getByRole('alert').filter({ hasText: 'A classificação falhou' });
+    await failure.waitFor();
+    expect(await failure.textContent()).toBe('A classificação falhou: nenhuma NCM corresponde ao partnumber XYZ-123 (acrescente uma descrição)');
+
+    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Classification failed' }).textContent()).toBe(
+      'Classification failed: no NCM code matches partnumber XYZ-123 (add a description)',
+    );
   });
 
   test('the interface switches to English and remembers it', async () => {

@@ -29,20 +29,29 @@ describe('reviewing a classification in the browser', () => {
     expect(await card.getByRole('button', { name: 'Aprovar' }).count()).toBe(0);
 
     await card.getByRole('button', { name: 'Corrigir NCM' }).click();
-    await card.getByRole('combobox', { name: 'Buscar NCM' }).pressSequentially('8542.39', { delay: 30 });
+    // A plain search box (no combobox role for what is a group of radio buttons); ArrowDown goes to the options.
+    const searchBox = card.getByRole('searchbox', { name: 'Buscar NCM' });
+    await searchBox.pressSequentially('8542.39', { delay: 30 });
     const option = card.getByRole('radio').first();
     await option.waitFor();
     const chosen = await option.getAttribute('value');
     expect(chosen).toMatch(/^854239\d{2}$/);
     // Each option says what the levels above it are, so codes that read only "Outros" are told apart.
     expect(await card.locator('.ncm-option-parent').first().textContent()).toMatch(/^[^›]+ › [^›]+$/);
-    await option.check();
+    await searchBox.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(chosen);
+    await page.keyboard.press('Space');
+    expect(await option.isChecked()).toBe(true);
     await browser.screenshot('review-override');
     await card.getByRole('button', { name: 'Substituir pela NCM escolhida' }).click();
 
     const chosenDotted = `${chosen!.slice(0, 4)}.${chosen!.slice(4, 6)}.${chosen!.slice(6)}`;
     await expect.poll(() => card.getByLabel('NCM').first().textContent()).toBe(chosenDotted);
     expect(await status.textContent()).toBe('Aprovada');
+    // The path shows the levels the table has: the first-level subheading 8542.3, and no empty level.
+    await expect.poll(() => hierarchy.textContent()).toMatch(/Subposição 8542\.3 .*Circuitos integrados eletrônicos/);
+    const levelsWithoutDescription = await hierarchy.locator('li').evaluateAll((items) => items.filter((item) => !item.querySelector('.hierarchy-description')).length);
+    expect(levelsWithoutDescription).toBe(0);
     expect(await card.textContent()).toContain('manual');
     await browser.screenshot('review-done');
 

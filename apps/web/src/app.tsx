@@ -23,11 +23,11 @@ export function App() {
   );
 }
 
-/** A new client (and an empty cache) for every token. */
+/** A new client (and an empty cache) for every sign-in; a refreshed token keeps both (and whatever is being typed). */
 function SessionScope() {
   const { token } = useSession();
   return (
-    <NexaProvider key={token ?? 'signed-out'} token={token}>
+    <NexaProvider key={token ? 'signed-in' : 'signed-out'} token={token}>
       <Shell />
     </NexaProvider>
   );
@@ -91,7 +91,11 @@ function Shell() {
               ))}
             </select>
           </label>
-          {me.data && <span className="user-email">{me.data.email}</span>}
+          {me.data && (
+            <span className="user-email" title={me.data.email}>
+              {me.data.email}
+            </span>
+          )}
           {token && (
             <button type="button" onClick={() => signOut()}>
               {t.nav.signOut}

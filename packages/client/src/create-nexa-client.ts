@@ -48,6 +48,11 @@ export interface NexaClientExtras {
   /** Yields a task's events from `lastEventId` (or the start) until its terminal event. */
   watch(taskId: string, options?: WatchOptions): AsyncIterable<TrackedEvent>;
   readonly connectionState: ConnectionState;
+  /**
+   * After the token changed (e.g. `auth.refresh`): opens a new WebSocket with it, moving live
+   * subscriptions over without a gap (the old socket serves until the new one is open).
+   */
+  renewConnection(): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +61,10 @@ export type NexaClient = TRPCClient<AppRouter> & NexaClientExtras;
 /** Full-jitter exponential backoff: a random wait between 0 and min(cap, 250 ms · 2^attempt). */
 export function jitteredBackoff(attempt: number, capMs = 10_000): number {
   return Math.floor(Math.random() * Math.min(capMs, 250 * 2 ** attempt));
+}
+
+interface ReconnectableWsClient {
+  reconnect(closedError: null): void;
 }
 
 export function createNexaClient(options: NexaClientOptions): NexaClient {
@@ -85,7 +94,8 @@ export function createNexaClient(options: NexaClientOptions): NexaClient {
           keepAlive: { enabled: true, intervalMs: 15_000, pongTimeoutMs: 5_000 },
           onOpen: () => setState('live'),
           onClose: () => {
-            if (state !== 'closed') setState('reconnecting');
+            // A socket retired by renewConnection() closes while its successor is open and serving.
+            if (state !== 'closed' && wsClient?.connection?.state !== 'open') setState('reconnecting');
           },
         })
       : null;
@@ -179,6 +189,10 @@ export function createNexaClient(options: NexaClientOptions): NexaClient {
     watch,
     get connectionState() {
       return state;
+    },
+    renewConnection() {
+      // The client's own seamless reconnect (the one a server's `reconnect` notice starts), not yet public in its types.
+      (wsClient as unknown as ReconnectableWsClient | null)?.reconnect(null);
     },
     async close() {
       setState('closed');

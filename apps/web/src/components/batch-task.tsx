@@ -1,8 +1,9 @@
-import { formatNcm, type Classification, type TaskView } from '@nexa/client';
+import { formatNcm, NEEDS_REVIEW_BELOW, needsReview, type Classification, type TaskItem, type TaskItemsFilter, type TaskView } from '@nexa/client';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { countsFromTask, summariseBatch } from '../lib/batch-progress';
+import { translateServerText } from '../i18n/server-texts';
+import { displayedCounts, type LiveItem } from '../lib/batch-progress';
 import { formatPercent } from '../lib/format';
 import { describeError, useTRPC } from '../lib/nexa';
 import { recalledUpload } from '../lib/uploads';
@@ -14,24 +15,32 @@ import { RejectedRows } from './rejected-rows';
 import { ResultCard } from './result-card';
 
 const PAGE_SIZE = 50;
+type ItemFilter = 'all' | TaskItemsFilter;
+const ITEM_FILTERS: readonly ItemFilter[] = ['all', 'failed', 'needsReview'];
 
 /**
- * A batch, live: its items come from `task.items` (page by page) and each row then follows its
- * `item_result` / `item_failed` events; the aggregate comes from `batch_progress`. A reload replays
- * the events, so it resumes where it was.
+ * A batch, live: its items come from `task.items` (page by page, all of them or only those a filter
+ * admits, chosen by the server) and each row then follows its `item_result` / `item_failed` events;
+ * the aggregate comes from `batch_progress`. A reload replays the events, so it resumes where it was.
  */
 export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const batch = useMemo(() => summariseBatch(live.events), [live.events]);
+  const { batch } = live;
   const upload = useMemo(() => recalledUpload(task.id), [task.id]);
+  const [filter, setFilter] = useState<ItemFilter>('all');
   // The item whose classification is open for review below its row, and the reviews made on this page.
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [reviewed, setReviewed] = useState<ReadonlyMap<string, Classification>>(new Map());
+  const toggleReview = useCallback((itemId: string) => setReviewing((open) => (open === itemId ? null : itemId)), []);
+  const recordReview = useCallback((itemId: string, next: Classification) => setReviewed((previous) => new Map(previous).set(itemId, next)), []);
 
   const pages = useInfiniteQuery(
-    trpc.task.items.infiniteQueryOptions({ taskId: task.id, limit: PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+    trpc.task.items.infiniteQueryOptions(
+      { taskId: task.id, limit: PAGE_SIZE, ...(filter === 'all' ? {} : { filter }) },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
   );
   const cancel = useMutation(
     trpc.task.cancel.mutationOptions({
@@ -44,14 +53,12 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
     if (batch.ended) void queryClient.invalidateQueries({ queryKey: trpc.task.pathKey() });
   }, [batch.ended, queryClient, trpc]);
 
-  // A cancel's event counts the moment it stopped the batch; the task, read again once it ended, also
-  // counts the items that were processing then and the cancelled ones.
-  const counts: { done: number; failed: number; total: number; cancelled?: number } =
-    ended === 'cancelled' && task.status === 'cancelled' ? countsFromTask(task.counts) : (batch.counts ?? countsFromTask(task.counts));
+  const counts = displayedCounts(task, batch);
   const finished = counts.done + counts.failed;
   const fraction = counts.total > 0 ? finished / counts.total : 0;
   const progressText = ended ? `${t.task.status[ended]} — ${t.batch.counts(counts)}` : `${t.task.status.processing} — ${t.batch.counts(counts)}`;
-  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
+  const filterCounts: Partial<Record<ItemFilter, number>> = { all: counts.total, failed: counts.failed };
 
   return (
     <>
@@ -80,19 +87,25 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
             <dd data-testid="count-cancelled">{counts.cancelled}</dd>
           </div>
         ) : null}
+        {upload?.duplicates ? (
+          <div>
+            <dt>{t.batch.duplicates}</dt>
+            <dd data-testid="count-duplicates">{upload.duplicates}</dd>
+          </div>
+        ) : null}
+        {upload?.answeredFromHistory ? (
+          <div>
+            <dt>{t.batch.answeredFromHistory}</dt>
+            <dd data-testid="count-from-history">{upload.answeredFromHistory}</dd>
+          </div>
+        ) : null}
       </dl>
       {live.subscriptionError != null && (
         <p className="alert alert-error" role="alert">
           {describeError(live.subscriptionError, t)}
         </p>
       )}
-      <div className="actions">
-        {!ended && (
-          <button type="button" onClick={() => cancel.mutate({ taskId: task.id })} disabled={cancel.isPending}>
-            {t.batch.cancel}
-          </button>
-        )}
-      </div>
+      {!ended && <CancelBatch onConfirm={() => cancel.mutate({ taskId: task.id })} pending={cancel.isPending} />}
       {cancel.error && (
         <p className="alert alert-error" role="alert">
           {describeError(cancel.error, t)}
@@ -105,13 +118,25 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
         <h2 id="items-title" className="section-title">
           {t.batch.items}
         </h2>
+        <fieldset className="item-filter">
+          <legend>{t.batch.show}</legend>
+          {ITEM_FILTERS.map((option) => {
+            const count = filterCounts[option];
+            return (
+              <label key={option} className="check">
+                <input type="radio" name="item-filter" value={option} checked={filter === option} onChange={() => setFilter(option)} />
+                {count === undefined ? t.batch.filters[option] : t.batch.filterWithCount(t.batch.filters[option], count)}
+              </label>
+            );
+          })}
+        </fieldset>
         {pages.error && (
           <p className="alert alert-error" role="alert">
             {describeError(pages.error, t)}
           </p>
         )}
         <div className="table-scroll">
-          <table className="items-table">
+          <table className="items-table" aria-busy={pages.isPending}>
             <thead>
               <tr>
                 <th scope="col" className="numeric">
@@ -124,57 +149,148 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
                   {t.result.confidence}
                 </th>
                 <th scope="col">{t.batch.status}</th>
+                <th scope="col">{t.batch.reviewState}</th>
                 <th scope="col">
-                  <span className="visually-hidden">{t.review.title}</span>
+                  <span className="visually-hidden">{t.batch.actions}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => {
-                const live = batch.items.get(item.id) ?? item;
-                // The item's events carry its classification as first stored; a review since is newer: made
-                // on this page, or read with the page of items (approved or rejected in an earlier visit).
-                const classification = reviewed.get(item.id) ?? (item.classification && item.classification.status !== 'ACTIVE' ? item.classification : live.classification);
-                const current = { ...live, classification };
-                const open = reviewing === item.id && classification !== null;
-                return (
-                  <Fragment key={item.id}>
-                    <tr data-testid="batch-item" data-status={current.status}>
-                      <td className="numeric">{item.seq}</td>
-                      <td className="mono">{item.partnumber}</td>
-                      <td>{current.classification?.description ?? item.description ?? ''}</td>
-                      <td className="mono nowrap">{current.classification ? formatNcm(current.classification.ncm) : ''}</td>
-                      <td className="numeric">{current.classification ? formatPercent(current.classification.confidence, locale) : ''}</td>
-                      <td>
-                        <span className={`badge badge-item-${current.status}`}>{t.task.status[current.status]}</span>
-                        {current.status === 'failed' && current.error && <small className="item-error">{current.error}</small>}
-                      </td>
-                      <td>
-                        {current.classification && (
-                          <button type="button" aria-expanded={open} onClick={() => setReviewing(open ? null : item.id)}>
-                            {open ? t.batch.closeReview : t.batch.review}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                    {open && (
-                      <tr className="item-review">
-                        <td colSpan={7}>
-                          <ResultCard
-                            classification={current.classification!}
-                            onReviewed={(next) => setReviewed((previous) => new Map(previous).set(item.id, next))}
-                          />
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
+              {items.map((item) => (
+                <BatchItemRow
+                  key={item.id}
+                  item={item}
+                  live={batch.items.get(item.id)}
+                  reviewed={reviewed.get(item.id)}
+                  open={reviewing === item.id}
+                  onToggleReview={toggleReview}
+                  onReviewed={recordReview}
+                />
+              ))}
             </tbody>
           </table>
         </div>
+        {pages.isSuccess && items.length === 0 && (
+          <p className="muted" role="status">
+            {t.batch.noItems[filter]}
+          </p>
+        )}
         <LoadMoreButton pages={pages} label={t.batch.moreItems} />
       </section>
     </>
   );
 }
+
+/** Cancelling stops the batch for good, so it takes a second, deliberate step on the page itself. */
+function CancelBatch({ onConfirm, pending }: { onConfirm: () => void; pending: boolean }) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // Back from the question, focus returns to the button that asked it; after a confirmation the batch ends and the button goes.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (returnFocus.current) cancelButton.current?.focus();
+    returnFocus.current = confirming;
+  }, [confirming]);
+  const goBack = () => setConfirming(false);
+  const goBackOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') goBack();
+  };
+
+  if (!confirming) {
+    return (
+      <div className="actions">
+        <button ref={cancelButton} type="button" onClick={() => setConfirming(true)} disabled={pending}>
+          {t.batch.cancel}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="actions cancel-confirm" role="group" aria-labelledby="cancel-question" onKeyDown={goBackOnEscape}>
+      <p id="cancel-question" className="cancel-question">
+        {t.batch.cancelQuestion}
+      </p>
+      <button
+        ref={confirmButton}
+        type="button"
+        className="danger"
+        onClick={() => {
+          returnFocus.current = false;
+          onConfirm();
+          setConfirming(false);
+        }}
+      >
+        {t.batch.confirmCancel}
+      </button>
+      <button type="button" onClick={goBack}>
+        {t.batch.keepRunning}
+      </button>
+    </div>
+  );
+}
+
+interface BatchItemRowProps {
+  item: TaskItem;
+  live: LiveItem | undefined;
+  reviewed: Classification | undefined;
+  open: boolean;
+  onToggleReview: (itemId: string) => void;
+  onReviewed: (itemId: string, next: Classification) => void;
+}
+
+/** One item and, when open, its review. Rendered again only when its own props change, not on every event of the batch. */
+const BatchItemRow = memo(function BatchItemRow({ item, live, reviewed, open, onToggleReview, onReviewed }: BatchItemRowProps) {
+  const { t, locale } = useI18n();
+  const current = live ?? item;
+  // The item's events carry its classification as first stored; a review since is newer: made
+  // on this page, or read with the page of items (approved or rejected in an earlier visit).
+  const classification = reviewed ?? (item.classification && item.classification.status !== 'ACTIVE' ? item.classification : current.classification);
+  const lowConfidence = classification !== null && classification.confidence < NEEDS_REVIEW_BELOW;
+  const reviewOpen = open && classification !== null;
+  return (
+    <>
+      <tr data-testid="batch-item" data-status={current.status} data-needs-review={(classification !== null && needsReview(classification)) || undefined}>
+        <td className="numeric">{item.seq}</td>
+        <td className="mono">{item.partnumber}</td>
+        <td>{classification?.description ?? item.description ?? ''}</td>
+        <td className="mono nowrap">{classification ? formatNcm(classification.ncm) : ''}</td>
+        <td className="numeric">
+          {classification ? formatPercent(classification.confidence, locale) : ''}
+          {lowConfidence && (
+            <small className="low-confidence" data-testid="low-confidence">
+              {t.batch.lowConfidence}
+            </small>
+          )}
+        </td>
+        <td>
+          <span className={`badge badge-item-${current.status}`}>{t.task.status[current.status]}</span>
+          {current.status === 'failed' && current.error && <small className="item-error">{translateServerText(current.error, t.server)}</small>}
+        </td>
+        <td>
+          {classification && (
+            <span className={`badge badge-${classification.status.toLowerCase()}`} data-testid="review-state">
+              {t.result.status[classification.status]}
+            </span>
+          )}
+        </td>
+        <td>
+          {classification && (
+            <button type="button" aria-expanded={reviewOpen} onClick={() => onToggleReview(item.id)}>
+              {reviewOpen ? t.batch.closeReview : t.batch.review}
+            </button>
+          )}
+        </td>
+      </tr>
+      {reviewOpen && (
+        <tr className="item-review">
+          <td colSpan={8}>
+            <ResultCard classification={classification} onReviewed={(next) => onReviewed(item.id, next)} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+});

@@ -14,7 +14,7 @@ export function ExportButtons({ taskId }: { taskId: string }) {
     setFailed(false);
     try {
       const response = await authorizedFetch(token, `/api/tasks/${taskId}/export.${format}`);
-      if (response.status === 401) return signOut();
+      if (response.status === 401) return signOut({ expired: true });
       if (!response.ok) throw new Error(String(response.status));
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');

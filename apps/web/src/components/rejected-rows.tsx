@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { translateServerText } from '../i18n/server-texts';
 import type { RejectedRow } from '../lib/uploads';
 
 export function RejectedRows({ rows }: { rows: RejectedRow[] }) {
@@ -24,8 +25,8 @@ export function RejectedRows({ rows }: { rows: RejectedRow[] }) {
             {rows.map((rejected) => (
               <tr key={`${rejected.row}-${rejected.column}`}>
                 <td className="numeric">{rejected.row}</td>
-                <td className="mono">{rejected.column}</td>
-                <td>{rejected.reason}</td>
+                <td>{t.server.fields[rejected.column] ?? rejected.column}</td>
+                <td>{translateServerText(rejected.reason, t.server)}</td>
               </tr>
             ))}
           </tbody>

@@ -20,12 +20,6 @@ export function ResultCard({ classification: initial, onReviewed: notify }: { cl
   const trpc = useTRPC();
   // The published descriptions of the code and its ancestors; without an imported NCM table the path shows codes only.
   const entry = useQuery({ ...trpc.ncm.get.queryOptions({ code: classification.ncm }), retry: false, staleTime: Infinity });
-  const descriptionOf = (dotted: string) => {
-    const digits = dotted.replace(/\./g, '');
-    if (!entry.data) return null;
-    if (entry.data.code === digits) return entry.data.description;
-    return entry.data.ancestors.find((ancestor) => ancestor.code === digits)?.description ?? null;
-  };
   const confidenceTone = classification.confidence >= 0.7 ? 'high' : classification.confidence >= 0.4 ? 'medium' : 'low';
   return (
     <section className="card result-card" aria-labelledby="result-title" data-testid="result-card">
@@ -45,10 +39,10 @@ export function ResultCard({ classification: initial, onReviewed: notify }: { cl
 
       <nav aria-label={t.result.hierarchy} className="hierarchy">
         <ol>
-          {ncmHierarchy(classification.ncm).map(({ level, code }) => (
-            <li key={level}>
+          {ncmHierarchy(classification.ncm, entry.data).map(({ level, code, description }) => (
+            <li key={code}>
               <span className="hierarchy-level">{t.result.hierarchyLevels[level]}</span> <span className="mono">{code}</span>
-              {descriptionOf(code) && <span className="hierarchy-description"> {descriptionOf(code)}</span>}
+              {description && <span className="hierarchy-description"> {description}</span>}
             </li>
           ))}
         </ol>

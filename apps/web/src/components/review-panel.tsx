@@ -1,6 +1,6 @@
 import { formatNcm, type Classification } from '@nexa/client';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { describeError, useTRPC } from '../lib/nexa';
 
@@ -35,8 +35,18 @@ export function ReviewPanel({ classification, onReviewed }: { classification: Cl
       },
     }),
   );
+  const options = useRef<HTMLFieldSetElement>(null);
   const status = classification.status;
   if (status === 'REPLACED') return null;
+
+  /** ArrowDown in the search box goes to the options (the chosen one, or the first); there the arrows move between them. */
+  const moveIntoOptions = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'ArrowDown' || !options.current) return;
+    const target = options.current.querySelector<HTMLInputElement>('input[type="radio"]:checked') ?? options.current.querySelector<HTMLInputElement>('input[type="radio"]');
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+  };
 
   const submitOverride = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -68,15 +78,14 @@ export function ReviewPanel({ classification, onReviewed }: { classification: Cl
             <label htmlFor={`${ids}-search`}>{t.review.search}</label>
             <input
               id={`${ids}-search`}
-              role="combobox"
-              aria-expanded={(search.data?.length ?? 0) > 0}
-              aria-controls={`${ids}-options`}
-              aria-autocomplete="list"
+              type="search"
+              aria-controls={search.data?.length ? `${ids}-options` : undefined}
               value={query}
               onChange={(event) => {
                 setQuery(event.target.value);
                 setChosen(null);
               }}
+              onKeyDown={moveIntoOptions}
               autoComplete="off"
               autoFocus
               aria-describedby={`${ids}-hint`}
@@ -84,7 +93,7 @@ export function ReviewPanel({ classification, onReviewed }: { classification: Cl
             <small id={`${ids}-hint`}>{t.review.searchHint}</small>
           </div>
           {search.data && search.data.length > 0 && (
-            <fieldset className="ncm-options" id={`${ids}-options`}>
+            <fieldset className="ncm-options" id={`${ids}-options`} ref={options}>
               <legend className="visually-hidden">{t.review.options}</legend>
               {search.data.map((option) => (
                 <label key={option.code} className="ncm-option">

@@ -8,6 +8,8 @@ interface Session {
   /** The last sign-out was the server refusing the token (expired or revoked), not the user's choice. */
   expired: boolean;
   signIn(token: string): void;
+  /** The same session with a fresh token (from `auth.refresh`): the app stays mounted as it is. */
+  renew(token: string): void;
   signOut(options?: { expired?: boolean }): void;
 }
 
@@ -21,12 +23,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setToken(next);
     setExpired(false);
   }, []);
+  const renew = useCallback((next: string) => {
+    window.localStorage.setItem(TOKEN_STORAGE_KEY, next);
+    setToken(next);
+  }, []);
   const signOut = useCallback(({ expired: refused = false }: { expired?: boolean } = {}) => {
     window.localStorage.removeItem(TOKEN_STORAGE_KEY);
     setToken(null);
     setExpired(refused);
   }, []);
-  const value = useMemo(() => ({ token, expired, signIn, signOut }), [token, expired, signIn, signOut]);
+  const value = useMemo(() => ({ token, expired, signIn, renew, signOut }), [token, expired, signIn, renew, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -41,4 +47,24 @@ export function authorizedFetch(token: string | null, path: string, init: Reques
   const headers = new Headers(init.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
   return fetch(path, { ...init, headers });
+}
+
+/** When an access token (a JWT) was issued and expires, read from its payload; null for anything else (e.g. an API key). */
+export function accessTokenLifetime(token: string): { issuedAtMs: number; expiresAtMs: number } | null {
+  try {
+    const payload = token.split('.')[1];
+    if (!payload) return null;
+    const { iat, exp } = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { iat?: unknown; exp?: unknown };
+    if (typeof iat !== 'number' || typeof exp !== 'number' || exp <= iat) return null;
+    return { issuedAtMs: iat * 1000, expiresAtMs: exp * 1000 };
+  } catch {
+    return null;
+  }
+}
+
+const LONGEST_REFRESH_LEAD_MS = 60_000;
+
+/** Shortly before expiry: a minute ahead, or a third of the lifetime for short-lived tokens. */
+export function refreshTimeOf({ issuedAtMs, expiresAtMs }: { issuedAtMs: number; expiresAtMs: number }): number {
+  return expiresAtMs - Math.min(LONGEST_REFRESH_LEAD_MS, (expiresAtMs - issuedAtMs) / 3);
 }
