@@ -23,6 +23,15 @@ const ITEM_FILTERS: readonly ItemFilter[] = ['all', 'failed', 'needsReview'];
  * admits, chosen by the server) and each row then follows its `item_result` / `item_failed` events;
  * the aggregate comes from `batch_progress`. A reload replays the events, so it resumes where it was.
  */
+function SummaryCount({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
 export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }) {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -69,36 +78,12 @@ export function BatchTask({ task, live }: { task: TaskView; live: TaskLiveView }
         tone={ended === 'done' ? 'done' : ended === 'failed' || ended === 'cancelled' ? 'failed' : 'running'}
       />
       <dl className="batch-counts" aria-label={t.batch.summary}>
-        <div>
-          <dt>{t.batch.total}</dt>
-          <dd data-testid="count-total">{counts.total}</dd>
-        </div>
-        <div>
-          <dt>{t.batch.done}</dt>
-          <dd data-testid="count-done">{counts.done}</dd>
-        </div>
-        <div>
-          <dt>{t.batch.failed}</dt>
-          <dd data-testid="count-failed">{counts.failed}</dd>
-        </div>
-        {counts.cancelled ? (
-          <div>
-            <dt>{t.batch.cancelled}</dt>
-            <dd data-testid="count-cancelled">{counts.cancelled}</dd>
-          </div>
-        ) : null}
-        {upload?.duplicates ? (
-          <div>
-            <dt>{t.batch.duplicates}</dt>
-            <dd data-testid="count-duplicates">{upload.duplicates}</dd>
-          </div>
-        ) : null}
-        {upload?.answeredFromHistory ? (
-          <div>
-            <dt>{t.batch.answeredFromHistory}</dt>
-            <dd data-testid="count-from-history">{upload.answeredFromHistory}</dd>
-          </div>
-        ) : null}
+        <SummaryCount label={t.batch.total} value={counts.total} testId="count-total" />
+        <SummaryCount label={t.batch.done} value={counts.done} testId="count-done" />
+        <SummaryCount label={t.batch.failed} value={counts.failed} testId="count-failed" />
+        {counts.cancelled ? <SummaryCount label={t.batch.cancelled} value={counts.cancelled} testId="count-cancelled" /> : null}
+        {upload?.duplicates ? <SummaryCount label={t.batch.duplicates} value={upload.duplicates} testId="count-duplicates" /> : null}
+        {upload?.answeredFromHistory ? <SummaryCount label={t.batch.answeredFromHistory} value={upload.answeredFromHistory} testId="count-from-history" /> : null}
       </dl>
       {live.subscriptionError != null && (
         <p className="alert alert-error" role="alert">
