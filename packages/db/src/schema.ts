@@ -58,8 +58,9 @@ export const tasks = pgTable(
     /** Unique per owner: one user's key never collides with, or reveals, another's. */
     idempotencyKey: text('idempotency_key'),
     /**
-     * A single task submitted without an idempotency key: its partnumber, unique per owner among queued and
-     * running tasks, so that submissions of one partnumber arriving together make one task, which they all join.
+     * A single task submitted without an idempotency key, while it is queued or running: its partnumber,
+     * unique per owner, so that submissions of one partnumber arriving together make one task, which they
+     * all join. Cleared when the task ends.
      */
     joinablePartnumber: text('joinable_partnumber'),
     /** The id that ties the request, jobs, AI calls, events and log lines of this task together. */
@@ -69,7 +70,9 @@ export const tasks = pgTable(
   },
   (table) => [
     uniqueIndex('tasks_owner_idempotency_key').on(table.ownerId, table.idempotencyKey),
-    uniqueIndex('tasks_owner_running_partnumber').on(table.ownerId, table.joinablePartnumber).where(sql`status IN ('queued', 'processing')`),
+    // Not partial on status: an index over status would make every status change a non-HOT update. A task's
+    // joinable_partnumber is cleared when it ends instead, by a trigger (migration 0010).
+    uniqueIndex('tasks_owner_joinable_partnumber').on(table.ownerId, table.joinablePartnumber).where(sql`joinable_partnumber IS NOT NULL`),
     index('tasks_owner_created').on(table.ownerId, table.createdAt, table.id),
     index('tasks_created').on(table.createdAt, table.id),
   ],

@@ -1,7 +1,7 @@
 import { tables } from '@nexa/db';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { collect, gatedClassifier, startTestNexa } from '../src/index';
+import { collect, gatedClassifier, selectiveClassifier, startTestNexa } from '../src/index';
 
 describe('duplicate submissions', () => {
   it('with the same idempotency key create one task, even when they race', async () => {
@@ -59,5 +59,23 @@ describe('duplicate submissions', () => {
 
     // Once its task ended, the partnumber is answered from history: a new task, done at once.
     expect((await client.classification.submit.mutate({ partnumber: 'TOGETHER-1' })).status).toBe('done');
+  });
+
+  it('of a partnumber whose last task failed or was cancelled make a new task', async () => {
+    const selective = selectiveClassifier((partnumber) => partnumber === 'ENDED-FAILED');
+    await using nexa = await startTestNexa({ classifier: selective.classifier, env: { JOB_ATTEMPTS: '1' } });
+    const client = nexa.client();
+    const failed = await client.classification.submit.mutate({ partnumber: 'ENDED-FAILED' });
+    expect((await collect(client.watch(failed.taskId))).at(-1)?.event.type).toBe('failed');
+    const again = await client.classification.submit.mutate({ partnumber: 'ENDED-FAILED' });
+    expect(again.taskId).not.toBe(failed.taskId);
+    expect(again.status).toBe('queued');
+    await collect(client.watch(again.taskId));
+
+    const ended = await nexa.database.db.select({ status: tables.tasks.status, joinable: tables.tasks.joinablePartnumber }).from(tables.tasks);
+    expect(ended).toEqual([
+      { status: 'failed', joinable: null },
+      { status: 'failed', joinable: null },
+    ]);
   });
 });
