@@ -8,7 +8,7 @@ import {
   type NcmImportReport,
   type NcmSearchHit,
 } from '@nexa/contracts';
-import { contentTerms, NcmTableError, parseComexstatCsv, parseNcmTable, type NcmTable } from '@nexa/engine';
+import { contentTerms, NcmTableError, nomenclatureWordingOf, parseComexstatCsv, parseNcmTable, type NcmTable } from '@nexa/engine';
 import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { NexaDatabase } from './client';
 import { isDatabaseConnectivityError } from './connectivity';
@@ -112,12 +112,16 @@ function createRawNcmCatalog(db: NexaDatabase): NcmCatalog {
 
       const words = [...new Set(contentTerms(query))];
       if (words.length === 0) return [];
+      // Trade words the table does not use ("resistor", "notebook") are searched as the table's own wording too.
+      const wordings = nomenclatureWordingOf(query).map((wording) => [...new Set(contentTerms(wording))]).filter((terms) => terms.length > 0);
+      const allWords = [...new Set([...words, ...wordings.flat()])];
       // Stems match as prefixes too ("rolam" finds rolamentos), but a whole stem counts twice: "relé" is first the
-      // relays, then "relevo". A code that has every word ranks above one that has only some.
-      const anyWord = words.map((word) => `${word}:*`).join(' | ');
-      const everyWord = words.map((word) => `${word}:*`).join(' & ');
-      const anyWhole = words.join(' | ');
-      const everyWhole = words.join(' & ');
+      // relays, then "relevo". A code that has every word (of the query, or of one wording) ranks above one that has only some.
+      const every = (terms: string[], suffix: string) => [terms, ...wordings].map((set) => `(${set.map((term) => term + suffix).join(' & ')})`).join(' | ');
+      const anyWord = allWords.map((word) => `${word}:*`).join(' | ');
+      const everyWord = every(words, ':*');
+      const anyWhole = allWords.join(' | ');
+      const everyWhole = every(words, '');
       const vector = ncmEntries.searchVector;
       const score = sql<number>`(
         2 * ts_rank(${vector}, to_tsquery('simple', ${anyWhole})) + ts_rank(${vector}, to_tsquery('simple', ${anyWord}))

@@ -114,6 +114,8 @@ describe.each(databaseKinds)('NCM search ranking on %s', (_kind, open) => {
       entry('8536.4', '- Relés:'),
       entry('8536.41.00', '-- Para uma tensão não superior a 60 V'),
       entry('8536.49.00', '-- Outros'),
+      entry('85.33', 'Resistências elétricas (incluindo os reostatos e os potenciômetros), exceto de aquecimento.'),
+      entry('8533.10.00', '- Resistências fixas de carbono, aglomeradas ou de camada'),
     ],
   };
 
@@ -125,6 +127,8 @@ describe.each(databaseKinds)('NCM search ranking on %s', (_kind, open) => {
       const catalog = createNcmCatalog(handle.db);
       await catalog.import({ source: path.join(dir, 'table.json') });
       expect((await catalog.search('relé', 10)).map((hit) => hit.code)).toEqual(['85364100', '85364900', '72081000']);
+      // A trade word the table does not use is searched as the table's wording for it too.
+      expect((await catalog.search('resistor SMD', 10)).map((hit) => hit.code)[0]).toBe('85331000');
     } finally {
       await rm(dir, { recursive: true, force: true });
       await dispose();

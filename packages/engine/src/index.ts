@@ -30,6 +30,6 @@ export { NEEDS_REVIEW_BELOW } from './confidence.js';
 export { ClassificationMemory, normalizePartnumber, type ApprovedClassification, type WithdrawnApproval } from './memory.js';
 export { foldText, tokenize, contentTerms, isStopWord } from './text/normalize.js';
 export { stemPortuguese } from './text/stem.js';
-export { TRADE_ALIASES, type TradeAlias } from './vocabulary.js';
+export { nomenclatureWordingOf, TRADE_ALIASES, type TradeAlias } from './vocabulary.js';
 export { SPEC_HINTS, matchSpecHints, type SpecHint } from './hints.js';
 export { loadDefaultEngine } from './default-engine.js';

@@ -678,3 +678,11 @@ export function rewritePhrases(tokens: readonly string[], compiled: CompiledAlia
 export function matchAliases(stemmedQuery: readonly string[], compiled: CompiledAliases): string[] {
   return matchAliasPositions(stemmedQuery, compiled).map((match) => match.expansion);
 }
+
+let defaultAliases: CompiledAliases | null = null;
+
+/** The nomenclature wordings that the trade words of `text` stand for ("resistor" → "resistências elétricas"). */
+export function nomenclatureWordingOf(text: string): string[] {
+  defaultAliases ??= compileAliases();
+  return matchAliases(stemAll(text), defaultAliases);
+}
