@@ -1,6 +1,7 @@
-import { compareEventIds } from '@nexa/contracts';
+import { compareEventIds, type EventLog } from '@nexa/contracts';
 import { createTaskStore } from '@nexa/db';
-import { createEventLog, redisNames } from '@nexa/queue';
+import { createEventLog, createSharedEventFeed, redisNames } from '@nexa/queue';
+import { streamTaskEvents } from '@nexa/router';
 import { describe, expect, it } from 'vitest';
 import { clientFor, collect, gatedClassifier, sampleOutcome, startTestNexa } from '../src/index';
 
@@ -45,6 +46,33 @@ describe('a late subscriber', () => {
     // Resuming after the stand-in, or after a real terminal event, there is nothing left to send.
     expect(await collect(nexa.client().watch(lost.taskId, { lastEventId: standIn[2]!.id }))).toEqual([]);
     expect(await collect(nexa.client().watch(ending.taskId, { lastEventId: result.id }))).toEqual([]);
+  });
+
+  it('of a task that ended gets the events the worker appends while the stream decides how it ends, terminal one last', async () => {
+    await using nexa = await startTestNexa();
+    const tasks = createTaskStore(nexa.database.db);
+    const names = redisNames(nexa.redis.prefix);
+    const log = createEventLog(nexa.redis.connect(), names, { ttlSeconds: 60 });
+    const ref = await tasks.createSingleTask({ part: { partnumber: 'ENDS-MEANWHILE' }, ownerId: nexa.user.id, reclassify: false, status: 'queued' });
+    await log.append({ type: 'queued', taskId: ref.taskId });
+    await tasks.claimItem(ref.itemId);
+    const { classification } = await tasks.completeItem(ref.itemId, sampleOutcome({ partnumber: 'ENDS-MEANWHILE' }));
+    // The worker's events land right after the stream's second read of the log (the one after it saw the task ended).
+    let reads = 0;
+    const events: EventLog = {
+      ...log,
+      async read(taskId, afterId) {
+        const stored = await log.read(taskId, afterId);
+        if (++reads === 2) {
+          await log.append({ type: 'progress', taskId: ref.taskId, current: 1, total: 1, message: 'answered' });
+          await log.append({ type: 'result', taskId: ref.taskId, classification });
+        }
+        return stored;
+      },
+    };
+    const feed = createSharedEventFeed(nexa.redis.connect(), names);
+    const streamed = await collect(streamTaskEvents({ events, feed, tasks }, ref.taskId, null, undefined));
+    expect(streamed.map(({ event }) => event.type)).toEqual(['queued', 'progress', 'result']);
   });
 });
 

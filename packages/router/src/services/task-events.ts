@@ -118,21 +118,31 @@ export async function* streamTaskEvents(
       if (yield* replay()) return;
       const task = await services.tasks.getTask(taskId);
       if (!task) return;
-      /** The database's final state, after the log's last event; null when the log ends with the terminal event, which the caller then has had. */
-      const standIn = async () => {
+      /**
+       * What ends the stream now: the log's terminal event (appended since the replay above), or else the
+       * database's final state after the log's last event; null when the caller has had it already (it
+       * resumed after the terminal event, or after the stand-in it was sent before).
+       */
+      const ending = async (): Promise<{ stored: StoredTaskEvent; logged: boolean } | null> => {
         const last = await services.events.last(taskId);
-        return last && isTerminalEvent(last.event) ? null : finalEventFromDatabase(task, last?.id ?? null);
+        const logged = last !== null && isTerminalEvent(last.event);
+        const stored = logged ? last : finalEventFromDatabase(task, last?.id ?? null);
+        return isNew(stored) ? { stored, logged } : null;
       };
-      const early = await standIn();
-      // Nothing left: a caller resuming after the terminal event, or after the stand-in it was sent before.
-      if (!early || !isNew(early)) return;
+      const early = await ending();
+      if (!early) return;
+      // Appended since the replay above, maybe after other events: the replay now brings them all.
+      if (early.logged) {
+        yield* replay();
+        return;
+      }
       // A task's terminal event is appended just after the commit that ended it: one that ended a moment
       // ago gets a little time to bring it, before the database stands in for a log that lost it.
       const endedRecently = Date.now() - Date.parse(task.finishedAt ?? task.updatedAt) < RECENT_END_MS;
       if (endedRecently && (yield* streamLive(withTimeout(signal, TERMINAL_EVENT_GRACE_MS)))) return;
       if (signal?.aborted || (yield* replay())) return;
-      const final = await standIn();
-      if (final && isNew(final)) yield final;
+      const final = await ending();
+      if (final) yield final.stored;
       return;
     }
 
