@@ -32,7 +32,7 @@ describe('the nexa-http classifier', () => {
     createNexaHttpClassifier({
       serverUrl,
       token: overrides.token ?? TOKEN,
-      timeoutMs: overrides.timeoutMs ?? 5000,
+      timeoutMs: overrides.timeoutMs ?? 20_000,
       channels,
       channelFor: redisNames(redis.prefix).aiProgressChannel,
     });
