@@ -116,33 +116,34 @@ export async function* streamTaskEvents(
     if (access === null) return;
     if (access && terminalTaskStatuses.includes(access.status)) {
       if (yield* replay()) return;
-      const task = await services.tasks.getTask(taskId);
-      if (!task) return;
+      const found = await services.tasks.getTask(taskId);
+      if (!found) return;
+      const task: TaskDetails = found;
       /**
-       * What ends the stream now: the log's terminal event (appended since the replay above), or else the
-       * database's final state after the log's last event; null when the caller has had it already (it
-       * resumed after the terminal event, or after the stand-in it was sent before).
+       * Ends the stream if it can now (true): with the log's terminal event, appended since the last replay
+       * and maybe after other events (a replay brings them all), or with `standIn` (the database's final
+       * state after the log's last event); or at once when the caller has had the end already (it resumed
+       * after the terminal event, or after the stand-in it was sent before).
        */
-      const ending = async (): Promise<{ stored: StoredTaskEvent; logged: boolean } | null> => {
+      async function* endNow(standIn: boolean) {
         const last = await services.events.last(taskId);
-        const logged = last !== null && isTerminalEvent(last.event);
-        const stored = logged ? last : finalEventFromDatabase(task, last?.id ?? null);
-        return isNew(stored) ? { stored, logged } : null;
-      };
-      const early = await ending();
-      if (!early) return;
-      // Appended since the replay above, maybe after other events: the replay now brings them all.
-      if (early.logged) {
-        yield* replay();
-        return;
+        if (last && isTerminalEvent(last.event)) {
+          if (isNew(last)) yield* replay();
+          return true;
+        }
+        const final = finalEventFromDatabase(task, last?.id ?? null);
+        if (!isNew(final)) return true;
+        if (!standIn) return false;
+        yield final;
+        return true;
       }
+      if (yield* endNow(false)) return;
       // A task's terminal event is appended just after the commit that ended it: one that ended a moment
       // ago gets a little time to bring it, before the database stands in for a log that lost it.
       const endedRecently = Date.now() - Date.parse(task.finishedAt ?? task.updatedAt) < RECENT_END_MS;
       if (endedRecently && (yield* streamLive(withTimeout(signal, TERMINAL_EVENT_GRACE_MS)))) return;
       if (signal?.aborted || (yield* replay())) return;
-      const final = await ending();
-      if (final) yield final.stored;
+      yield* endNow(true);
       return;
     }
 
