@@ -41,75 +41,65 @@ async function afterFirstMessage<T>(stream: AsyncIterable<T>): Promise<AsyncIter
  * tRPC procedure through the caller, so input rules, errors and authorization are the procedures' own.
  */
 export async function restRoutes(app: FastifyInstance, { callerFor, keepAliveMs = 15_000 }: RestRoutesOptions) {
-  const handle =
-    <R extends FastifyRequest>(work: (request: R, reply: FastifyReply) => Promise<unknown>) =>
-    async (request: R, reply: FastifyReply) => {
-      try {
-        return await work(request, reply);
-      } catch (error) {
-        return sendApiError(request, reply, error);
-      }
-    };
-
   app.post(
     '/api/classifications',
-    handle(async (request, reply) => {
+    async (request, reply) => {
       const task = await (await callerFor(request)).classification.submit(withIdempotencyKeyHeader(request) as never);
       return reply.code(statusOf(task)).send(task);
-    }),
+    },
   );
 
   app.post(
     '/api/batches',
-    handle(async (request, reply) => {
+    async (request, reply) => {
       const task = await (await callerFor(request)).classification.submitBatch(withIdempotencyKeyHeader(request) as never);
       return reply.code(statusOf(task)).send(task);
-    }),
+    },
   );
 
   app.get<{ Params: { taskId: string } }>(
     '/api/tasks/:taskId',
-    handle(async (request: FastifyRequest<{ Params: { taskId: string } }>, reply) => reply.send(await (await callerFor(request)).task.get({ taskId: request.params.taskId }))),
+    async (request: FastifyRequest<{ Params: { taskId: string } }>, reply) => reply.send(await (await callerFor(request)).task.get({ taskId: request.params.taskId })),
   );
 
   app.get<{ Params: { taskId: string }; Querystring: QueryString }>(
     '/api/tasks/:taskId/items',
-    handle(async (request: FastifyRequest<{ Params: { taskId: string }; Querystring: QueryString }>, reply) => {
+    async (request: FastifyRequest<{ Params: { taskId: string }; Querystring: QueryString }>, reply) => {
       const { cursor, limit, filter } = request.query;
       const input = { ...inputOfQuery({ cursor, limit, filter }, ['cursor', 'limit']), taskId: request.params.taskId };
       return reply.send(await (await callerFor(request)).task.items(input as never));
-    }),
+    },
   );
 
   app.get<{ Querystring: QueryString }>(
     '/api/tasks',
-    handle(async (request: FastifyRequest<{ Querystring: QueryString }>, reply) => {
+    async (request: FastifyRequest<{ Querystring: QueryString }>, reply) => {
       const { status, cursor, limit } = request.query;
       return reply.send(await (await callerFor(request)).task.list(inputOfQuery({ status, cursor, limit }, ['limit']) as never));
-    }),
+    },
   );
 
   app.post<{ Params: { taskId: string } }>(
     '/api/tasks/:taskId/cancel',
-    handle(async (request: FastifyRequest<{ Params: { taskId: string } }>, reply) => reply.send(await (await callerFor(request)).task.cancel({ taskId: request.params.taskId }))),
+    async (request: FastifyRequest<{ Params: { taskId: string } }>, reply) => reply.send(await (await callerFor(request)).task.cancel({ taskId: request.params.taskId })),
   );
 
   app.delete<{ Params: { taskId: string } }>(
     '/api/tasks/:taskId',
-    handle(async (request: FastifyRequest<{ Params: { taskId: string } }>, reply) => reply.send(await (await callerFor(request)).task.delete({ taskId: request.params.taskId }))),
+    async (request: FastifyRequest<{ Params: { taskId: string } }>, reply) => reply.send(await (await callerFor(request)).task.delete({ taskId: request.params.taskId })),
   );
 
   app.get<{ Params: { code: string } }>(
     '/api/ncm/:code',
-    handle(async (request: FastifyRequest<{ Params: { code: string } }>, reply) => reply.send(await (await callerFor(request)).ncm.get({ code: request.params.code }))),
+    async (request: FastifyRequest<{ Params: { code: string } }>, reply) => reply.send(await (await callerFor(request)).ncm.get({ code: request.params.code })),
   );
 
   app.get<{ Querystring: QueryString }>(
     '/api/ncm',
-    handle(async (request: FastifyRequest<{ Querystring: QueryString }>, reply) => {
+    async (request: FastifyRequest<{ Querystring: QueryString }>, reply) => {
       const { query, limit } = request.query;
       return reply.send(await (await callerFor(request)).ncm.search(inputOfQuery({ query, limit }, ['limit']) as never));
-    }),
+    },
   );
 
   // Server-sent events: `id:` is the event id; reconnecting with `Last-Event-ID` (or `?lastEventId=`) resumes after it.
